@@ -1,0 +1,34 @@
+package dev.duet.engine;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A kind of task (package, copy, drbd_resource ...). Declares its arguments so the loader can reject
+ * unknown ones before any host is contacted, and binds templated arguments to a {@link Step}.
+ */
+public interface Module {
+    String name();
+
+    Set<String> requiredArgs();
+
+    Set<String> optionalArgs();
+
+    /**
+     * Binds arguments (already templated for one host) to a step. Throws
+     * {@link dev.duet.error.InputException} (via {@link Args}) for bad values.
+     */
+    Step bind(Args args);
+
+    /** Pair-wide modules stop the whole play when they fail on one host. */
+    default boolean pairWide() {
+        return false;
+    }
+
+    /**
+     * Arguments that may still contain templates at load time are validated later; a module may also
+     * validate raw values here (e.g. reject shell metacharacters in names) before any host is contacted.
+     */
+    default void validate(Map<String, Object> rawArgs, Args.Location where) {
+    }
+}

@@ -1,0 +1,28 @@
+package dev.duet.transport;
+
+import java.util.Optional;
+
+/**
+ * What steps may do to a host. Implementations: {@code SshNode} (SSHJ) and, in tests, scripted fakes.
+ * Steps never see SSH. Every implementation used by the engine is wrapped in {@link ReadOnlyGuard}.
+ */
+public interface Node extends AutoCloseable {
+    /** Inventory name of the host (e.g. node1). */
+    String name();
+
+    /** Runs a command; a non-zero exit is a result, not an exception. Transport failures throw. */
+    CommandResult run(Command command);
+
+    /** Reads a file, empty when it does not exist. Always read-only. */
+    Optional<byte[]> readFile(String path);
+
+    /**
+     * Writes a file atomically (temp name in the same directory, then rename), with mode (octal, e.g.
+     * "0644") and owner ("root" or "root:root", null keeps the default). Mutating.
+     */
+    void writeFile(String path, byte[] content, String mode, String owner);
+
+    @Override
+    default void close() {
+    }
+}
