@@ -14,12 +14,30 @@ final class FileArgs {
 
     /** An octal mode as "0644", or empty. Symbolic modes (u+x) are not supported. */
     static Optional<String> mode(Args args) {
+        Object raw = args.raw().get("mode");
+        if (raw instanceof Integer n) {
+            return Optional.of(fromYamlInteger(args, n));
+        }
         return args.optString("mode").map(String::strip).map(m -> {
             if (!MODE.matcher(m).matches()) {
                 throw args.error("mode", "must be an octal mode such as '0644' (quote it in YAML), got '" + m + "'");
             }
             return m.length() == 3 ? "0" + m : m;
         });
+    }
+
+    /**
+     * YAML reads an unquoted {@code 0644} as the octal number 420, which Ansible takes as the mode's
+     * value, and so do we. An unquoted {@code 644} is decimal and would set setuid/sticky bits (01204):
+     * numbers above 0777 are refused rather than guessed at; special bits need a quoted string.
+     */
+    private static String fromYamlInteger(Args args, int n) {
+        String octal = Integer.toOctalString(n);
+        if (n < 0 || n > 0777) {
+            throw args.error("mode", "was read as the number " + n + "; write the mode as a quoted octal string such as '0"
+                    + n + "'");
+        }
+        return "0".repeat(4 - octal.length()) + octal;
     }
 
     /** "owner:group", "owner", or empty; a group needs an owner (Duet sets both together). */

@@ -162,6 +162,18 @@ class CopyModuleTest {
     }
 
     @Test
+    void anUnquotedYamlOctalModeIsTakenAsItsValue() {
+        WriteRecorder node = new WriteRecorder(new ScriptedNode("node1"));
+
+        TestContext.of(node).run(bind("dest", "/etc/motd", "content", "x", "mode", 0640, "owner", "root"));
+
+        assertThat(node.writes).containsExactly(new Write("/etc/motd", "0640", "root"));
+        assertThatThrownBy(() -> bind("dest", "/etc/motd", "content", "x", "mode", 644))
+                .as("decimal 644 is 01204: refused").isInstanceOf(InputException.class)
+                .hasMessageContaining("'0644'");
+    }
+
+    @Test
     void badArgumentsAreInputErrors() {
         assertThatThrownBy(() -> bind("dest", "etc/motd", "content", "x")).isInstanceOf(InputException.class)
                 .hasMessageContaining("site.yml:7:5").hasMessageContaining("'dest'");
