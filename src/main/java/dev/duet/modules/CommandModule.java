@@ -1,0 +1,49 @@
+package dev.duet.modules;
+
+import dev.duet.engine.Args;
+import dev.duet.engine.Module;
+import dev.duet.engine.Step;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Ansible's {@code command}: {@code cmd} (split like a shell would, but run without one) or
+ * {@code argv} (a list), {@code creates} / {@code removes} (absolute paths that make it a no-op).
+ */
+public final class CommandModule implements Module {
+    @Override
+    public String name() {
+        return "command";
+    }
+
+    @Override
+    public Set<String> requiredArgs() {
+        return Set.of();
+    }
+
+    @Override
+    public Set<String> optionalArgs() {
+        return Set.of("cmd", "argv", "creates", "removes");
+    }
+
+    @Override
+    public Step bind(Args args) {
+        if (args.has("cmd") == args.has("argv")) {
+            throw args.error(args.has("argv") ? "argv" : "cmd", "exactly one of 'cmd' and 'argv' is required");
+        }
+        List<String> argv;
+        if (args.has("cmd")) {
+            try {
+                argv = ShellWords.split(args.string("cmd"));
+            } catch (IllegalArgumentException e) {
+                throw args.error("cmd", "cannot be split into words: " + e.getMessage());
+            }
+        } else {
+            argv = args.list("argv").stream().map(String::valueOf).toList();
+        }
+        if (argv.isEmpty()) {
+            throw args.error(args.has("cmd") ? "cmd" : "argv", "must not be empty");
+        }
+        return new CommandStep(argv, args.optPath("creates").orElse(null), args.optPath("removes").orElse(null));
+    }
+}

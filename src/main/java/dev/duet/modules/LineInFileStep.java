@@ -1,0 +1,84 @@
+package dev.duet.modules;
+
+import dev.duet.engine.Check;
+import dev.duet.engine.Step;
+import dev.duet.engine.StepContext;
+import dev.duet.error.DuetException;
+import dev.duet.error.Reason;
+import dev.duet.transport.Node;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Optional;
+
+/** Edits one line of a text file (e.g. /etc/hosts), keeping the file's mode and owner. */
+public final class LineInFileStep implements Step {
+    private static final String NEW_FILE_MODE = "0644";
+
+    private final String path;
+    private final LineEdit edit;
+    private final boolean create;
+    private final boolean backup;
+    private final Clock clock;
+
+    public LineInFileStep(String path, LineEdit edit, boolean create, boolean backup, Clock clock) {
+        this.path = path;
+        this.edit = edit;
+        this.create = create;
+        this.backup = backup;
+        this.clock = clock;
+    }
+
+    @Override
+    public Check check(StepContext ctx) {
+        Node node = ctx.node();
+        Optional<String> current = read(node);
+        if (current.isEmpty() && !edit.present()) {
+            return Check.ok(path + " does not exist");
+        }
+        if (current.isEmpty() && !create) {
+            throw missing(node);
+        }
+        String after = edit.apply(current.orElse(""));
+        if (current.isPresent() && after.equals(current.get())) {
+            return Check.ok(path + " is up to date");
+        }
+        return wanted(node, after, current.isPresent()).check(node);
+    }
+
+    @Override
+    public void act(StepContext ctx, Check check) {
+        Node node = ctx.node();
+        Optional<String> current = read(node);
+        if (current.isEmpty() && (!edit.present() || !create)) {
+            if (edit.present()) {
+                throw missing(node);
+            }
+            return;
+        }
+        String after = edit.apply(current.orElse(""));
+        if (current.isPresent() && after.equals(current.get())) {
+            return;
+        }
+        if (backup && current.isPresent()) {
+            Backup.copyAside(node, path, clock);
+        }
+        wanted(node, after, current.isPresent()).write(node);
+    }
+
+    /** The rewritten file carries the old mode and owner over (it is replaced by rename). */
+    private ManagedFile wanted(Node node, String content, boolean exists) {
+        Optional<FileAttributes> attrs = exists ? FileAttributes.stat(node, path) : Optional.empty();
+        return new ManagedFile(path, content.getBytes(StandardCharsets.UTF_8),
+                attrs.map(FileAttributes::mode).orElse(NEW_FILE_MODE), attrs.map(FileAttributes::owner).orElse(null),
+                false);
+    }
+
+    private Optional<String> read(Node node) {
+        return node.readFile(path).map(b -> new String(b, StandardCharsets.UTF_8));
+    }
+
+    private DuetException missing(Node node) {
+        return new DuetException(Reason.PRECONDITION, node.name() + ": " + path
+                + " does not exist (set 'create: yes' to create it)");
+    }
+}

@@ -1,0 +1,49 @@
+package dev.duet.modules;
+
+import dev.duet.engine.Args;
+import dev.duet.engine.Module;
+import dev.duet.engine.Step;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Ansible's {@code package}: {@code name} (one or a list), {@code state: present|absent}. */
+public final class PackageModule implements Module {
+    private static final Pattern PACKAGE_NAME = Pattern.compile("[a-z0-9][a-z0-9+.-]*");
+
+    @Override
+    public String name() {
+        return "package";
+    }
+
+    @Override
+    public Set<String> requiredArgs() {
+        return Set.of("name");
+    }
+
+    @Override
+    public Set<String> optionalArgs() {
+        return Set.of("state");
+    }
+
+    @Override
+    public Step bind(Args args) {
+        List<String> names = new ArrayList<>();
+        for (Object o : args.list("name")) {
+            String n = String.valueOf(o).strip();
+            if (n.isEmpty()) {
+                continue;
+            }
+            if (!PACKAGE_NAME.matcher(n).matches()) {
+                throw args.error("name", "must be package names (lower-case letters, digits, + . -), got '" + n + "'");
+            }
+            names.add(n);
+        }
+        if (names.isEmpty()) {
+            throw args.error("name", "must name at least one package");
+        }
+        boolean present = args.oneOf("state", "present", "present", "absent").equals("present");
+        return new PackageStep(names, present);
+    }
+}

@@ -1,0 +1,68 @@
+package dev.duet.modules;
+
+import dev.duet.engine.Check;
+import dev.duet.engine.Step;
+import dev.duet.engine.StepContext;
+import dev.duet.transport.Command;
+import dev.duet.transport.CommandResult;
+import dev.duet.transport.Node;
+import java.util.List;
+
+/** Installs or removes packages; only the ones not yet in the wanted state are touched. */
+public final class PackageStep implements Step {
+    private final List<String> names;
+    private final boolean present;
+
+    public PackageStep(List<String> names, boolean present) {
+        this.names = List.copyOf(names);
+        this.present = present;
+    }
+
+    @Override
+    public Check check(StepContext ctx) {
+        List<String> todo = todo(ctx.node(), PackageManager.detect(ctx.node()));
+        if (todo.isEmpty()) {
+            return Check.ok(String.join(", ", names) + (present ? " installed" : " not installed"));
+        }
+        return Check.change((present ? "would install " : "would remove ") + String.join(", ", todo));
+    }
+
+    @Override
+    public void act(StepContext ctx, Check check) {
+        Node node = ctx.node();
+        PackageManager pm = PackageManager.detect(node);
+        List<String> todo = todo(node, pm);
+        if (todo.isEmpty()) {
+            return;
+        }
+        if (!present) {
+            node.run(pm.remove(todo)).orThrow(node.name());
+        } else if (pm == PackageManager.APT) {
+            aptInstall(node, pm.install(todo));
+        } else {
+            node.run(pm.install(todo)).orThrow(node.name());
+        }
+    }
+
+    private List<String> todo(Node node, PackageManager pm) {
+        if (present) {
+            return pm.notInstalled(node, names);
+        }
+        return names.stream().filter(n -> pm.installed(node, n)).toList();
+    }
+
+    /** Updates the lists only when there are none or apt cannot find a package: updates are slow. */
+    private static void aptInstall(Node node, Command install) {
+        boolean updated = false;
+        if (!PackageManager.aptListsPresent(node)) {
+            node.run(PackageManager.aptUpdate()).orThrow(node.name());
+            updated = true;
+        }
+        CommandResult r = node.run(install);
+        if (!r.ok() && !updated && PackageManager.needsAptUpdate(r)) {
+            node.run(PackageManager.aptUpdate()).orThrow(node.name());
+            r = node.run(install);
+        }
+        r.orThrow(node.name());
+    }
+}

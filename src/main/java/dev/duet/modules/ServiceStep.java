@@ -1,0 +1,88 @@
+package dev.duet.modules;
+
+import dev.duet.engine.Check;
+import dev.duet.engine.Step;
+import dev.duet.engine.StepContext;
+import dev.duet.transport.Command;
+import dev.duet.transport.Node;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Brings a systemd unit to its wanted enablement and state. As in Ansible, {@code restarted} and
+ * {@code reloaded} always change; {@code reloaded} starts a unit that is not running.
+ */
+public final class ServiceStep implements Step {
+    public enum State { STARTED, STOPPED, RESTARTED, RELOADED }
+
+    private final String unit;
+    private final Boolean enabled;
+    private final State state;
+
+    /** {@code enabled} or {@code state} may be null: that aspect is left alone. */
+    public ServiceStep(String unit, Boolean enabled, State state) {
+        this.unit = unit;
+        this.enabled = enabled;
+        this.state = state;
+    }
+
+    @Override
+    public Check check(StepContext ctx) {
+        List<String> verbs = verbs(ctx.node());
+        if (verbs.isEmpty()) {
+            return Check.ok(unit + " is " + describeWanted());
+        }
+        return Check.change("would " + String.join(", ", verbs) + " " + unit);
+    }
+
+    @Override
+    public void act(StepContext ctx, Check check) {
+        Node node = ctx.node();
+        for (String verb : verbs(node)) {
+            node.run(Command.change("systemctl", verb, unit)).orThrow(node.name());
+        }
+    }
+
+    /** The systemctl verbs still needed, in order: enablement first, so a started unit is also set for boot. */
+    private List<String> verbs(Node node) {
+        List<String> verbs = new ArrayList<>();
+        if (enabled != null) {
+            // is-enabled exits 0 for enabled, static, alias, indirect...: Ansible's test too.
+            boolean isEnabled = node.run(Command.probe("systemctl", "is-enabled", unit)).ok();
+            if (enabled != isEnabled) {
+                verbs.add(enabled ? "enable" : "disable");
+            }
+        }
+        if (state != null) {
+            boolean active = state == State.RESTARTED || isActive(node);
+            switch (state) {
+                case STARTED -> addIf(verbs, !active, "start");
+                case STOPPED -> addIf(verbs, active, "stop");
+                case RESTARTED -> verbs.add("restart");
+                case RELOADED -> verbs.add(active ? "reload" : "start");
+            }
+        }
+        return verbs;
+    }
+
+    private boolean isActive(Node node) {
+        return node.run(Command.probe("systemctl", "is-active", unit)).ok();
+    }
+
+    private static void addIf(List<String> verbs, boolean condition, String verb) {
+        if (condition) {
+            verbs.add(verb);
+        }
+    }
+
+    private String describeWanted() {
+        List<String> parts = new ArrayList<>();
+        if (enabled != null) {
+            parts.add(enabled ? "enabled" : "disabled");
+        }
+        if (state != null) {
+            parts.add(state.name().toLowerCase());
+        }
+        return String.join(" and ", parts);
+    }
+}
