@@ -91,12 +91,8 @@ public final class MountModule implements Module {
                 "comma-separated mount options without spaces");
         List<String> opts = new ArrayList<>(Arrays.asList(given.split(",")));
         if (fstype.equals("ocfs2")) {
-            for (String order : OCFS2_BOOT_ORDER) {
-                String key = order.substring(0, order.indexOf('=') + 1);
-                if (opts.stream().noneMatch(o -> o.startsWith(key))) {
-                    opts.add(order);
-                }
-            }
+            // x-systemd.after/requires may repeat; each adds one dependency, so only exact duplicates are skipped
+            OCFS2_BOOT_ORDER.stream().filter(o -> !opts.contains(o)).forEach(opts::add);
         }
         return String.join(",", opts);
     }
