@@ -1,0 +1,59 @@
+package dev.duet.ocfs2;
+
+import dev.duet.engine.Args;
+import dev.duet.engine.Module;
+import dev.duet.engine.Step;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code filesystem}: OCFS2 on the DRBD device, created only where there is none. No {@code force}:
+ * reformatting is something Duet never does. Use with {@code run_once: true} (or {@code run_on}).
+ */
+public final class FilesystemModule implements Module {
+    @Override
+    public String name() {
+        return "filesystem";
+    }
+
+    @Override
+    public Set<String> requiredArgs() {
+        return Set.of("dev", "label");
+    }
+
+    @Override
+    public Set<String> optionalArgs() {
+        return Set.of("fstype", "slots", "block_size", "cluster_size");
+    }
+
+    @Override
+    public Step bind(Args args) {
+        args.oneOf("fstype", "ocfs2", "ocfs2");
+        return new FilesystemStep(args.path("dev"), Ocfs2Args.label(args), Ocfs2Args.slots(args),
+                Ocfs2Args.optSize(args, "block_size"), Ocfs2Args.optSize(args, "cluster_size"));
+    }
+
+    @Override
+    public void validate(Map<String, Object> rawArgs, Args.Location where) {
+        Map<String, Object> concrete = new LinkedHashMap<>();
+        rawArgs.forEach((k, v) -> {
+            if (!Ocfs2Args.templated(v)) {
+                concrete.put(k, v);
+            }
+        });
+        Args args = new Args(name(), concrete, where);
+        if (concrete.containsKey("fstype")) {
+            args.oneOf("fstype", "ocfs2", "ocfs2");
+        }
+        if (concrete.containsKey("dev")) {
+            args.path("dev");
+        }
+        if (concrete.containsKey("label")) {
+            Ocfs2Args.label(args);
+        }
+        Ocfs2Args.slots(args);
+        Ocfs2Args.optSize(args, "block_size");
+        Ocfs2Args.optSize(args, "cluster_size");
+    }
+}

@@ -1,0 +1,140 @@
+package dev.duet.ocfs2;
+
+import dev.duet.engine.Check;
+import dev.duet.engine.Step;
+import dev.duet.engine.StepContext;
+import dev.duet.error.DuetException;
+import dev.duet.error.Reason;
+import dev.duet.modules.ManagedFile;
+import dev.duet.transport.Command;
+import dev.duet.transport.Node;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Writes cluster.conf and /etc/default/o2cb, enables o2cb at boot and brings the cluster online.
+ * o2cb reads its configuration only when the cluster is brought online, so a changed configuration
+ * means a restart, which the kernel refuses while a volume is mounted: then we refuse too, and say so.
+ */
+public final class Ocfs2ClusterStep implements Step {
+    private final ClusterConf conf;
+    private final Map<String, String> defaults;
+
+    public Ocfs2ClusterStep(ClusterConf conf, Map<String, String> defaults) {
+        this.conf = conf;
+        this.defaults = Map.copyOf(defaults);
+    }
+
+    /** What the node looks like now, and what would have to change. */
+    private record Plan(ManagedFile clusterConf, Check confCheck, boolean confExists, ManagedFile defaultsFile,
+                        Check defaultsCheck, boolean enabled, boolean online, boolean restart) {
+        List<String> changes(String cluster) {
+            List<String> out = new ArrayList<>();
+            if (confCheck.needsChange()) {
+                out.add(confCheck.message());
+            }
+            if (defaultsCheck.needsChange()) {
+                out.add(defaultsCheck.message());
+            }
+            if (!enabled) {
+                out.add("o2cb would be enabled at boot");
+            }
+            if (restart) {
+                out.add(online ? "o2cb would be restarted to load the new configuration"
+                        : "cluster '" + cluster + "' would be brought online (systemctl restart o2cb)");
+            }
+            return out;
+        }
+    }
+
+    @Override
+    public Check check(StepContext ctx) {
+        Plan plan = inspect(ctx.node());
+        List<String> changes = plan.changes(conf.cluster());
+        if (changes.isEmpty()) {
+            return Check.ok("cluster '" + conf.cluster() + "' online with nodes " + conf.describeNames()
+                    + ", o2cb enabled at boot");
+        }
+        String diff = joinDiffs(plan.confCheck().diff(), plan.defaultsCheck().diff());
+        return Check.change(String.join("; ", changes), diff);
+    }
+
+    @Override
+    public void act(StepContext ctx, Check check) {
+        Node node = ctx.node();
+        Plan plan = inspect(node);
+        if (plan.confCheck().needsChange()) {
+            if (!plan.confExists()) {
+                node.run(Command.change("mkdir", "-p", "/etc/ocfs2")).orThrow(node.name());
+            }
+            plan.clusterConf().write(node);
+        }
+        if (plan.defaultsCheck().needsChange()) {
+            plan.defaultsFile().write(node);
+        }
+        if (!plan.enabled()) {
+            node.run(Command.change("systemctl", "enable", "o2cb")).orThrow(node.name());
+        }
+        if (plan.restart()) {
+            node.run(Command.change("systemctl", "restart", "o2cb")).orThrow(node.name());
+            if (!O2cbProbe.online(node, conf.cluster())) {
+                throw new DuetException(Reason.COMMAND_FAILED, node.name() + ": o2cb restarted but cluster '"
+                        + conf.cluster() + "' is not online (o2cb cluster-status says: "
+                        + O2cbProbe.status(node, conf.cluster()) + "); see journalctl -u o2cb");
+            }
+        }
+    }
+
+    private Plan inspect(Node node) {
+        String hostname = O2cbProbe.hostname(node);
+        if (!conf.nodeNames().contains(hostname)) {
+            throw new DuetException(Reason.PRECONDITION, node.name() + ": uname -n is '" + hostname
+                    + "', which is none of the cluster.conf node names (" + conf.describeNames()
+                    + "); o2cb finds its own node by hostname, so the names must equal each node's uname -n");
+        }
+        String rendered = conf.render();
+        var currentConf = node.readFile(ClusterConf.PATH).map(b -> new String(b, StandardCharsets.UTF_8));
+        ManagedFile confFile = ManagedFile.text(ClusterConf.PATH, rendered, "0644");
+        Check confCheck = confFile.check(node);
+
+        String currentDefaults = node.readFile(O2cbDefaults.PATH)
+                .map(b -> new String(b, StandardCharsets.UTF_8)).orElse(null);
+        ManagedFile defaultsFile = ManagedFile.text(O2cbDefaults.PATH,
+                O2cbDefaults.apply(currentDefaults, defaults), "0644");
+        Check defaultsCheck = defaultsFile.check(node);
+
+        boolean enabled = O2cbProbe.enabledAtBoot(node);
+        boolean online = O2cbProbe.online(node, conf.cluster());
+        boolean restart = !online || !currentConf.orElse("").equals(rendered)
+                || restartSettingChanged(currentDefaults);
+        if (restart) {
+            List<String> mounted = O2cbProbe.ocfs2Mounts(node);
+            if (!mounted.isEmpty()) {
+                throw new DuetException(Reason.PRECONDITION, node.name() + ": the o2cb configuration of cluster '"
+                        + conf.cluster() + "' changed (or the cluster is " + (online ? "online" : "offline")
+                        + ") while OCFS2 is mounted at " + String.join(", ", mounted)
+                        + "; o2cb cannot reload a live cluster and Duet does not unmount your data: unmount it"
+                        + " (mount state: unmounted) and run again");
+            }
+        }
+        return new Plan(confFile, confCheck, currentConf.isPresent(), defaultsFile, defaultsCheck,
+                enabled, online, restart);
+    }
+
+    /** O2CB_ENABLED only matters at boot; every other managed key is read when the cluster comes online. */
+    private boolean restartSettingChanged(String currentDefaults) {
+        return defaults.entrySet().stream()
+                .filter(e -> !e.getKey().equals("O2CB_ENABLED"))
+                .anyMatch(e -> !Objects.equals(O2cbDefaults.value(currentDefaults, e.getKey()), e.getValue()));
+    }
+
+    private static String joinDiffs(String a, String b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null ? a : a + b;
+    }
+}

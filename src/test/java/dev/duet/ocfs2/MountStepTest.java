@@ -1,0 +1,176 @@
+package dev.duet.ocfs2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.duet.engine.Args;
+import dev.duet.engine.Check;
+import dev.duet.engine.Step;
+import dev.duet.error.DuetException;
+import dev.duet.error.InputException;
+import dev.duet.error.Reason;
+import dev.duet.testing.Ocfs2TestContext;
+import dev.duet.testing.ScriptedNode;
+import dev.duet.transport.Command;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MountStepTest {
+    private static final String FINDMNT = "findmnt -n -o SOURCE,FSTYPE,OPTIONS --mountpoint /mnt/ocfs2";
+    private static final String DEBIAN_FSTAB = """
+            # /etc/fstab: static file system information.
+            #
+            # <file system> <mount point>   <type>  <options>       <dump>  <pass>
+            UUID=5d3c1f7e-0c57-4d1e-9a38-8f6c2f0d1a2b /               ext4    errors=remount-ro 0       1
+            /dev/vda5       none            swap    sw              0       0
+            """;
+    private static final String ENTRY = "/dev/drbd0 /mnt/ocfs2 ocfs2 "
+            + "noatime,_netdev,x-systemd.requires=o2cb.service,x-systemd.after=drbd.service 0 0";
+
+    private static Step step(String state) {
+        Map<String, Object> values = new LinkedHashMap<>(Map.of("path", "/mnt/ocfs2", "src", "/dev/drbd0",
+                "fstype", "ocfs2", "state", state));
+        return new MountModule().bind(new Args("mount", values, null));
+    }
+
+    private static ScriptedNode node(String fstab, boolean mounted) {
+        ScriptedNode node = new ScriptedNode("node2").file("/etc/fstab", fstab)
+                .on("stat -c", 0, "644 root:root\n")
+                .on("systemctl daemon-reload", 0, "")
+                .on("mkdir -p /mnt/ocfs2", 0, "")
+                .on("mount -t ocfs2", 0, "")
+                .on("umount /mnt/ocfs2", 0, "");
+        return mounted ? node.on(FINDMNT, 0, Ocfs2Captures.findmntMounted()) : node.on(FINDMNT, 1, "");
+    }
+
+    @Test
+    void mountedAddsTheFstabEntryKeepingOtherLinesThenMounts() {
+        ScriptedNode node = node(DEBIAN_FSTAB, false);
+        var ctx = Ocfs2TestContext.apply(node);
+        Check check = step("mounted").check(ctx);
+        assertThat(check.kind()).isEqualTo(Check.Kind.CHANGE);
+        assertThat(check.message()).contains("/etc/fstab would be updated", "/mnt/ocfs2 would be mounted");
+        assertThat(check.diff()).contains("+" + ENTRY);
+
+        step("mounted").act(ctx, check);
+        assertThat(node.fileText("/etc/fstab")).isEqualTo(DEBIAN_FSTAB + ENTRY + "\n");
+        assertThat(node.mutatingCommands()).extracting(Command::line).containsExactly(
+                "systemctl daemon-reload", "mkdir -p /mnt/ocfs2",
+                "mount -t ocfs2 -o noatime,_netdev /dev/drbd0 /mnt/ocfs2");
+    }
+
+    @Test
+    void mountedAndListedIsOkEvenWithHandAlignedWhitespace() {
+        String handWritten = DEBIAN_FSTAB + ENTRY.replace(" ", "\t") + "\n";
+        ScriptedNode node = node(handWritten, true);
+        Check check = step("mounted").check(Ocfs2TestContext.apply(node));
+        assertThat(check.kind()).isEqualTo(Check.Kind.OK);
+        assertThat(check.message()).isEqualTo("/mnt/ocfs2 mounted and in /etc/fstab");
+        assertThat(node.mutatingCommands()).isEmpty();
+        assertThat(node.writes()).isEmpty();
+    }
+
+    @Test
+    void planShowsTheDiffAndTouchesNothing() {
+        ScriptedNode node = node(DEBIAN_FSTAB, false);
+        Check check = step("mounted").check(Ocfs2TestContext.plan(node));
+        assertThat(check.kind()).isEqualTo(Check.Kind.CHANGE);
+        assertThat(check.diff()).contains("+" + ENTRY);
+        assertThat(node.mutatingCommands()).isEmpty();
+        assertThat(node.writes()).isEmpty();
+    }
+
+    @Test
+    void unmountedByHandIsOnlyMountedAgain() {
+        ScriptedNode node = node(DEBIAN_FSTAB + ENTRY + "\n", false);
+        var ctx = Ocfs2TestContext.apply(node);
+        Check check = step("mounted").check(ctx);
+        assertThat(check.message()).isEqualTo("/mnt/ocfs2 would be mounted (/dev/drbd0, ocfs2)");
+        step("mounted").act(ctx, check);
+        assertThat(node.writes()).isEmpty();
+        assertThat(node.mutatingCommands()).extracting(Command::line)
+                .containsExactly("mkdir -p /mnt/ocfs2", "mount -t ocfs2 -o noatime,_netdev /dev/drbd0 /mnt/ocfs2");
+    }
+
+    @Test
+    void removedFstabEntryIsOnlyWrittenBack() {
+        ScriptedNode node = node(DEBIAN_FSTAB, true);
+        var ctx = Ocfs2TestContext.apply(node);
+        Check check = step("mounted").check(ctx);
+        assertThat(check.message()).isEqualTo("/etc/fstab would be updated");
+        step("mounted").act(ctx, check);
+        assertThat(node.writes()).containsExactly("/etc/fstab");
+        assertThat(node.mutatingCommands()).extracting(Command::line).containsExactly("systemctl daemon-reload");
+    }
+
+    @Test
+    void changedOptionsReplaceTheEntryInPlace() {
+        String old = DEBIAN_FSTAB.replace("/dev/vda5", "/dev/drbd0 /mnt/ocfs2 ocfs2 defaults 0 0\n/dev/vda5");
+        ScriptedNode node = node(old, true);
+        var ctx = Ocfs2TestContext.apply(node);
+        step("present").act(ctx, step("present").check(ctx));
+        assertThat(node.fileText("/etc/fstab")).isEqualTo(DEBIAN_FSTAB.replace("/dev/vda5", ENTRY + "\n/dev/vda5"));
+    }
+
+    @Test
+    void somethingElseMountedThereIsRefused() {
+        ScriptedNode node = node(DEBIAN_FSTAB, false).on(FINDMNT, 0, "/dev/vdc ext4   rw,relatime\n")
+                .on("readlink -f /dev/drbd0", 0, "/dev/drbd0\n");
+        assertThatThrownBy(() -> step("mounted").check(Ocfs2TestContext.apply(node)))
+                .isInstanceOf(DuetException.class)
+                .satisfies(e -> assertThat(((DuetException) e).reason()).isEqualTo(Reason.PRECONDITION))
+                .hasMessageContaining("node2: /mnt/ocfs2 has /dev/vdc (ext4) mounted, expected /dev/drbd0 (ocfs2)");
+        assertThat(node.mutatingCommands()).isEmpty();
+    }
+
+    @Test
+    void absentUnmountsAndRemovesOnlyItsEntry() {
+        ScriptedNode node = node(DEBIAN_FSTAB + ENTRY + "\n", true);
+        var ctx = Ocfs2TestContext.apply(node);
+        step("absent").act(ctx, step("absent").check(ctx));
+        assertThat(node.fileText("/etc/fstab")).isEqualTo(DEBIAN_FSTAB);
+        assertThat(node.mutatingCommands()).extracting(Command::line)
+                .containsExactly("umount /mnt/ocfs2", "systemctl daemon-reload");
+    }
+
+    @Test
+    void unmountedLeavesFstabAlone() {
+        ScriptedNode node = node(DEBIAN_FSTAB + ENTRY + "\n", true);
+        var ctx = Ocfs2TestContext.apply(node);
+        step("unmounted").act(ctx, step("unmounted").check(ctx));
+        assertThat(node.writes()).isEmpty();
+        assertThat(node.mutatingCommands()).extracting(Command::line).containsExactly("umount /mnt/ocfs2");
+    }
+
+    @Test
+    void bootOrderOptionsAreAddedForOcfs2Only() {
+        var module = new MountModule();
+        MountStep ext4 = (MountStep) module.bind(new Args("mount", Map.of("path", "/srv", "src", "LABEL=data",
+                "fstype", "ext4", "opts", "noatime"), null));
+        ScriptedNode node = node("", false).on("findmnt -n -o SOURCE,FSTYPE,OPTIONS --mountpoint /srv", 1, "");
+        var ctx = Ocfs2TestContext.plan(node);
+        assertThat(ext4.check(ctx).diff()).contains("+LABEL=data /srv ext4 noatime 0 0").doesNotContain("x-systemd");
+        MountStep own = (MountStep) module.bind(new Args("mount", Map.of("path", "/mnt/ocfs2", "src", "/dev/drbd0",
+                "opts", "noatime,_netdev,x-systemd.after=network-online.target"), null));
+        assertThat(own.check(Ocfs2TestContext.plan(node(DEBIAN_FSTAB, false))).diff())
+                .contains("noatime,_netdev,x-systemd.after=network-online.target,x-systemd.requires=o2cb.service,"
+                        + "x-systemd.after=drbd.service 0 0");
+    }
+
+    @Test
+    void argumentsAreCheckedAtLoadTime() {
+        var where = new Args.Location(Path.of("play.yml"), 40, 5);
+        var module = new MountModule();
+        assertThatThrownBy(() -> module.validate(Map.of("path", "/mnt/o cfs2"), where))
+                .isInstanceOf(InputException.class).hasMessageContaining("play.yml:40:5");
+        assertThatThrownBy(() -> module.validate(Map.of("path", "/mnt/ocfs2", "opts", "noatime;reboot"), where))
+                .isInstanceOf(InputException.class).hasMessageContaining("opts");
+        assertThatThrownBy(() -> module.validate(Map.of("path", "/mnt/ocfs2", "src", "LABEL=$(id)"), where))
+                .isInstanceOf(InputException.class).hasMessageContaining("src");
+        assertThatThrownBy(() -> module.validate(Map.of("path", "/mnt/ocfs2", "state", "remounted"), where))
+                .isInstanceOf(InputException.class).hasMessageContaining("state");
+        module.validate(Map.of("path", "{{ mount_point }}", "src", "{{ drbd_device }}"), where);
+    }
+}
