@@ -3,9 +3,7 @@ package dev.duet.inventory;
 import dev.duet.error.InputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,7 +25,7 @@ final class IniInventoryParser {
     private final InventoryDraft draft;
     private final Path file;
     private final List<Reference> references = new ArrayList<>();
-    private final Map<String, Boolean> definedBySection = new LinkedHashMap<>();
+    private final java.util.Set<String> definedBySection = new java.util.HashSet<>();
 
     IniInventoryParser(InventoryDraft draft) {
         this.draft = draft;
@@ -61,7 +59,7 @@ final class IniInventoryParser {
                 };
                 group = draft.group(m.group(1), lineNo, indent + 1);
                 if (kind == Kind.HOSTS || kind == Kind.CHILDREN) {
-                    definedBySection.put(group.name, true);
+                    definedBySection.add(group.name);
                 } else {
                     references.add(new Reference(group.name, "section [" + group.name + ":vars]", lineNo, indent));
                 }
@@ -75,7 +73,7 @@ final class IniInventoryParser {
             }
         }
         for (Reference r : references) {
-            if (!definedBySection.containsKey(r.group())) {
+            if (!definedBySection.contains(r.group())) {
                 throw new InputException(file, r.line(), r.column(),
                         r.what() + " refers to group '" + r.group() + "', which no [" + r.group()
                                 + "] or [" + r.group() + ":children] section defines");
