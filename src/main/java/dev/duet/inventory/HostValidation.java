@@ -1,0 +1,55 @@
+package dev.duet.inventory;
+
+import dev.duet.error.InputException;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/**
+ * Inventory values end up in SSH connections and commands, so they are checked at load time, where
+ * the error can still name the file and line: plain host and group names, a hostname or IP address
+ * in {@code ansible_host}, a port number in {@code ansible_port}.
+ */
+final class HostValidation {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
+    private static final Pattern HOSTNAME =
+            Pattern.compile("[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?(\\.[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?)*\\.?");
+    private static final Pattern IPV6 = Pattern.compile("\\[?[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*]?");
+
+    private HostValidation() {
+    }
+
+    static void name(String kind, String name, Path file, int line, int column) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new InputException(file, line, column,
+                    "expected a plain " + kind + " name (letters, digits, _ . -), got '" + name + "'");
+        }
+    }
+
+    /** Checks the variables whose values Duet uses to connect; others are free-form. */
+    static void var(String key, Object value, Path file, int line, int column) {
+        switch (key) {
+            case "ansible_host" -> {
+                String v = String.valueOf(value);
+                if (value == null || !(HOSTNAME.matcher(v).matches() || IPV6.matcher(v).matches())) {
+                    throw new InputException(file, line, column,
+                            "expected ansible_host to be a hostname or IP address, got '" + value + "'");
+                }
+            }
+            case "ansible_port" -> port(value, file, line, column);
+            default -> {
+            }
+        }
+    }
+
+    private static void port(Object value, Path file, int line, int column) {
+        String v = String.valueOf(value).trim();
+        if (v.matches("[0-9]{1,5}")) {
+            int p = Integer.parseInt(v);
+            if (p >= 1 && p <= 65535) {
+                return;
+            }
+        }
+        throw new InputException(file, line, column,
+                "expected ansible_port to be a number from 1 to 65535, got '" + value + "'");
+    }
+}

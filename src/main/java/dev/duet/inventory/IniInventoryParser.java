@@ -1,0 +1,145 @@
+package dev.duet.inventory;
+
+import dev.duet.error.InputException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Ansible's INI inventory: host lines ({@code name key=value ...}) before any section belong to
+ * "ungrouped"; {@code [group]}, {@code [group:vars]} and {@code [group:children]} sections; whole-line
+ * comments start with # or ;. Values are read as Ansible reads them (numbers, True/False, quoted text).
+ */
+final class IniInventoryParser {
+    private static final Pattern SECTION = Pattern.compile("\\[([^\\]:\\s]+)(?::([^\\]]*))?]\\s*([#;].*)?");
+    private static final Pattern VAR_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private enum Kind { HOSTS, VARS, CHILDREN }
+
+    /** A reference to a group that must be defined somewhere in the file. */
+    private record Reference(String group, String what, int line, int column) {
+    }
+
+    private final InventoryDraft draft;
+    private final Path file;
+    private final List<Reference> references = new ArrayList<>();
+    private final java.util.Set<String> definedBySection = new java.util.HashSet<>();
+
+    IniInventoryParser(InventoryDraft draft) {
+        this.draft = draft;
+        this.file = draft.file();
+    }
+
+    void parse(String text) {
+        Kind kind = Kind.HOSTS;
+        InventoryDraft.Group group = draft.group(InventoryDraft.UNGROUPED, 1, 1);
+        String[] lines = text.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            int lineNo = i + 1;
+            String raw = lines[i];
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith("#") || line.startsWith(";")) {
+                continue;
+            }
+            int indent = raw.indexOf(line.charAt(0)) + 1;
+            if (line.startsWith("[")) {
+                Matcher m = SECTION.matcher(line);
+                if (!m.matches()) {
+                    throw new InputException(file, lineNo, indent,
+                            "expected a section header [group], [group:vars] or [group:children], got '" + line + "'");
+                }
+                String suffix = m.group(2);
+                kind = suffix == null ? Kind.HOSTS : switch (suffix) {
+                    case "vars" -> Kind.VARS;
+                    case "children" -> Kind.CHILDREN;
+                    default -> throw new InputException(file, lineNo, indent + m.start(2),
+                            "expected :vars or :children after the group name, got ':" + suffix + "'");
+                };
+                group = draft.group(m.group(1), lineNo, indent + 1);
+                if (kind == Kind.HOSTS || kind == Kind.CHILDREN) {
+                    definedBySection.add(group.name);
+                } else {
+                    references.add(new Reference(group.name, "section [" + group.name + ":vars]", lineNo, indent));
+                }
+                continue;
+            }
+            switch (kind) {
+                case HOSTS -> hostLine(group, raw, lineNo);
+                case VARS -> varLine(group, raw, line, lineNo, indent);
+                case CHILDREN -> childLine(group, raw, lineNo);
+                default -> throw new IllegalStateException();
+            }
+        }
+        for (Reference r : references) {
+            if (!definedBySection.contains(r.group())) {
+                throw new InputException(file, r.line(), r.column(),
+                        r.what() + " refers to group '" + r.group() + "', which no [" + r.group()
+                                + "] or [" + r.group() + ":children] section defines");
+            }
+        }
+    }
+
+    private void hostLine(InventoryDraft.Group group, String raw, int lineNo) {
+        List<IniTokens.Token> tokens = IniTokens.split(file, lineNo, raw);
+        if (tokens.isEmpty()) {
+            return;
+        }
+        IniTokens.Token first = tokens.get(0);
+        String name = first.text();
+        Object port = null;
+        int colon = name.indexOf(':');
+        if (colon > 0 && name.indexOf(':', colon + 1) < 0) {
+            port = name.substring(colon + 1);
+            name = name.substring(0, colon);
+        }
+        draft.addHost(group, name, lineNo, first.column());
+        if (port != null) {
+            draft.hostVar(name, "ansible_port", IniTokens.literal(port.toString()), lineNo, first.column() + colon + 1);
+        }
+        for (IniTokens.Token t : tokens.subList(1, tokens.size())) {
+            int eq = t.text().indexOf('=');
+            if (eq <= 0) {
+                throw new InputException(file, lineNo, t.column(),
+                        "expected key=value after host '" + name + "', got '" + t.text() + "'");
+            }
+            String key = t.text().substring(0, eq);
+            checkVarName(key, lineNo, t.column());
+            Object value = t.quoted() ? t.text().substring(eq + 1) : IniTokens.literal(t.text().substring(eq + 1));
+            draft.hostVar(name, key, value, lineNo, t.column());
+        }
+    }
+
+    private void varLine(InventoryDraft.Group group, String raw, String line, int lineNo, int indent) {
+        int eq = line.indexOf('=');
+        if (eq <= 0) {
+            throw new InputException(file, lineNo, indent,
+                    "expected key=value in [" + group.name + ":vars], got '" + line + "'");
+        }
+        String key = line.substring(0, eq).strip();
+        checkVarName(key, lineNo, indent);
+        int valueColumn = raw.indexOf('=', indent - 1) + 2;
+        Object value = IniTokens.varValue(file, lineNo, valueColumn, line.substring(eq + 1));
+        draft.groupVar(group, key, value, lineNo, indent);
+    }
+
+    private void childLine(InventoryDraft.Group group, String raw, int lineNo) {
+        List<IniTokens.Token> tokens = IniTokens.split(file, lineNo, raw);
+        if (tokens.size() != 1) {
+            throw new InputException(file, lineNo, tokens.get(tokens.size() > 1 ? 1 : 0).column(),
+                    "expected one group name per line in [" + group.name + ":children]");
+        }
+        IniTokens.Token t = tokens.get(0);
+        InventoryDraft.Group child = draft.group(t.text(), lineNo, t.column());
+        group.children.add(child.name);
+        references.add(new Reference(child.name, "[" + group.name + ":children]", lineNo, t.column()));
+    }
+
+    private void checkVarName(String key, int lineNo, int column) {
+        if (!VAR_NAME.matcher(key).matches()) {
+            throw new InputException(file, lineNo, column,
+                    "expected a variable name (letters, digits, _), got '" + key + "'");
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package dev.duet.inventory;
+
+import dev.duet.error.InputException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Groups and hosts as the file declares them, before variables are merged. Both inventory formats
+ * fill one of these; {@link #build()} applies Ansible's precedence: all &lt; parent groups &lt; child
+ * groups (by depth, then {@code ansible_group_priority}, then name) &lt; host variables.
+ */
+final class InventoryDraft {
+    static final String ALL = "all";
+    static final String UNGROUPED = "ungrouped";
+
+    static final class Group {
+        final String name;
+        final Map<String, Object> vars = new LinkedHashMap<>();
+        final Set<String> hosts = new LinkedHashSet<>();
+        final Set<String> children = new LinkedHashSet<>();
+        int line;
+        int column;
+
+        Group(String name) {
+            this.name = name;
+        }
+    }
+
+    private final Path file;
+    private final Map<String, Group> groups = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> hostVars = new LinkedHashMap<>();
+
+    InventoryDraft(Path file) {
+        this.file = file;
+        groups.put(ALL, new Group(ALL));
+        groups.put(UNGROUPED, new Group(UNGROUPED));
+    }
+
+    Path file() {
+        return file;
+    }
+
+    boolean hasGroup(String name) {
+        return groups.containsKey(name);
+    }
+
+    Group group(String name, int line, int column) {
+        HostValidation.name("group", name, file, line, column);
+        Group g = groups.computeIfAbsent(name, Group::new);
+        if (g.line == 0) {
+            g.line = line;
+            g.column = column;
+        }
+        return g;
+    }
+
+    void addHost(Group group, String host, int line, int column) {
+        HostValidation.name("host", host, file, line, column);
+        group.hosts.add(host);
+        hostVars.computeIfAbsent(host, h -> new LinkedHashMap<>());
+    }
+
+    void hostVar(String host, String key, Object value, int line, int column) {
+        HostValidation.var(key, value, file, line, column);
+        hostVars.get(host).put(key, value);
+    }
+
+    void groupVar(Group group, String key, Object value, int line, int column) {
+        HostValidation.var(key, value, file, line, column);
+        group.vars.put(key, value);
+    }
+
+    Inventory build() {
+        Map<String, Set<String>> parents = parents();
+        Map<String, Integer> depth = new HashMap<>();
+        for (Group g : groups.values()) {
+            depth(g.name, parents, depth, new LinkedHashSet<>());
+        }
+        Map<String, Host> hosts = new LinkedHashMap<>();
+        for (Map.Entry<String, Map<String, Object>> h : hostVars.entrySet()) {
+            List<String> memberOf = groupsOf(h.getKey(), parents, depth);
+            Map<String, Object> vars = new LinkedHashMap<>();
+            for (String g : memberOf) {
+                vars.putAll(groups.get(g).vars);
+            }
+            vars.putAll(h.getValue());
+            hosts.put(h.getKey(), new Host(h.getKey(), nullSafe(vars), memberOf));
+        }
+        Map<String, List<String>> members = new LinkedHashMap<>();
+        for (String g : groups.keySet()) {
+            members.put(g, new ArrayList<>());
+        }
+        for (Host host : hosts.values()) {
+            host.groups().forEach(g -> members.get(g).add(host.name()));
+        }
+        Map<String, List<String>> frozen = new LinkedHashMap<>();
+        members.forEach((g, list) -> frozen.put(g, List.copyOf(list)));
+        return new Inventory(file, hosts, frozen);
+    }
+
+    /** Every group but all hangs under all; hosts that no group names are ungrouped. */
+    private Map<String, Set<String>> parents() {
+        Map<String, Set<String>> parents = new HashMap<>();
+        for (Group g : groups.values()) {
+            for (String c : g.children) {
+                parents.computeIfAbsent(c, k -> new LinkedHashSet<>()).add(g.name);
+            }
+        }
+        for (Group g : groups.values()) {
+            if (!g.name.equals(ALL) && parents.getOrDefault(g.name, Set.of()).isEmpty()) {
+                parents.computeIfAbsent(g.name, k -> new LinkedHashSet<>()).add(ALL);
+                groups.get(ALL).children.add(g.name);
+            }
+        }
+        Set<String> grouped = new HashSet<>();
+        groups.values().stream().filter(g -> !g.name.equals(ALL) && !g.name.equals(UNGROUPED))
+                .forEach(g -> grouped.addAll(g.hosts));
+        for (String h : hostVars.keySet()) {
+            if (!grouped.contains(h)) {
+                groups.get(UNGROUPED).hosts.add(h);
+            }
+        }
+        return parents;
+    }
+
+    private int depth(String group, Map<String, Set<String>> parents, Map<String, Integer> memo, Set<String> path) {
+        Integer known = memo.get(group);
+        if (known != null) {
+            return known;
+        }
+        if (!path.add(group)) {
+            Group g = groups.get(group);
+            throw new InputException(file, g.line, g.column,
+                    "group '" + group + "' is its own ancestor: " + String.join(" -> ", path) + " -> " + group);
+        }
+        int d = 0;
+        for (String p : parents.getOrDefault(group, Set.of())) {
+            d = Math.max(d, depth(p, parents, memo, path) + 1);
+        }
+        path.remove(group);
+        memo.put(group, d);
+        return d;
+    }
+
+    private List<String> groupsOf(String host, Map<String, Set<String>> parents, Map<String, Integer> depth) {
+        Set<String> all = new LinkedHashSet<>();
+        groups.values().stream().filter(g -> g.hosts.contains(host)).forEach(g -> ancestors(g.name, parents, all));
+        all.add(ALL);
+        List<String> sorted = new ArrayList<>(all);
+        sorted.sort(Comparator.<String>comparingInt(depth::get)
+                .thenComparingInt(this::priority)
+                .thenComparing(Comparator.naturalOrder()));
+        return sorted;
+    }
+
+    private void ancestors(String group, Map<String, Set<String>> parents, Set<String> out) {
+        if (out.add(group)) {
+            parents.getOrDefault(group, Set.of()).forEach(p -> ancestors(p, parents, out));
+        }
+    }
+
+    private int priority(String group) {
+        Object p = groups.get(group).vars.get("ansible_group_priority");
+        try {
+            return p == null ? 1 : Integer.parseInt(String.valueOf(p).trim());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /** Host's record copies with Map.copyOf, which refuses nulls; a null var is an empty value. */
+    private static Map<String, Object> nullSafe(Map<String, Object> vars) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        vars.forEach((k, v) -> out.put(k, v == null ? "" : v));
+        return out;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.duet.inventory;
+
+import dev.duet.yaml.LocatedNode;
+import dev.duet.yaml.LocatedYaml;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** Ansible's YAML inventory: {@code GROUP: {hosts: {NAME: {vars}}, vars: {...}, children: {GROUP: ...}}}. */
+final class YamlInventoryParser {
+    private final InventoryDraft draft;
+
+    YamlInventoryParser(InventoryDraft draft) {
+        this.draft = draft;
+    }
+
+    void parse(Path file, String text) {
+        LocatedNode root = LocatedYaml.parse(file, text);
+        if (root.isNull()) {
+            return;
+        }
+        if (!root.isMapping()) {
+            throw root.error("expected a mapping of groups (e.g. 'all:'), got " + root.describe());
+        }
+        for (LocatedNode.Entry e : root.entries().values()) {
+            group(e);
+        }
+    }
+
+    private InventoryDraft.Group group(LocatedNode.Entry entry) {
+        LocatedNode key = entry.key();
+        InventoryDraft.Group group = draft.group(entry.name(), key.line(), key.column());
+        LocatedNode body = entry.value();
+        if (body.isNull()) {
+            return group;
+        }
+        if (!body.isMapping()) {
+            throw body.error("expected group '" + group.name + "' to be a mapping with hosts, vars or children, got "
+                    + body.describe());
+        }
+        for (LocatedNode.Entry e : body.entries().values()) {
+            switch (e.name()) {
+                case "hosts" -> hosts(group, e.value());
+                case "vars" -> eachVar(e.value(), "vars of group '" + group.name + "'",
+                        (k, v) -> draft.groupVar(group, k.text(), v.toPlain(), k.line(), k.column()));
+                case "children" -> children(group, e.value());
+                default -> throw e.key().error("unknown key '" + e.name() + "' in group '" + group.name
+                        + "' (expected hosts, vars or children)");
+            }
+        }
+        return group;
+    }
+
+    private void hosts(InventoryDraft.Group group, LocatedNode hosts) {
+        for (LocatedNode.Entry h : mapping(hosts, "hosts of group '" + group.name + "'").values()) {
+            String name = h.name();
+            draft.addHost(group, name, h.key().line(), h.key().column());
+            eachVar(h.value(), "vars of host '" + name + "'",
+                    (k, v) -> draft.hostVar(name, k.text(), v.toPlain(), k.line(), k.column()));
+        }
+    }
+
+    private void children(InventoryDraft.Group group, LocatedNode children) {
+        for (LocatedNode.Entry c : mapping(children, "children of group '" + group.name + "'").values()) {
+            group.children.add(group(c).name);
+        }
+    }
+
+    private interface VarSink {
+        void accept(LocatedNode key, LocatedNode value);
+    }
+
+    private static void eachVar(LocatedNode vars, String what, VarSink sink) {
+        mapping(vars, what).values().forEach(e -> sink.accept(e.key(), e.value()));
+    }
+
+    private static Map<String, LocatedNode.Entry> mapping(LocatedNode node, String what) {
+        if (node.isNull()) {
+            return Map.of();
+        }
+        if (!node.isMapping()) {
+            throw node.error("expected " + what + " to be a mapping, got " + node.describe());
+        }
+        return node.entries();
+    }
+}

@@ -1,0 +1,134 @@
+package dev.duet.playbook;
+
+import dev.duet.engine.Module;
+import dev.duet.engine.ModuleRegistry;
+import dev.duet.yaml.LocatedNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * One task: {@code name}, exactly one module key with its arguments, and the keywords {@code when},
+ * {@code run_once}, {@code run_on}, {@code tags}. Module and argument names are checked against the
+ * registry; errors point at the offending key.
+ */
+final class TaskReader {
+    static final List<String> KEYWORDS = List.of("name", "when", "run_once", "run_on", "tags");
+
+    private final ModuleRegistry modules;
+
+    TaskReader(ModuleRegistry modules) {
+        this.modules = modules;
+    }
+
+    Task read(LocatedNode node) {
+        if (!node.isMapping()) {
+            throw node.error("expected a task (a mapping with name and one module), got " + node.describe());
+        }
+        Map<String, LocatedNode.Entry> e = node.entries();
+        LocatedNode.Entry moduleEntry = moduleEntry(node);
+        Module module = modules.find(moduleEntry.name()).orElseThrow();
+        Map<String, Object> args = args(module, moduleEntry);
+        module.validate(args, moduleEntry.key().location());
+
+        String name = e.containsKey("name") ? Nodes.string(e.get("name").value(), "task name") : moduleEntry.name();
+        String when = e.containsKey("when") ? condition(e.get("when").value()) : null;
+        boolean runOnce = e.containsKey("run_once") && Nodes.bool(e.get("run_once").value(), "run_once");
+        String runOn = e.containsKey("run_on") ? Nodes.string(e.get("run_on").value(), "run_on") : null;
+        if (runOnce && runOn != null) {
+            throw e.get("run_on").key().error("expected either run_once or run_on, not both");
+        }
+        List<String> tags = e.containsKey("tags") ? Nodes.strings(e.get("tags").value(), "tags") : List.of();
+        Templater.checkSyntax(args, moduleEntry.key().location());
+        if (runOn != null) {
+            Templater.checkSyntax(runOn, e.get("run_on").value().location());
+        }
+        return new Task(name, module.name(), args, when, runOnce, runOn, tags, node.location());
+    }
+
+    /** Finds the one key that is not a task keyword, telling a mistyped module from a stray keyword. */
+    private LocatedNode.Entry moduleEntry(LocatedNode task) {
+        List<LocatedNode.Entry> others = new ArrayList<>();
+        for (LocatedNode.Entry entry : task.entries().values()) {
+            if (!KEYWORDS.contains(entry.name())) {
+                others.add(entry);
+            }
+        }
+        List<LocatedNode.Entry> known = others.stream().filter(o -> modules.find(o.name()).isPresent()).toList();
+        if (known.size() > 1) {
+            throw known.get(1).key().error("expected one module per task, got '" + known.get(0).name()
+                    + "' and '" + known.get(1).name() + "'");
+        }
+        if (known.size() == 1) {
+            for (LocatedNode.Entry o : others) {
+                if (o != known.get(0)) {
+                    throw o.key().error("unknown task keyword '" + o.name() + "' (known: "
+                            + String.join(", ", KEYWORDS) + ")");
+                }
+            }
+            return known.get(0);
+        }
+        if (others.isEmpty()) {
+            throw task.error("expected a module in this task (known: " + String.join(", ", modules.names()) + ")");
+        }
+        LocatedNode.Entry first = others.get(0);
+        throw first.key().error("unknown module '" + first.name() + "'" + Suggest.nearest(first.name(), modules.names())
+                + " (known: " + String.join(", ", modules.names()) + ")");
+    }
+
+    private static Map<String, Object> args(Module module, LocatedNode.Entry entry) {
+        LocatedNode value = entry.value();
+        Set<String> allowed = new LinkedHashSet<>(module.requiredArgs());
+        allowed.addAll(module.optionalArgs());
+        Map<String, Object> args = new LinkedHashMap<>();
+        if (value.isScalar() && !value.isNull()) {
+            if (!allowed.contains("cmd")) {
+                throw value.error("expected the arguments of '" + module.name() + "' as a mapping (key: value), got "
+                        + value.describe());
+            }
+            args.put("cmd", value.text());
+        } else if (value.isMapping()) {
+            for (LocatedNode.Entry arg : value.entries().values()) {
+                if (!allowed.contains(arg.name())) {
+                    throw arg.key().error("unknown argument '" + arg.name() + "' for module '" + module.name() + "'"
+                            + Suggest.nearest(arg.name(), allowed) + " (expected: " + String.join(", ", allowed) + ")");
+                }
+                args.put(arg.name(), arg.value().toPlain());
+            }
+        } else if (!value.isNull()) {
+            throw value.error("expected the arguments of '" + module.name() + "' as a mapping, got " + value.describe());
+        }
+        Set<String> missing = new TreeSet<>(module.requiredArgs());
+        missing.removeAll(args.keySet());
+        if (!missing.isEmpty()) {
+            throw entry.key().error("missing required argument" + (missing.size() > 1 ? "s " : " ")
+                    + String.join(", ", missing) + " for module '" + module.name() + "'");
+        }
+        return args;
+    }
+
+    /** {@code when:} may be a string, a boolean or a list (all must hold); parsed now to catch typos. */
+    private static String condition(LocatedNode node) {
+        String expr;
+        if (node.isSequence()) {
+            List<String> parts = new ArrayList<>();
+            node.items().forEach(i -> parts.add("(" + scalarCondition(i) + ")"));
+            expr = String.join(" and ", parts);
+        } else {
+            expr = scalarCondition(node);
+        }
+        When.check(expr, node.location());
+        return expr;
+    }
+
+    private static String scalarCondition(LocatedNode node) {
+        if (node.isScalar() && node.value() instanceof Boolean b) {
+            return b ? "true" : "false";
+        }
+        return Nodes.string(node, "when");
+    }
+}

@@ -1,0 +1,135 @@
+package dev.duet.playbook;
+
+import dev.duet.engine.Args;
+import dev.duet.error.InputException;
+import dev.duet.playbook.expr.Evaluator;
+import dev.duet.playbook.expr.Expr;
+import dev.duet.playbook.expr.ExprError;
+import dev.duet.playbook.expr.ExprParser;
+import dev.duet.playbook.expr.FreeNames;
+import dev.duet.playbook.expr.Values;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Jinja-style {@code {{ expr }}} substitution in strings, recursively through maps and lists. A string
+ * that is exactly one {@code {{ }}} keeps the value's type (a list stays a list); embedded ones are
+ * rendered as text. Blocks ({@code {% %}}), comments ({@code {# #}}), unknown filters and undefined
+ * variables are errors: nothing is passed through unevaluated.
+ */
+public final class Templater {
+    private Templater() {
+    }
+
+    /** Renders {@code value} with {@code vars}; errors name {@code where} (may be null). */
+    public static Object render(Object value, Map<String, Object> vars, Args.Location where) {
+        try {
+            return renderUnlocated(value, vars);
+        } catch (ExprError e) {
+            throw located(where, e.getMessage());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> renderMap(Map<String, Object> value, Map<String, Object> vars,
+                                                Args.Location where) {
+        return (Map<String, Object>) render(value, vars, where);
+    }
+
+    public static String renderString(String value, Map<String, Object> vars, Args.Location where) {
+        return Values.text(render(value, vars, where));
+    }
+
+    /** True if any string inside {@code value} contains template syntax. */
+    public static boolean hasTemplate(Object value) {
+        if (value instanceof String s) {
+            return s.contains("{{") || s.contains("{%") || s.contains("{#");
+        }
+        if (value instanceof Map<?, ?> m) {
+            return m.values().stream().anyMatch(Templater::hasTemplate);
+        }
+        if (value instanceof List<?> l) {
+            return l.stream().anyMatch(Templater::hasTemplate);
+        }
+        return false;
+    }
+
+    /**
+     * Names used by {@code value}'s templates that are not in {@code knownNames}, in order of first use.
+     * Lets a planner report undefined variables before any host is contacted. Syntax errors are thrown,
+     * located at {@code where}.
+     */
+    public static Set<String> undefinedVariables(Object value, Set<String> knownNames, Args.Location where) {
+        Set<String> used = new LinkedHashSet<>();
+        try {
+            collect(value, used);
+        } catch (ExprError e) {
+            throw located(where, e.getMessage());
+        }
+        used.removeAll(knownNames);
+        return used;
+    }
+
+    public static Set<String> undefinedVariables(Object value, Set<String> knownNames) {
+        return undefinedVariables(value, knownNames, null);
+    }
+
+    /** Parses every template in {@code value} so syntax errors surface at load time. */
+    public static void checkSyntax(Object value, Args.Location where) {
+        undefinedVariables(value, Set.of(), where);
+    }
+
+    /** As {@link #render} but throws unlocated {@link ExprError}s, for callers that add their own context. */
+    static Object renderUnlocated(Object value, Map<String, Object> vars) {
+        if (value instanceof String s) {
+            return renderString(s, vars);
+        }
+        if (value instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(String.valueOf(k), renderUnlocated(v, vars)));
+            return out;
+        }
+        if (value instanceof List<?> l) {
+            List<Object> out = new ArrayList<>();
+            l.forEach(v -> out.add(renderUnlocated(v, vars)));
+            return out;
+        }
+        return value;
+    }
+
+    private static Object renderString(String s, Map<String, Object> vars) {
+        List<Object> parts = TemplateSplitter.split(s);
+        Evaluator evaluator = new Evaluator(vars);
+        if (parts.size() == 1 && parts.get(0) instanceof Expr e) {
+            return evaluator.value(e);
+        }
+        StringBuilder out = new StringBuilder();
+        for (Object part : parts) {
+            out.append(part instanceof Expr e ? Values.text(evaluator.value(e)) : (String) part);
+        }
+        return out.toString();
+    }
+
+    private static void collect(Object value, Set<String> used) {
+        if (value instanceof String s) {
+            for (Object part : TemplateSplitter.split(s)) {
+                if (part instanceof Expr e) {
+                    FreeNames.collect(e, used);
+                }
+            }
+        } else if (value instanceof Map<?, ?> m) {
+            m.values().forEach(v -> collect(v, used));
+        } else if (value instanceof List<?> l) {
+            l.forEach(v -> collect(v, used));
+        }
+    }
+
+    static InputException located(Args.Location where, String message) {
+        return where == null ? new InputException(message)
+                : new InputException(where.file(), where.line(), where.column(), message);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.duet.playbook;
+
+import dev.duet.inventory.Host;
+import dev.duet.inventory.Inventory;
+import java.util.AbstractMap;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The variables a task sees on one host, lowest precedence first: inventory vars (all, groups, host),
+ * play vars, facts, then the magic variables {@code inventory_hostname}, {@code group_names},
+ * {@code groups} (group → hosts) and {@code hostvars} (host → that host's variables, so a task can
+ * read its peer's {@code replication_address}). Templates in inventory and play vars are resolved
+ * when first read (see {@link LazyVars}); undefined names and cycles are {@link dev.duet.error.InputException}s.
+ */
+public final class Vars {
+    public static final Set<String> MAGIC = Set.of("inventory_hostname", "group_names", "groups", "hostvars");
+
+    private Vars() {
+    }
+
+    /**
+     * Variables of {@code host} in {@code play}; {@code factsByHost} (host → facts, may lack hosts)
+     * also feeds {@code hostvars}.
+     */
+    public static Map<String, Object> forHost(Play play, Inventory inventory, Host host,
+                                              Map<String, Map<String, Object>> factsByHost) {
+        Map<String, Map<String, Object>> cache = new HashMap<>();
+        HostvarsView hostvars = new HostvarsView(inventory.hosts().keySet());
+        hostvars.load = name -> cache.computeIfAbsent(
+                name, n -> build(play, inventory.hosts().get(n), inventory.groups(), factsByHost.get(n), hostvars));
+        Map<String, Object> own = build(play, host, inventory.groups(), factsByHost.get(host.name()), hostvars);
+        cache.put(host.name(), own);
+        return own;
+    }
+
+    /** For a single host without an inventory around it: {@code groups} and {@code hostvars} know only this host. */
+    public static Map<String, Object> forHost(Play play, Host host, Map<String, Object> facts) {
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        host.groups().forEach(g -> groups.put(g, List.of(host.name())));
+        Map<String, Object> hostvars = new LinkedHashMap<>();
+        Map<String, Object> own = build(play, host, groups, facts, hostvars);
+        hostvars.put(host.name(), own);
+        return own;
+    }
+
+    /**
+     * Names a task on {@code host} can use without facts: inventory and play vars and the magic ones.
+     * Add the fact names to get everything {@link Templater#undefinedVariables} should accept.
+     */
+    public static Set<String> knownNames(Play play, Host host, Collection<String> factNames) {
+        Set<String> names = new LinkedHashSet<>(host.vars().keySet());
+        names.addAll(play.vars().keySet());
+        names.addAll(factNames);
+        names.addAll(MAGIC);
+        return names;
+    }
+
+    private static Map<String, Object> build(Play play, Host host, Map<String, List<String>> groups,
+                                             Map<String, Object> facts, Map<String, Object> hostvars) {
+        Map<String, Object> raw = new LinkedHashMap<>(host.vars());
+        raw.putAll(play.vars());
+        Set<String> literal = new LinkedHashSet<>();
+        if (facts != null) {
+            raw.putAll(facts);
+            literal.addAll(facts.keySet());
+        }
+        raw.put("inventory_hostname", host.name());
+        raw.put("group_names", host.groups().stream().filter(g -> !g.equals("all") && !g.equals("ungrouped")).toList());
+        raw.put("groups", Collections.unmodifiableMap(groups));
+        raw.put("hostvars", hostvars);
+        literal.addAll(MAGIC);
+        return new LazyVars(raw, literal);
+    }
+
+    /** hostvars computed per host on first access, so building one host's vars does not build all. */
+    private static final class HostvarsView extends AbstractMap<String, Object> {
+        private final Set<String> names;
+        private Function<String, Object> load;
+
+        HostvarsView(Set<String> names) {
+            this.names = names;
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return names.contains(key);
+        }
+
+        @Override
+        public Object get(Object key) {
+            return names.contains(key) ? load.apply((String) key) : null;
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            Map<String, Object> all = new LinkedHashMap<>();
+            names.forEach(n -> all.put(n, get(n)));
+            return all.entrySet();
+        }
+    }
+}

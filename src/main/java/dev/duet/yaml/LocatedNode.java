@@ -1,0 +1,143 @@
+package dev.duet.yaml;
+
+import dev.duet.engine.Args;
+import dev.duet.error.InputException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A YAML node that remembers where it was written (1-based line and column), so every error about
+ * a playbook or inventory can point at the offending key or value. Mappings keep their keys' nodes.
+ */
+public final class LocatedNode {
+    public enum Kind { MAPPING, SEQUENCE, SCALAR }
+
+    /** One mapping entry: the key's own node (for its position) and the value. */
+    public record Entry(LocatedNode key, LocatedNode value) {
+        public String name() {
+            return key.text();
+        }
+    }
+
+    private final Path file;
+    private final int line;
+    private final int column;
+    private final Kind kind;
+    private final Object scalar;
+    private final List<LocatedNode> items;
+    private final Map<String, Entry> entries;
+
+    private LocatedNode(Path file, int line, int column, Kind kind, Object scalar,
+                        List<LocatedNode> items, Map<String, Entry> entries) {
+        this.file = file;
+        this.line = line;
+        this.column = column;
+        this.kind = kind;
+        this.scalar = scalar;
+        this.items = items;
+        this.entries = entries;
+    }
+
+    public static LocatedNode scalar(Path file, int line, int column, Object value) {
+        return new LocatedNode(file, line, column, Kind.SCALAR, value, List.of(), Map.of());
+    }
+
+    public static LocatedNode sequence(Path file, int line, int column, List<LocatedNode> items) {
+        return new LocatedNode(file, line, column, Kind.SEQUENCE, null, List.copyOf(items), Map.of());
+    }
+
+    public static LocatedNode mapping(Path file, int line, int column, LinkedHashMap<String, Entry> entries) {
+        return new LocatedNode(file, line, column, Kind.MAPPING, null, List.of(),
+                Collections.unmodifiableMap(new LinkedHashMap<>(entries)));
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public int line() {
+        return line;
+    }
+
+    public int column() {
+        return column;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public boolean isNull() {
+        return kind == Kind.SCALAR && scalar == null;
+    }
+
+    public boolean isMapping() {
+        return kind == Kind.MAPPING;
+    }
+
+    public boolean isSequence() {
+        return kind == Kind.SEQUENCE;
+    }
+
+    public boolean isScalar() {
+        return kind == Kind.SCALAR;
+    }
+
+    /** The scalar's value: String, Integer/Long, Double, Boolean or null. */
+    public Object value() {
+        return scalar;
+    }
+
+    /** The scalar as text (numbers and booleans as written by Java); null for a null scalar. */
+    public String text() {
+        return scalar == null ? null : String.valueOf(scalar);
+    }
+
+    public List<LocatedNode> items() {
+        return items;
+    }
+
+    public Map<String, Entry> entries() {
+        return entries;
+    }
+
+    public Args.Location location() {
+        return new Args.Location(file, line, column);
+    }
+
+    public InputException error(String message) {
+        return new InputException(file, line, column, message);
+    }
+
+    /** Describes the node's shape for "expected X, got Y" messages. */
+    public String describe() {
+        return switch (kind) {
+            case MAPPING -> "a mapping";
+            case SEQUENCE -> "a list";
+            case SCALAR -> scalar == null ? "nothing" : "'" + scalar + "'";
+        };
+    }
+
+    /** This node's value as plain Java (LinkedHashMap, ArrayList, scalars), positions dropped. */
+    public Object toPlain() {
+        switch (kind) {
+            case MAPPING -> {
+                Map<String, Object> out = new LinkedHashMap<>();
+                entries.forEach((k, e) -> out.put(k, e.value().toPlain()));
+                return out;
+            }
+            case SEQUENCE -> {
+                List<Object> out = new ArrayList<>();
+                items.forEach(i -> out.add(i.toPlain()));
+                return out;
+            }
+            default -> {
+                return scalar;
+            }
+        }
+    }
+}

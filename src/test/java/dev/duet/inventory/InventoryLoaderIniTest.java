@@ -1,0 +1,123 @@
+package dev.duet.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.duet.error.InputException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InventoryLoaderIniTest {
+    @TempDir
+    Path dir;
+
+    Inventory load(String text) throws IOException {
+        Path f = dir.resolve("hosts.ini");
+        Files.writeString(f, text);
+        return new InventoryLoader().load(f);
+    }
+
+    InputException failure(String text) throws IOException {
+        Path f = dir.resolve("bad.ini");
+        Files.writeString(f, text);
+        return assertThrows(InputException.class, () -> new InventoryLoader().load(f));
+    }
+
+    @Test
+    void labShapeInIni() throws IOException {
+        Inventory inv = load("""
+                # the lab pair
+                standalone ansible_host=10.0.0.9
+
+                [drbd_pair]
+                node1 ansible_host=127.0.0.1 ansible_port=2221 replication_address="192.168.77.1"  # first
+                node2 ansible_host=127.0.0.1 ansible_port='2222' note="two words"
+
+                [drbd_pair:vars]
+                ; group variables
+                drbd_disk=/dev/vdb
+                known_hosts = "~/.cache/duet-lab/known_hosts"
+                become=True
+                count=3
+
+                [cluster:children]
+                drbd_pair
+
+                [cluster:vars]
+                drbd_disk=/dev/vdc
+                site=lab
+                """);
+        assertThat(inv.hosts()).containsOnlyKeys("standalone", "node1", "node2");
+        Host node1 = inv.hosts().get("node1");
+        assertThat(node1.port()).isEqualTo(2221);
+        assertThat(node1.vars().get("ansible_port")).isEqualTo(2221);
+        assertThat(node1.address()).isEqualTo("127.0.0.1");
+        assertThat(node1.vars()).containsEntry("replication_address", "192.168.77.1")
+                .containsEntry("drbd_disk", "/dev/vdb")
+                .containsEntry("site", "lab")
+                .containsEntry("known_hosts", "~/.cache/duet-lab/known_hosts")
+                .containsEntry("become", true)
+                .containsEntry("count", 3);
+        assertThat(inv.hosts().get("node2").vars()).containsEntry("note", "two words").containsEntry("ansible_port", "2222");
+        assertThat(inv.hosts().get("node2").port()).isEqualTo(2222);
+        assertThat(node1.groups()).containsExactly("all", "cluster", "drbd_pair");
+        assertThat(inv.groups().get("cluster")).containsExactly("node1", "node2");
+        assertThat(inv.groups().get("ungrouped")).containsExactly("standalone");
+    }
+
+    @Test
+    void hostColonPortSetsThePort() throws IOException {
+        assertThat(load("[g]\nweb:2200\n").hosts().get("web").port()).isEqualTo(2200);
+    }
+
+    @Test
+    void badSectionHeaderIsLocated() throws IOException {
+        InputException e = failure("[pair]\nnode1\n\n  [pair:hostvars]\n");
+        assertThat(e.getMessage()).contains("bad.ini:4:", "expected :vars or :children", ":hostvars");
+    }
+
+    @Test
+    void tokenWithoutEqualsIsLocated() throws IOException {
+        InputException e = failure("[pair]\nnode1 ansible_port=22 oops\n");
+        assertThat(e.getMessage()).contains("bad.ini:2:23: ", "expected key=value after host 'node1'", "oops");
+    }
+
+    @Test
+    void unterminatedQuoteIsLocated() throws IOException {
+        InputException e = failure("[pair]\nnode1 a=\"b\n");
+        assertThat(e.getMessage()).contains("bad.ini:2:9: ", "closing \"");
+    }
+
+    @Test
+    void metacharactersInAnsibleHostAreRejected() throws IOException {
+        InputException e = failure("[pair]\nnode1 ansible_host=`reboot`\n");
+        assertThat(e.getMessage()).contains("bad.ini:2:7: ", "hostname or IP", "`reboot`");
+    }
+
+    @Test
+    void nonNumericPortIsRejected() throws IOException {
+        InputException e = failure("[pair]\nnode1\n[pair:vars]\nansible_port=22;reboot\n");
+        assertThat(e.getMessage()).contains("bad.ini:4:1: ", "ansible_port", "1 to 65535");
+    }
+
+    @Test
+    void varsForUndefinedGroupIsRejected() throws IOException {
+        InputException e = failure("[pair]\nnode1\n[pari:vars]\nx=1\n");
+        assertThat(e.getMessage()).contains("bad.ini:3:", "group 'pari'");
+    }
+
+    @Test
+    void childrenOfUndefinedGroupIsRejected() throws IOException {
+        InputException e = failure("[pair]\nnode1\n[cluster:children]\npair\nmissing\n");
+        assertThat(e.getMessage()).contains("bad.ini:5:1: ", "group 'missing'");
+    }
+
+    @Test
+    void badHostNameIsRejected() throws IOException {
+        InputException e = failure("[pair]\nnode1|x\n");
+        assertThat(e.getMessage()).contains("bad.ini:2:1: ", "plain host name", "node1|x");
+    }
+}
