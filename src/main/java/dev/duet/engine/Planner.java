@@ -81,10 +81,8 @@ public final class Planner {
             known.addAll(templating.vars(play, host, Map.of()).keySet());
             Set<String> missing = new HashSet<>(templating.undefined(task.args(), known));
             if (task.when() != null) {
-                missing.addAll(templating.undefined("{{ " + task.when() + " }}", known));
+                missing.addAll(templating.undefinedInWhen(task.when(), known, task.where()));
             }
-            missing.removeIf(name -> task.when() != null && task.when().contains(name + " is defined")
-                    || task.when() != null && task.when().contains(name + " is not defined"));
             if (!missing.isEmpty()) {
                 throw new InputException(task.where().file(), task.where().line(), task.where().column(),
                         "task '" + task.name() + "' uses undefined variable(s) " + new java.util.TreeSet<>(missing)

@@ -71,7 +71,13 @@ public final class Runner {
         long t0 = System.nanoTime();
         List<HostRun> runs = inParallel(pool, play.hosts(), host -> connect(host, options, connections));
         Map<String, Duration> remote = new LinkedHashMap<>();
-        List<StepResult> gathered = inParallel(pool, runs, hr -> gather(hr, play, options));
+        Map<String, Map<String, Object>> factsByHost = new java.util.concurrent.ConcurrentHashMap<>();
+        List<StepResult> gathered = inParallel(pool, runs, hr -> gather(hr, options, factsByHost));
+        for (HostRun hr : runs) {
+            if (!hr.stopped) {
+                hr.vars = templating.vars(play.play(), hr.host, factsByHost);
+            }
+        }
         for (StepResult r : gathered) {
             report("setup", r, recap);
             remote.put(r.host(), r.remote());
@@ -130,14 +136,14 @@ public final class Runner {
         return hr;
     }
 
-    private StepResult gather(HostRun hr, Plan.PlannedPlay play, RunOptions options) {
+    private StepResult gather(HostRun hr, RunOptions options, Map<String, Map<String, Object>> factsByHost) {
         long t0 = System.nanoTime();
         Duration before = hr.timed.spent();
         try {
             Map<String, Object> facts = new LinkedHashMap<>(Facts.gather(hr.node));
             facts.put("ansible_check_mode", options.checkMode());
             facts.putAll(options.extraVars());
-            hr.vars = templating.vars(play.play(), hr.host, facts);
+            factsByHost.put(hr.host.name(), facts);
             return new StepResult(hr.host.name(), GATHER, Status.OK, null, null,
                     Duration.ofNanos(System.nanoTime() - t0), hr.timed.spent().minus(before), null);
         } catch (DuetException e) {

@@ -7,8 +7,11 @@ import java.util.Set;
 
 /** How the engine resolves variables, templates and {@code when:} expressions (implemented by the playbook package). */
 public interface Templating {
-    /** Variables for one host of a play: inventory < play vars < facts, plus inventory_hostname, hostvars, groups. */
-    Map<String, Object> vars(Play play, Host host, Map<String, Object> facts);
+    /**
+     * Variables for one host of a play: inventory < play vars < facts, plus inventory_hostname, hostvars,
+     * groups. {@code factsByHost} holds the facts of every host gathered so far (hostvars reach the peer's).
+     */
+    Map<String, Object> vars(Play play, Host host, Map<String, Map<String, Object>> factsByHost);
 
     /** Renders every {@code {{ }}} in a task's arguments; an undefined variable is an InputException at {@code where}. */
     Map<String, Object> render(Map<String, Object> args, Map<String, Object> vars, Args.Location where);
@@ -20,4 +23,7 @@ public interface Templating {
 
     /** Names used in templates of {@code value} that {@code known} does not define (for load-time errors). */
     Set<String> undefined(Object value, Set<String> known);
+
+    /** Names used by a {@code when:} expression that {@code known} does not define. */
+    Set<String> undefinedInWhen(String expression, Set<String> known, Args.Location where);
 }

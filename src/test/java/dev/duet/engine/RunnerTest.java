@@ -74,10 +74,10 @@ class RunnerTest {
 
     private static final Templating IDENTITY = new Templating() {
         @Override
-        public Map<String, Object> vars(Play play, Host host, Map<String, Object> facts) {
+        public Map<String, Object> vars(Play play, Host host, Map<String, Map<String, Object>> facts) {
             Map<String, Object> v = new LinkedHashMap<>(host.vars());
             v.putAll(play.vars());
-            v.putAll(facts);
+            v.putAll(facts.getOrDefault(host.name(), Map.of()));
             v.put("inventory_hostname", host.name());
             return v;
         }
@@ -99,6 +99,11 @@ class RunnerTest {
 
         @Override
         public Set<String> undefined(Object value, Set<String> known) {
+            return Set.of();
+        }
+
+        @Override
+        public Set<String> undefinedInWhen(String expression, Set<String> known, Args.Location where) {
             return Set.of();
         }
     };

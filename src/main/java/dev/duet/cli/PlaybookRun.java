@@ -1,0 +1,44 @@
+package dev.duet.cli;
+
+import dev.duet.engine.EventListener;
+import dev.duet.engine.Plan;
+import dev.duet.engine.Planner;
+import dev.duet.engine.Recap;
+import dev.duet.engine.RunOptions;
+import dev.duet.engine.Runner;
+import dev.duet.inventory.Inventory;
+import dev.duet.output.HumanRenderer;
+import dev.duet.output.JsonRenderer;
+import dev.duet.output.ProgressRenderer;
+import dev.duet.playbook.Playbook;
+import java.io.PrintStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/** Load inventory and playbook, plan everything (no host contacted yet), then run and render. */
+final class PlaybookRun {
+    private final RunOptionsMixin cli;
+    private final boolean checkMode;
+    private final boolean diff;
+
+    PlaybookRun(RunOptionsMixin cli, boolean checkMode, boolean diff) {
+        this.cli = cli;
+        this.checkMode = checkMode;
+        this.diff = diff;
+    }
+
+    int execute() {
+        Wiring wiring = new Wiring(cli.inventory, cli.acceptNewHostKeys);
+        Inventory inventory = wiring.inventory();
+        Playbook playbook = wiring.playbook(cli.playbook);
+        Map<String, Object> extra = new LinkedHashMap<>(cli.extraVars);
+        RunOptions options = new RunOptions(checkMode, diff, Set.copyOf(cli.tags), Set.copyOf(cli.skipTags), extra);
+        Plan plan = new Planner(wiring.modules(), wiring.templating(), wiring.hostPattern()).plan(playbook, options);
+        PrintStream out = System.out;
+        EventListener listener = cli.json ? new JsonRenderer(out)
+                : new HumanRenderer(out, diff, new ProgressRenderer(out, System.console() != null));
+        Recap recap = new Runner(wiring.opener(), wiring.templating(), listener).run(plan, options);
+        return recap.exitCode();
+    }
+}

@@ -1,0 +1,38 @@
+package dev.duet.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Options shared by plan, apply and recover. */
+public final class RunOptionsMixin {
+    @Option(names = {"-i", "--inventory"}, required = true, description = "Ansible inventory (YAML or INI).")
+    Path inventory;
+
+    @Parameters(index = "0", paramLabel = "PLAYBOOK", description = "Playbook (YAML).")
+    Path playbook;
+
+    @Option(names = "--json", description = "One JSON object per event instead of the human output.")
+    boolean json;
+
+    @Option(names = {"-t", "--tags"}, split = ",", description = "Only tasks with these tags.")
+    List<String> tags = List.of();
+
+    @Option(names = "--skip-tags", split = ",", description = "Leave out tasks with these tags.")
+    List<String> skipTags = List.of();
+
+    @Option(names = {"-e", "--extra-vars"}, description = "key=value, highest precedence.")
+    Map<String, String> extraVars = new LinkedHashMap<>();
+
+    @Option(names = "--accept-new-host-keys",
+            description = "Record keys of hosts not yet in known_hosts (like OpenSSH accept-new). A changed key is always refused.")
+    boolean acceptNewHostKeys;
+
+    @Option(names = "--stacktrace", description = "Print stack traces of errors.")
+    void stacktrace(boolean on) {
+        ErrorReporter.stacktrace = on;
+    }
+}
