@@ -1,0 +1,104 @@
+package dev.duet.engine;
+
+import dev.duet.error.InputException;
+import dev.duet.inventory.Host;
+import dev.duet.playbook.Play;
+import dev.duet.playbook.Playbook;
+import dev.duet.playbook.Task;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Builds the {@link Plan}: resolves host patterns, run_on/run_once targets and tag selection, and
+ * finds every undefined variable and unknown module before a single host is contacted.
+ */
+public final class Planner {
+    /** Variables Duet defines itself, besides inventory, play vars and facts. */
+    private static final Set<String> MAGIC = Set.of("inventory_hostname", "hostvars", "groups", "playbook_dir",
+            "ansible_check_mode", "play_hosts");
+
+    private final ModuleRegistry modules;
+    private final Templating templating;
+    private final Function<String, List<Host>> hostPattern;
+
+    public Planner(ModuleRegistry modules, Templating templating, Function<String, List<Host>> hostPattern) {
+        this.modules = modules;
+        this.templating = templating;
+        this.hostPattern = hostPattern;
+    }
+
+    public Plan plan(Playbook playbook, RunOptions options) {
+        List<Plan.PlannedPlay> plays = new ArrayList<>();
+        for (Play play : playbook.plays()) {
+            List<Host> hosts = hostPattern.apply(play.hosts());
+            if (hosts.isEmpty()) {
+                throw new InputException(play.where().file(), play.where().line(), play.where().column(),
+                        "play '" + play.name() + "': host pattern '" + play.hosts() + "' matches no host in the inventory");
+            }
+            List<Plan.PlannedTask> tasks = new ArrayList<>();
+            for (Task task : play.tasks()) {
+                if (!options.selects(task.tags())) {
+                    continue;
+                }
+                Module module = modules.find(task.module()).orElseThrow(() -> new InputException(
+                        task.where().file(), task.where().line(), task.where().column(),
+                        "unknown module '" + task.module() + "' (known: " + String.join(", ", modules.names()) + ")"));
+                checkDefined(play, task, hosts, options);
+                tasks.add(new Plan.PlannedTask(task, module, targets(play, task, hosts, options)));
+            }
+            plays.add(new Plan.PlannedPlay(play, hosts, tasks));
+        }
+        return new Plan(plays);
+    }
+
+    private List<String> targets(Play play, Task task, List<Host> hosts, RunOptions options) {
+        if (task.runOn() != null) {
+            Host first = hosts.get(0);
+            Map<String, Object> vars = withExtra(templating.vars(play, first, Map.of()), options);
+            String name = templating.renderString(task.runOn(), vars, task.where());
+            if (hosts.stream().noneMatch(h -> h.name().equals(name))) {
+                throw new InputException(task.where().file(), task.where().line(), task.where().column(),
+                        "task '" + task.name() + "': run_on names '" + name + "', which is not a host of play '"
+                                + play.name() + "' (hosts: " + hosts.stream().map(Host::name).toList() + ")");
+            }
+            return List.of(name);
+        }
+        if (task.runOnce()) {
+            return List.of(hosts.get(0).name());
+        }
+        return hosts.stream().map(Host::name).toList();
+    }
+
+    private void checkDefined(Play play, Task task, List<Host> hosts, RunOptions options) {
+        for (Host host : hosts) {
+            Set<String> known = new HashSet<>(MAGIC);
+            known.addAll(Facts.NAMES);
+            known.addAll(options.extraVars().keySet());
+            known.addAll(templating.vars(play, host, Map.of()).keySet());
+            Set<String> missing = new HashSet<>(templating.undefined(task.args(), known));
+            if (task.when() != null) {
+                missing.addAll(templating.undefined("{{ " + task.when() + " }}", known));
+            }
+            missing.removeIf(name -> task.when() != null && task.when().contains(name + " is defined")
+                    || task.when() != null && task.when().contains(name + " is not defined"));
+            if (!missing.isEmpty()) {
+                throw new InputException(task.where().file(), task.where().line(), task.where().column(),
+                        "task '" + task.name() + "' uses undefined variable(s) " + new java.util.TreeSet<>(missing)
+                                + " for host " + host.name() + " (define them in the inventory, the play's vars or with -e)");
+            }
+        }
+    }
+
+    static Map<String, Object> withExtra(Map<String, Object> vars, RunOptions options) {
+        if (options.extraVars().isEmpty()) {
+            return vars;
+        }
+        Map<String, Object> all = new java.util.LinkedHashMap<>(vars);
+        all.putAll(options.extraVars());
+        return all;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.duet.engine;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Per-host counters, as Ansible's PLAY RECAP. */
+public final class Recap {
+    /** Counters for one host. */
+    public static final class Counts {
+        private final Map<Status, Integer> counts = new java.util.EnumMap<>(Status.class);
+
+        void add(Status s) {
+            counts.merge(s, 1, Integer::sum);
+        }
+
+        public int get(Status s) {
+            return counts.getOrDefault(s, 0);
+        }
+    }
+
+    private final Map<String, Counts> hosts = new LinkedHashMap<>();
+
+    public synchronized void host(String host) {
+        hosts.computeIfAbsent(host, h -> new Counts());
+    }
+
+    public synchronized void record(StepResult r) {
+        hosts.computeIfAbsent(r.host(), h -> new Counts()).add(r.status());
+    }
+
+    public synchronized Map<String, Counts> hosts() {
+        return new LinkedHashMap<>(hosts);
+    }
+
+    public synchronized int total(Status s) {
+        return hosts.values().stream().mapToInt(c -> c.get(s)).sum();
+    }
+
+    /** 0 all fine, 3 some host unreachable, 2 some host failed (failure wins over unreachable). */
+    public synchronized int exitCode() {
+        if (total(Status.FAILED) > 0) {
+            return 2;
+        }
+        return total(Status.UNREACHABLE) > 0 ? 3 : 0;
+    }
+
+    /** Ansible's line: {@code host : ok=N changed=N unreachable=N failed=N skipped=N rescued=0 ignored=0}. */
+    public static String line(String host, Counts c) {
+        return String.format("%-26s : %s %s %s %s %s %s %s", host,
+                field("ok", c.get(Status.OK)), field("changed", c.get(Status.CHANGED)),
+                field("unreachable", c.get(Status.UNREACHABLE)), field("failed", c.get(Status.FAILED)),
+                field("skipped", c.get(Status.SKIPPED)), field("rescued", 0), field("ignored", 0)).stripTrailing();
+    }
+
+    private static String field(String name, int n) {
+        return String.format("%s=%-4s", name, n);
+    }
+}

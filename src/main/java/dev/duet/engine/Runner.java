@@ -1,0 +1,179 @@
+package dev.duet.engine;
+
+import dev.duet.error.DuetException;
+import dev.duet.error.Reason;
+import dev.duet.inventory.Host;
+import dev.duet.transport.Node;
+import dev.duet.transport.ReadOnlyGuard;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+
+/**
+ * Runs a {@link Plan}: each task on all its hosts in parallel, and every host finishes a task before
+ * the next task starts, so the pair moves in lock-step. A failure stops that host; in a play with
+ * {@code any_errors_fatal} or on a pair-wide module it stops the whole play.
+ * One connection per host serves the whole run.
+ */
+public final class Runner {
+    private static final String GATHER = "Gathering Facts";
+
+    private final NodeOpener opener;
+    private final Templating templating;
+    private final EventListener listener;
+
+    public Runner(NodeOpener opener, Templating templating, EventListener listener) {
+        this.opener = opener;
+        this.templating = templating;
+        this.listener = listener;
+    }
+
+    public Recap run(Plan plan, RunOptions options) {
+        Recap recap = new Recap();
+        List<PhaseTiming> timings = new ArrayList<>();
+        Map<String, HostRun> connections = new LinkedHashMap<>();
+        ExecutorService pool = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "duet-host");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            for (Plan.PlannedPlay play : plan.plays()) {
+                runPlay(play, options, recap, timings, connections, pool);
+            }
+        } finally {
+            pool.shutdownNow();
+            connections.values().forEach(hr -> {
+                try {
+                    hr.node.close();
+                } catch (RuntimeException ignored) {
+                    // closing is best effort; the run's result is already decided
+                }
+            });
+        }
+        listener.on(new EngineEvent.RunFinished(recap, List.copyOf(timings)));
+        return recap;
+    }
+
+    private void runPlay(Plan.PlannedPlay play, RunOptions options, Recap recap, List<PhaseTiming> timings,
+                         Map<String, HostRun> connections, ExecutorService pool) {
+        List<String> names = play.hosts().stream().map(Host::name).toList();
+        names.forEach(recap::host);
+        listener.on(new EngineEvent.PlayStarted(play.play().name(), names, options.checkMode()));
+        listener.on(new EngineEvent.TaskStarted(play.play().name(), GATHER, "setup", names, 0, play.tasks().size()));
+        long t0 = System.nanoTime();
+        List<HostRun> runs = inParallel(pool, play.hosts(), host -> connect(host, options, connections));
+        Map<String, Duration> remote = new LinkedHashMap<>();
+        List<StepResult> gathered = inParallel(pool, runs, hr -> gather(hr, play, options));
+        for (StepResult r : gathered) {
+            report("setup", r, recap);
+            remote.put(r.host(), r.remote());
+        }
+        timings.add(timing(GATHER, t0, remote));
+        Map<String, Node> playNodes = new LinkedHashMap<>();
+        runs.forEach(hr -> playNodes.put(hr.host.name(), hr.node));
+        boolean stopAll = play.play().anyErrorsFatal() && runs.stream().anyMatch(hr -> hr.stopped);
+        TaskExecution execution = new TaskExecution(templating, options, listener);
+        int index = 0;
+        for (Plan.PlannedTask task : play.tasks()) {
+            index++;
+            if (stopAll) {
+                break;
+            }
+            List<HostRun> active = runs.stream()
+                    .filter(hr -> !hr.stopped && task.hosts().contains(hr.host.name())).toList();
+            if (active.isEmpty()) {
+                continue;
+            }
+            listener.on(new EngineEvent.TaskStarted(play.play().name(), task.task().name(), task.module().name(),
+                    active.stream().map(hr -> hr.host.name()).toList(), index, play.tasks().size()));
+            long start = System.nanoTime();
+            List<StepResult> results = inParallel(pool, active, hr -> execution.run(task, hr, playNodes));
+            Map<String, Duration> spent = new LinkedHashMap<>();
+            for (int i = 0; i < results.size(); i++) {
+                StepResult r = results.get(i);
+                report(task.module().name(), r, recap);
+                spent.put(r.host(), r.remote());
+                if (r.status() == Status.FAILED || r.status() == Status.UNREACHABLE) {
+                    active.get(i).stopped = true;
+                    stopAll |= play.play().anyErrorsFatal() || task.module().pairWide();
+                }
+            }
+            timings.add(timing(task.task().name(), start, spent));
+        }
+    }
+
+    private HostRun connect(Host host, RunOptions options, Map<String, HostRun> connections) {
+        synchronized (connections) {
+            HostRun known = connections.get(host.name());
+            if (known != null) {
+                return new HostRun(host, known.node, known.timed);
+            }
+        }
+        HostRun hr;
+        try {
+            TimedNode timed = new TimedNode(opener.open(host));
+            hr = new HostRun(host, new ReadOnlyGuard(timed, options.checkMode()), timed);
+            synchronized (connections) {
+                connections.put(host.name(), hr);
+            }
+        } catch (DuetException e) {
+            hr = new HostRun(host, new UnreachableNode(host.name(), e), new TimedNode(new UnreachableNode(host.name(), e)));
+        }
+        return hr;
+    }
+
+    private StepResult gather(HostRun hr, Plan.PlannedPlay play, RunOptions options) {
+        long t0 = System.nanoTime();
+        Duration before = hr.timed.spent();
+        try {
+            Map<String, Object> facts = new LinkedHashMap<>(Facts.gather(hr.node));
+            facts.put("ansible_check_mode", options.checkMode());
+            facts.putAll(options.extraVars());
+            hr.vars = templating.vars(play.play(), hr.host, facts);
+            return new StepResult(hr.host.name(), GATHER, Status.OK, null, null,
+                    Duration.ofNanos(System.nanoTime() - t0), hr.timed.spent().minus(before), null);
+        } catch (DuetException e) {
+            hr.stopped = true;
+            Status s = e.reason() == Reason.INPUT || e.reason() == Reason.COMMAND_FAILED ? Status.FAILED : Status.UNREACHABLE;
+            return new StepResult(hr.host.name(), GATHER, s, e.getMessage(), null,
+                    Duration.ofNanos(System.nanoTime() - t0), Duration.ZERO, e.reason());
+        }
+    }
+
+    private void report(String module, StepResult r, Recap recap) {
+        recap.record(r);
+        listener.on(new EngineEvent.HostDone(module, r));
+    }
+
+    private static PhaseTiming timing(String task, long start, Map<String, Duration> remote) {
+        Duration longest = remote.values().stream().max(Duration::compareTo).orElse(Duration.ZERO);
+        return new PhaseTiming(task, Duration.ofNanos(System.nanoTime() - start), longest);
+    }
+
+    private static <T, R> List<R> inParallel(ExecutorService pool, List<T> items, Function<T, R> work) {
+        List<Future<R>> futures = new ArrayList<>();
+        for (T item : items) {
+            futures.add(pool.submit(() -> work.apply(item)));
+        }
+        List<R> out = new ArrayList<>();
+        for (Future<R> f : futures) {
+            try {
+                out.add(f.get());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DuetException(Reason.TIMEOUT, "interrupted while waiting for hosts");
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            }
+        }
+        return out;
+    }
+}
