@@ -1,0 +1,169 @@
+package dev.duet.transport.ssh;
+
+import dev.duet.error.DuetException;
+import dev.duet.error.Reason;
+import dev.duet.transport.Command;
+import dev.duet.transport.CommandResult;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.ConnectionException;
+import net.schmizz.sshj.connection.channel.direct.Session;
+import net.schmizz.sshj.connection.channel.direct.Signal;
+
+/**
+ * Runs one command on its own session channel of an open connection. Stdout and stderr are drained
+ * concurrently (a full window would otherwise stall the remote side); stdin is written then closed, so
+ * a command reading stdin always sees EOF.
+ */
+final class RemoteExecution {
+    private static final Duration DRAIN_GRACE = Duration.ofSeconds(10);
+
+    private final String node;
+    private final ExecutorService io;
+
+    RemoteExecution(String node, ExecutorService io) {
+        this.node = node;
+        this.io = io;
+    }
+
+    CommandResult run(SSHClient ssh, Command command, String line, Duration timeout) {
+        long start = System.nanoTime();
+        Session session = openSession(ssh, line);
+        try {
+            Session.Command exec = session.exec(line);
+            Future<byte[]> out = io.submit(() -> exec.getInputStream().readAllBytes());
+            Future<byte[]> err = io.submit(() -> exec.getErrorStream().readAllBytes());
+            io.submit(() -> writeStdin(exec.getOutputStream(), command.stdin()));
+            awaitExit(exec, command, timeout);
+            String stdout = utf8(drain(out, line));
+            String stderr = utf8(drain(err, line));
+            int exit = exitCode(exec, ssh, line);
+            return new CommandResult(command, exit, stdout, stderr, Duration.ofNanos(System.nanoTime() - start));
+        } catch (IOException e) {
+            throw new ConnectionLost(node + ": connection lost while running `" + line + "`: " + e.getMessage(), e);
+        } finally {
+            closeQuietly(session);
+        }
+    }
+
+    private Session openSession(SSHClient ssh, String line) {
+        try {
+            return ssh.startSession();
+        } catch (IOException | IllegalStateException e) {
+            throw new ConnectionLost(node + ": cannot open a session for `" + line + "`: " + e.getMessage(), e);
+        }
+    }
+
+    private void awaitExit(Session.Command exec, Command command, Duration timeout) throws ConnectionException {
+        try {
+            exec.join(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ConnectionException e) {
+            if (causedByTimeout(e)) {
+                kill(exec);
+                throw new DuetException(Reason.TIMEOUT, node + ": `" + command.line() + "` did not finish within "
+                        + timeout.toSeconds() + "s; it was killed", e);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean causedByTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void kill(Session.Command exec) {
+        try {
+            exec.signal(Signal.KILL);
+        } catch (IOException | RuntimeException ignored) {
+            // best effort: closing the channel below also ends it on most servers
+        }
+        try {
+            exec.close();
+        } catch (IOException | RuntimeException ignored) {
+            // the channel may already be gone
+        }
+    }
+
+    private static Void writeStdin(OutputStream stdin, String text) {
+        try (stdin) {
+            if (text != null) {
+                stdin.write(text.getBytes(StandardCharsets.UTF_8));
+                stdin.flush();
+            }
+        } catch (IOException ignored) {
+            // the command exited without reading its input; its exit code tells the story
+        }
+        return null;
+    }
+
+    private byte[] drain(Future<byte[]> stream, String line) throws IOException {
+        try {
+            return stream.get(DRAIN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+        } catch (TimeoutException e) {
+            throw new IOException("output of `" + line + "` did not end after the command exited", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DuetException(Reason.TIMEOUT, node + ": interrupted while running `" + line + "`", e);
+        }
+    }
+
+    private int exitCode(Session.Command exec, SSHClient ssh, String line) throws IOException {
+        Integer status = exec.getExitStatus();
+        if (status != null) {
+            return status;
+        }
+        if (exec.getExitSignal() != null) {
+            return 128 + signalNumber(exec.getExitSignal());
+        }
+        if (!ssh.isConnected()) {
+            throw new IOException("the connection closed before `" + line + "` reported an exit status");
+        }
+        return -1;
+    }
+
+    private static int signalNumber(Signal signal) {
+        return switch (signal) {
+            case HUP -> 1;
+            case INT -> 2;
+            case QUIT -> 3;
+            case ILL -> 4;
+            case ABRT -> 6;
+            case FPE -> 8;
+            case KILL -> 9;
+            case USR1 -> 10;
+            case SEGV -> 11;
+            case USR2 -> 12;
+            case PIPE -> 13;
+            case ALRM -> 14;
+            case TERM -> 15;
+            default -> 0;
+        };
+    }
+
+    private static String utf8(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static void closeQuietly(Session session) {
+        try {
+            session.close();
+        } catch (IOException | RuntimeException ignored) {
+            // the session ends with the channel; a dead transport has nothing left to close
+        }
+    }
+}

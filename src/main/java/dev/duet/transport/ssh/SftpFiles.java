@@ -1,0 +1,154 @@
+package dev.duet.transport.ssh;
+
+import dev.duet.error.DuetException;
+import dev.duet.error.Reason;
+import dev.duet.transport.Command;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.Optional;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.sftp.FileAttributes;
+import net.schmizz.sshj.sftp.OpenMode;
+import net.schmizz.sshj.sftp.RemoteFile;
+import net.schmizz.sshj.sftp.RenameFlags;
+import net.schmizz.sshj.sftp.Response;
+import net.schmizz.sshj.sftp.SFTPClient;
+import net.schmizz.sshj.sftp.SFTPException;
+
+/**
+ * Files over SFTP, for a login user that may write the target itself (root, or become off). A write goes
+ * to {@code .duet-tmp-<random>} in the target's directory, gets its mode and owner, then replaces the
+ * target by an atomic rename (posix-rename@openssh.com), so readers never see a half-written file.
+ */
+final class SftpFiles {
+    private static final int DIR_MODE = 0755;
+    private static final int NEW_FILE_MODE = 0644;
+
+    private final String node;
+    private final CommandRunner commands;
+    private SSHClient owner;
+    private SFTPClient sftp;
+
+    SftpFiles(String node, CommandRunner commands) {
+        this.node = node;
+        this.commands = commands;
+    }
+
+    synchronized Optional<byte[]> read(SSHClient ssh, String path) {
+        try (RemoteFile file = sftp(ssh).open(path, EnumSet.of(OpenMode.READ));
+             InputStream in = file.new RemoteFileInputStream()) {
+            return Optional.of(in.readAllBytes());
+        } catch (SFTPException e) {
+            if (e.getStatusCode() == Response.StatusCode.NO_SUCH_FILE) {
+                return Optional.empty();
+            }
+            throw failure(ssh, e, "read " + path);
+        } catch (IOException e) {
+            throw lost(e, "read " + path);
+        }
+    }
+
+    synchronized void write(SSHClient ssh, String path, byte[] content, String mode, String fileOwner) {
+        SFTPClient client = sftp(ssh);
+        String dir = RemotePaths.parent(path);
+        String tmp = RemotePaths.tempName(dir);
+        try {
+            FileAttributes existing = client.statExistence(path);
+            ensureDirectory(client, dir);
+            upload(client, tmp, content);
+            int perms = mode != null ? RemotePaths.mode(node, path, mode)
+                    : existing != null ? existing.getMode().getPermissionsMask() : NEW_FILE_MODE;
+            client.chmod(tmp, perms);
+            if (fileOwner != null) {
+                commands.run(ssh, Command.change("chown", fileOwner, tmp)).orThrow(node);
+            } else if (existing != null) {
+                client.setattr(tmp, new FileAttributes.Builder().withUIDGID(existing.getUID(), existing.getGID()).build());
+            }
+            client.rename(tmp, path, EnumSet.of(RenameFlags.OVERWRITE, RenameFlags.ATOMIC, RenameFlags.NATIVE));
+        } catch (SFTPException e) {
+            removeQuietly(client, tmp);
+            throw failure(ssh, e, "write " + path);
+        } catch (IOException e) {
+            throw lost(e, "write " + path);
+        } catch (RuntimeException e) {
+            removeQuietly(client, tmp);
+            throw e;
+        }
+    }
+
+    private static void upload(SFTPClient client, String tmp, byte[] content) throws IOException {
+        FileAttributes privateUntilDone = new FileAttributes.Builder().withPermissions(0600).build();
+        try (RemoteFile file = client.open(tmp, EnumSet.of(OpenMode.WRITE, OpenMode.CREAT, OpenMode.EXCL),
+                privateUntilDone);
+             OutputStream out = file.new RemoteFileOutputStream(0, 16)) {
+            out.write(content);
+        }
+    }
+
+    /** mkdir -p with mode 0755 for each directory created (e.g. /etc/ocfs2 on a fresh host). */
+    private static void ensureDirectory(SFTPClient client, String dir) throws IOException {
+        Deque<String> missing = new ArrayDeque<>();
+        for (String d = dir; !d.equals("/") && !d.equals(".") && client.statExistence(d) == null; d = RemotePaths.parent(d)) {
+            missing.push(d);
+        }
+        while (!missing.isEmpty()) {
+            String d = missing.pop();
+            client.mkdir(d);
+            client.chmod(d, DIR_MODE);
+        }
+    }
+
+    private SFTPClient sftp(SSHClient ssh) {
+        if (sftp == null || owner != ssh) {
+            closeQuietly();
+            try {
+                sftp = ssh.newSFTPClient();
+                owner = ssh;
+            } catch (IOException | IllegalStateException e) {
+                throw new ConnectionLost(node + ": cannot start SFTP: " + e.getMessage(), e);
+            }
+        }
+        return sftp;
+    }
+
+    private RuntimeException failure(SSHClient ssh, SFTPException e, String what) {
+        Response.StatusCode code = e.getStatusCode();
+        if (!ssh.isConnected() || code == Response.StatusCode.NO_CONNECTION
+                || code == Response.StatusCode.CONNECITON_LOST) {
+            return lost(e, what);
+        }
+        return new DuetException(Reason.COMMAND_FAILED, node + ": sftp " + what + " failed: "
+                + (code == null ? "" : code + " ") + e.getMessage(), e);
+    }
+
+    private ConnectionLost lost(IOException e, String what) {
+        closeQuietly();
+        return new ConnectionLost(node + ": connection lost during sftp " + what + ": " + e.getMessage(), e);
+    }
+
+    private static void removeQuietly(SFTPClient client, String tmp) {
+        try {
+            if (client.statExistence(tmp) != null) {
+                client.rm(tmp);
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // leftover temp file: harmless, named .duet-tmp-*
+        }
+    }
+
+    synchronized void closeQuietly() {
+        if (sftp != null) {
+            try {
+                sftp.close();
+            } catch (IOException | RuntimeException ignored) {
+                // connection already gone
+            }
+        }
+        sftp = null;
+        owner = null;
+    }
+}

@@ -1,0 +1,156 @@
+package dev.duet.transport.ssh;
+
+import dev.duet.error.DuetException;
+import dev.duet.error.Reason;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.common.DisconnectReason;
+import net.schmizz.sshj.transport.TransportException;
+import net.schmizz.sshj.userauth.UserAuthException;
+import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
+
+/**
+ * The one SSH connection to a host: connect, verify its key, authenticate with a key file, and
+ * reconnect when asked. Every failure becomes a {@link DuetException} naming the node and host:port.
+ */
+final class SshConnection implements AutoCloseable {
+    private final SshEndpoint endpoint;
+    private final SshOptions options;
+    private SSHClient client;
+
+    SshConnection(SshEndpoint endpoint, SshOptions options) {
+        this.endpoint = endpoint;
+        this.options = options;
+    }
+
+    /** The connected client, connecting first if there is none yet. */
+    synchronized SSHClient client() {
+        if (client == null) {
+            client = connect();
+        }
+        return client;
+    }
+
+    /** Drops the current connection (if any) and opens a new one. */
+    synchronized SSHClient reconnect() {
+        disconnectQuietly();
+        client = connect();
+        return client;
+    }
+
+    private SSHClient connect() {
+        KnownHostsVerifier verifier = new KnownHostsVerifier(endpoint.node(), options.knownHosts(),
+                options.acceptNewHostKeys());
+        SSHClient ssh = new SSHClient(SshAlgorithms.modernConfig());
+        ssh.addHostKeyVerifier(verifier);
+        ssh.setConnectTimeout(millis(options.connectTimeout()));
+        ssh.getTransport().setTimeoutMs(millis(options.connectTimeout()));
+        ssh.getConnection().getKeepAlive().setKeepAliveInterval(
+                (int) Math.max(0, options.keepaliveInterval().toSeconds()));
+        try {
+            ssh.connect(endpoint.address(), endpoint.port());
+        } catch (IOException e) {
+            closeQuietly(ssh);
+            throw connectFailure(e, verifier);
+        }
+        authenticate(ssh);
+        return ssh;
+    }
+
+    private DuetException connectFailure(IOException e, KnownHostsVerifier verifier) {
+        if (verifier.rejection() != null) {
+            return verifier.rejection();
+        }
+        if (e instanceof TransportException te && te.getDisconnectReason() == DisconnectReason.HOST_KEY_NOT_VERIFIABLE) {
+            return new DuetException(Reason.HOST_KEY, endpoint.node() + ": host key of " + endpoint.hostPort()
+                    + " could not be verified against " + options.knownHosts(), e);
+        }
+        String why = e instanceof ConnectException || e instanceof NoRouteToHostException
+                || e instanceof SocketTimeoutException || e instanceof UnknownHostException
+                ? e.getClass().getSimpleName().replace("Exception", "") + ": " + e.getMessage()
+                : e.toString();
+        return new DuetException(Reason.UNREACHABLE, endpoint.node() + ": cannot connect to " + endpoint.hostPort()
+                + " (" + why + ")", e);
+    }
+
+    private void authenticate(SSHClient ssh) {
+        List<Path> keyFiles = identityFiles();
+        try {
+            List<KeyProvider> keys = new ArrayList<>();
+            for (Path file : keyFiles) {
+                keys.add(ssh.loadKeys(file.toString()));
+            }
+            ssh.authPublickey(endpoint.user(), keys);
+        } catch (UserAuthException e) {
+            closeQuietly(ssh);
+            throw new DuetException(Reason.AUTH, endpoint.node() + ": authentication as " + endpoint.user() + " at "
+                    + endpoint.hostPort() + " with key " + keyFiles + " was refused", e);
+        } catch (IOException e) {
+            closeQuietly(ssh);
+            if (ssh.isConnected() || !(e instanceof TransportException)) {
+                throw new DuetException(Reason.AUTH, endpoint.node() + ": cannot use key " + keyFiles + " for "
+                        + endpoint.user() + "@" + endpoint.hostPort() + ": " + e.getMessage(), e);
+            }
+            throw new DuetException(Reason.UNREACHABLE, endpoint.node() + ": connection to " + endpoint.hostPort()
+                    + " dropped during authentication: " + e.getMessage(), e);
+        }
+    }
+
+    private List<Path> identityFiles() {
+        if (options.identityFile() != null) {
+            if (!Files.isReadable(options.identityFile())) {
+                throw new DuetException(Reason.AUTH, endpoint.node() + ": identity file " + options.identityFile()
+                        + " does not exist or is not readable");
+            }
+            return List.of(options.identityFile());
+        }
+        List<Path> found = new ArrayList<>();
+        for (String name : List.of("id_ed25519", "id_ecdsa", "id_rsa")) {
+            Path p = SshOptions.userSshDir().resolve(name);
+            if (Files.isReadable(p)) {
+                found.add(p);
+            }
+        }
+        if (found.isEmpty()) {
+            throw new DuetException(Reason.AUTH, endpoint.node() + ": no identity file: set"
+                    + " ansible_ssh_private_key_file or create ~/.ssh/id_ed25519");
+        }
+        return found;
+    }
+
+    private static int millis(java.time.Duration d) {
+        return (int) Math.min(Integer.MAX_VALUE, d.toMillis());
+    }
+
+    SshEndpoint endpoint() {
+        return endpoint;
+    }
+
+    private void disconnectQuietly() {
+        if (client != null) {
+            closeQuietly(client);
+            client = null;
+        }
+    }
+
+    private static void closeQuietly(SSHClient ssh) {
+        try {
+            ssh.disconnect();
+        } catch (IOException | RuntimeException ignored) {
+            // already gone; nothing left to release
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        disconnectQuietly();
+    }
+}

@@ -1,0 +1,145 @@
+package dev.duet.transport.ssh;
+
+import dev.duet.error.DuetException;
+import dev.duet.error.Reason;
+import dev.duet.transport.Command;
+import dev.duet.transport.CommandResult;
+import dev.duet.transport.Node;
+import dev.duet.transport.Shell;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import net.schmizz.sshj.SSHClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A host reached over SSH (SSHJ): one connection for the whole run, a new session channel per command,
+ * files over SFTP. A dropped connection is reconnected once and the operation retried; a second drop
+ * fails with {@link Reason#UNREACHABLE}. Every command is logged to {@code duet.commands}.
+ */
+public final class SshNode implements Node {
+    private static final Logger COMMANDS = LoggerFactory.getLogger("duet.commands");
+    private static final Logger LOG = LoggerFactory.getLogger(SshNode.class);
+
+    private final SshEndpoint endpoint;
+    private final SshOptions options;
+    private final SshConnection connection;
+    private final ExecutorService io;
+    private final RemoteExecution execution;
+    private final SftpFiles sftp;
+    private final SudoFiles sudo;
+
+    public SshNode(SshEndpoint endpoint, SshOptions options) {
+        this.endpoint = endpoint;
+        this.options = options;
+        this.connection = new SshConnection(endpoint, options);
+        this.io = Executors.newCachedThreadPool(daemonThreads("duet-ssh-" + endpoint.node()));
+        this.execution = new RemoteExecution(endpoint.node(), io);
+        this.sftp = new SftpFiles(endpoint.node(), this::runOn);
+        this.sudo = new SudoFiles(endpoint.node(), this::runOn, sftp);
+    }
+
+    /** Opens the connection now, so an unreachable host or a bad key is reported before any step runs. */
+    public SshNode connect() {
+        connection.client();
+        return this;
+    }
+
+    @Override
+    public String name() {
+        return endpoint.node();
+    }
+
+    public SshEndpoint endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public CommandResult run(Command command) {
+        return withReconnect("`" + command.line() + "`", ssh -> runOn(ssh, command));
+    }
+
+    @Override
+    public Optional<byte[]> readFile(String path) {
+        return withReconnect("reading " + path, ssh -> viaSudo() ? sudo.read(ssh, path) : sftp.read(ssh, path));
+    }
+
+    @Override
+    public void writeFile(String path, byte[] content, String mode, String owner) {
+        withReconnect("writing " + path, ssh -> {
+            long start = System.nanoTime();
+            if (viaSudo()) {
+                sudo.write(ssh, path, content, mode, owner);
+            } else {
+                sftp.write(ssh, path, content, mode, owner);
+            }
+            COMMANDS.info("{} wrote {} ({} bytes, mode {}, owner {}) {}ms", name(), path, content.length,
+                    mode == null ? "kept" : mode, owner == null ? "kept" : owner, (System.nanoTime() - start) / 1_000_000);
+            return null;
+        });
+    }
+
+    private boolean viaSudo() {
+        return options.become() && !endpoint.isRoot();
+    }
+
+    /** The exact line sent to the remote shell: the command, wrapped in sudo when becoming root. */
+    String remoteLine(Command command) {
+        String line = command.line();
+        return viaSudo() ? Shell.join(List.of("sudo", "-n", "--", "sh", "-c", line)) : line;
+    }
+
+    private CommandResult runOn(SSHClient ssh, Command command) {
+        String line = remoteLine(command);
+        String stdinNote = command.stdin() == null ? "" : command.sensitiveStdin() ? " (stdin: secret)"
+                : " (stdin: " + command.stdin().length() + " chars)";
+        try {
+            CommandResult result = execution.run(ssh, command, line, options.timeoutFor(command));
+            COMMANDS.info("{} rc={} {}ms: {}{}", name(), result.exitCode(), result.duration().toMillis(), line, stdinNote);
+            return result;
+        } catch (DuetException | ConnectionLost e) {
+            COMMANDS.info("{} failed ({}): {}{}", name(), e.getMessage(), line, stdinNote);
+            throw e;
+        }
+    }
+
+    private <T> T withReconnect(String what, Function<SSHClient, T> operation) {
+        try {
+            return operation.apply(connection.client());
+        } catch (ConnectionLost first) {
+            LOG.warn("{}: connection to {} lost during {}; reconnecting once", name(), endpoint.hostPort(), what);
+            SSHClient fresh = connection.reconnect();
+            try {
+                return operation.apply(fresh);
+            } catch (ConnectionLost second) {
+                throw new DuetException(Reason.UNREACHABLE, name() + ": connection to " + endpoint.hostPort()
+                        + " dropped again during " + what + " after one reconnect: " + second.getMessage(), second);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        sftp.closeQuietly();
+        connection.close();
+        io.shutdownNow();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public String toString() {
+        return name() + " (" + endpoint.user() + "@" + endpoint.hostPort() + ")";
+    }
+}

@@ -1,0 +1,63 @@
+package dev.duet.transport.ssh;
+
+import dev.duet.inventory.Host;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Builds an {@link SshNode} from an Ansible inventory host and the run's defaults. */
+public final class SshNodes {
+    private SshNodes() {
+    }
+
+    /** Opens the connection now: unreachable hosts, bad keys and unknown host keys show up at start. */
+    public static SshNode open(Host host, SshOptions defaults) {
+        return create(host, defaults).connect();
+    }
+
+    /** Like {@link #open} without connecting; the first operation connects. */
+    public static SshNode create(Host host, SshOptions defaults) {
+        SshOptions options = options(host, defaults);
+        SshEndpoint endpoint = new SshEndpoint(host.name(), host.address(), host.port(), host.user());
+        return new SshNode(endpoint, options);
+    }
+
+    /** The defaults with the host's inventory variables applied. */
+    public static SshOptions options(Host host, SshOptions defaults) {
+        SshOptions o = defaults;
+        var common = SshCommonArgs.parse(host.name(), host.var("ansible_ssh_common_args").orElse(""));
+        if (common.knownHosts().isPresent()) {
+            o = o.withKnownHosts(common.knownHosts().get());
+        }
+        if (host.var("known_hosts").isPresent()) {
+            o = o.withKnownHosts(expandHome(host.var("known_hosts").get()));
+        }
+        if (common.acceptNew()) {
+            o = o.withAcceptNewHostKeys(true);
+        }
+        if (host.var("ansible_ssh_private_key_file").isPresent()) {
+            o = o.withIdentityFile(expandHome(host.var("ansible_ssh_private_key_file").get()));
+        }
+        if (host.var("ansible_become").isPresent()) {
+            o = o.withBecome(truthy(host.var("ansible_become").get()));
+        }
+        return o;
+    }
+
+    static boolean truthy(String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1", "y" -> true;
+            default -> false;
+        };
+    }
+
+    static Path expandHome(String path) {
+        String home = System.getProperty("user.home");
+        if (path.equals("~")) {
+            return Path.of(home);
+        }
+        if (path.startsWith("~/")) {
+            return Path.of(home, path.substring(2));
+        }
+        return Path.of(path);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.duet.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import org.apache.sshd.server.Environment;
+import org.apache.sshd.server.ExitCallback;
+import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.command.Command;
+
+/** One exec request on a {@link FakeSshHost}: reads stdin to EOF, then answers from the host's rules. */
+final class FakeCommand implements Command {
+    private final FakeSshHost host;
+    private final String rawLine;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private InputStream in;
+    private OutputStream out;
+    private OutputStream err;
+    private ExitCallback exit;
+
+    FakeCommand(FakeSshHost host, String rawLine) {
+        this.host = host;
+        this.rawLine = rawLine;
+    }
+
+    @Override
+    public void setInputStream(InputStream in) {
+        this.in = in;
+    }
+
+    @Override
+    public void setOutputStream(OutputStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void setErrorStream(OutputStream err) {
+        this.err = err;
+    }
+
+    @Override
+    public void setExitCallback(ExitCallback callback) {
+        this.exit = callback;
+    }
+
+    @Override
+    public void start(ChannelSession channel, Environment env) {
+        String user = channel.getSession().getUsername();
+        Thread t = new Thread(() -> answer(channel, user), "fake-ssh-" + host.name() + "-cmd");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private void answer(ChannelSession channel, String user) {
+        try {
+            String stdin = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            FakeRequest request = FakeRequest.of(host.name(), user, rawLine, stdin);
+            if (host.shouldDrop(request)) {
+                channel.getSession().close(true);
+                return;
+            }
+            FakeReply reply = host.reply(request);
+            if (reply.hangs()) {
+                closed.await();
+                return;
+            }
+            out.write(reply.stdout().getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            err.write(reply.stderr().getBytes(StandardCharsets.UTF_8));
+            err.flush();
+            exit.onExit(reply.exit());
+        } catch (IOException e) {
+            exit.onExit(255, "fake-ssh: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void destroy(ChannelSession channel) {
+        closed.countDown();
+    }
+}

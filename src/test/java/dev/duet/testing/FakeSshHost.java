@@ -1,0 +1,349 @@
+package dev.duet.testing;
+
+import dev.duet.inventory.Host;
+import dev.duet.transport.ssh.SshEndpoint;
+import dev.duet.transport.ssh.SshNode;
+import dev.duet.transport.ssh.SshOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
+import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.server.SshServer;
+import org.apache.sshd.sftp.server.SftpSubsystemFactory;
+
+/**
+ * An SSH host in the test JVM (MINA SSHD on 127.0.0.1, random port) for SshNode, engine and module tests.
+ * <ul>
+ * <li>Fixed host key for its lifetime; {@link #knownHosts()} already lists it, {@link #clientKey()} is the
+ *     OpenSSH-format key it accepts (any user name). {@link #connect()} gives a ready {@link SshNode};
+ *     {@link #host()} / {@link #inventoryVars()} an inventory entry pointing here.</li>
+ * <li>SFTP sees a temp directory as "/": {@link #path(String)} maps a remote path to the local file.</li>
+ * <li>Commands are answered by rules; the NEWEST matching rule wins, so a rule may install another to
+ *     change state (after {@code apt-get install} succeeds, {@code dpkg-query} says installed). Rules see
+ *     the line without the become wrapper. Unmatched commands exit 127. Every command is recorded.</li>
+ * <li>Faults: {@link #dropConnectionOn}, {@link #dropConnectionAlways}, {@link #stop()}.</li>
+ * </ul>
+ */
+public final class FakeSshHost implements AutoCloseable {
+    private record Rule(Predicate<String> matches, Function<FakeRequest, FakeReply> answer) {
+    }
+
+    private record Drop(Predicate<String> matches, boolean always) {
+    }
+
+    private final String name;
+    private final KeyPair hostKey;
+    private final KeyPair clientKey = TestKeys.ed25519();
+    private final Path dir;
+    private final Path root;
+    private final Path clientKeyFile;
+    private final Path knownHosts;
+    private final List<Rule> rules = new CopyOnWriteArrayList<>();
+    private final List<Drop> drops = new CopyOnWriteArrayList<>();
+    private final List<FakeRequest> requests = new CopyOnWriteArrayList<>();
+    private SshServer server;
+    private int port;
+
+    private FakeSshHost(String name, KeyPair hostKey) throws IOException {
+        this.name = name;
+        this.hostKey = hostKey;
+        this.dir = Files.createTempDirectory("fake-ssh-" + name + "-");
+        this.root = Files.createDirectories(dir.resolve("root"));
+        Files.createDirectories(root.resolve("tmp"));
+        this.clientKeyFile = TestKeys.writeOpenSsh(clientKey, dir.resolve("id_ed25519"));
+        this.knownHosts = dir.resolve("known_hosts");
+        on(line -> line.equals("true"), r -> FakeReply.ok());
+        on(line -> line.startsWith("chown "), r -> FakeReply.ok());
+    }
+
+    /** Starts a host with a new Ed25519 host key. */
+    public static FakeSshHost start(String name) {
+        return start(name, TestKeys.ed25519());
+    }
+
+    /** Starts a host with the given host key (e.g. {@link TestKeys#rsa()}). */
+    public static FakeSshHost start(String name, KeyPair hostKey) {
+        try {
+            FakeSshHost host = new FakeSshHost(name, hostKey);
+            host.listen(0);
+            Files.writeString(host.knownHosts, host.knownHostsLine() + "\n");
+            return host;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void listen(int onPort) throws IOException {
+        SshServer sshd = SshServer.setUpDefaultServer();
+        sshd.setHost("127.0.0.1");
+        sshd.setPort(onPort);
+        sshd.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
+        sshd.setPublickeyAuthenticator((user, key, session) -> KeyUtils.compareKeys(key, clientKey.getPublic()));
+        sshd.setPasswordAuthenticator(null);
+        sshd.setKeyboardInteractiveAuthenticator(null);
+        sshd.setCommandFactory((channel, command) -> new FakeCommand(this, command));
+        sshd.setSubsystemFactories(List.of(new SftpSubsystemFactory.Builder().build()));
+        sshd.setFileSystemFactory(new VirtualFileSystemFactory(root));
+        sshd.start();
+        this.server = sshd;
+        this.port = sshd.getPort();
+    }
+
+    // ---- where it is
+
+    public String name() {
+        return name;
+    }
+
+    public String address() {
+        return "127.0.0.1";
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public KeyPair hostKey() {
+        return hostKey;
+    }
+
+    public String hostKeyFingerprint() {
+        return TestKeys.fingerprint(hostKey.getPublic());
+    }
+
+    /** The OpenSSH-format private key this host accepts. */
+    public Path clientKey() {
+        return clientKeyFile;
+    }
+
+    /** A known_hosts file that lists this host's key. */
+    public Path knownHosts() {
+        return knownHosts;
+    }
+
+    public String knownHostsLine() {
+        return TestKeys.knownHostsLine(address(), port, hostKey.getPublic());
+    }
+
+    /** Appends this host's key to another known_hosts file (e.g. one shared by two fake hosts). */
+    public void appendKnownHostsTo(Path file) {
+        try {
+            Files.writeString(file, knownHostsLine() + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public SshEndpoint endpoint() {
+        return endpoint("root");
+    }
+
+    public SshEndpoint endpoint(String user) {
+        return new SshEndpoint(name, address(), port, user);
+    }
+
+    /** Options that trust this host (its known_hosts, its client key) and fail fast. */
+    public SshOptions sshOptions() {
+        return SshOptions.defaults().withKnownHosts(knownHosts).withIdentityFile(clientKeyFile)
+                .withConnectTimeout(Duration.ofSeconds(5)).withKeepaliveInterval(Duration.ofSeconds(5));
+    }
+
+    /** A connected SshNode as root. */
+    public SshNode connect() {
+        return new SshNode(endpoint(), sshOptions()).connect();
+    }
+
+    /** The inventory variables that point Duet here. */
+    public Map<String, Object> inventoryVars() {
+        Map<String, Object> vars = new LinkedHashMap<>();
+        vars.put("ansible_host", address());
+        vars.put("ansible_port", port);
+        vars.put("ansible_user", "root");
+        vars.put("ansible_ssh_private_key_file", clientKeyFile.toString());
+        vars.put("known_hosts", knownHosts.toString());
+        return vars;
+    }
+
+    public Host host() {
+        return new Host(name, inventoryVars(), List.of("all"));
+    }
+
+    // ---- rules
+
+    /** Commands whose line starts with {@code prefix} exit with {@code exit} and print {@code stdout}. */
+    public FakeSshHost on(String prefix, int exit, String stdout) {
+        return on(prefix, r -> FakeReply.exit(exit, stdout, ""));
+    }
+
+    public FakeSshHost on(String prefix, int exit, String stdout, String stderr) {
+        return on(prefix, r -> FakeReply.exit(exit, stdout, stderr));
+    }
+
+    public FakeSshHost on(String prefix, Function<FakeRequest, FakeReply> answer) {
+        return on(line -> line.startsWith(prefix), answer);
+    }
+
+    public FakeSshHost on(Pattern pattern, Function<FakeRequest, FakeReply> answer) {
+        return on(line -> pattern.matcher(line).find(), answer);
+    }
+
+    public FakeSshHost on(Predicate<String> line, Function<FakeRequest, FakeReply> answer) {
+        rules.add(0, new Rule(line, answer));
+        return this;
+    }
+
+    FakeReply reply(FakeRequest request) {
+        requests.add(request);
+        for (Rule rule : rules) {
+            if (rule.matches().test(request.line())) {
+                return rule.answer().apply(request);
+            }
+        }
+        return FakeReply.fail(127, "fake-ssh " + name + ": no rule for `" + request.line() + "`\n");
+    }
+
+    // ---- what arrived
+
+    /** Every command line received (become wrapper removed), in order; dropped ones included. */
+    public List<String> commands() {
+        return requests.stream().map(FakeRequest::line).toList();
+    }
+
+    public List<FakeRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    public List<String> commandsStartingWith(String prefix) {
+        return commands().stream().filter(c -> c.startsWith(prefix)).toList();
+    }
+
+    // ---- files under the SFTP root
+
+    /** The local file behind a remote absolute path. */
+    public Path path(String remote) {
+        return root.resolve(remote.replaceFirst("^/+", ""));
+    }
+
+    public FakeSshHost file(String remote, String content) {
+        try {
+            Files.createDirectories(path(remote).getParent());
+            Files.writeString(path(remote), content);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The file's text, or null when it does not exist. */
+    public String fileText(String remote) {
+        try {
+            return Files.exists(path(remote)) ? Files.readString(path(remote)) : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Permissions as octal, e.g. "0640". */
+    public String mode(String remote) {
+        try {
+            var perms = Files.getPosixFilePermissions(path(remote));
+            int m = 0;
+            for (var p : perms) {
+                m |= 1 << (8 - p.ordinal());
+            }
+            return String.format("0%03o", m);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Names in a remote directory (e.g. to prove no .duet-tmp-* file was left behind). */
+    public List<String> list(String remoteDir) {
+        try (Stream<Path> s = Files.list(path(remoteDir))) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- faults
+
+    /** The next command matching {@code line} kills the whole SSH connection instead of running. */
+    public FakeSshHost dropConnectionOn(Predicate<String> line) {
+        drops.add(new Drop(line, false));
+        return this;
+    }
+
+    /** Every command matching {@code line} kills the whole SSH connection. */
+    public FakeSshHost dropConnectionAlways(Predicate<String> line) {
+        drops.add(new Drop(line, true));
+        return this;
+    }
+
+    boolean shouldDrop(FakeRequest request) {
+        for (Drop d : drops) {
+            if (d.matches().test(request.line())) {
+                requests.add(request);
+                if (!d.always()) {
+                    drops.remove(d);
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Stops listening and cuts every connection: the host is now unreachable. */
+    public void stop() {
+        try {
+            if (server != null) {
+                server.stop(true);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Comes back on the same port with the same key, after {@link #stop()}. */
+    public void restart() {
+        try {
+            listen(port);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException ignored) {
+            // a leftover temp dir is harmless
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FakeSshHost " + name + " 127.0.0.1:" + port;
+    }
+}
