@@ -1,0 +1,63 @@
+package dev.duet.cli;
+
+import dev.duet.engine.ModuleRegistry;
+import dev.duet.engine.NodeOpener;
+import dev.duet.engine.Templating;
+import dev.duet.inventory.Host;
+import dev.duet.inventory.Inventory;
+import dev.duet.inventory.InventoryLoader;
+import dev.duet.modules.GenericModules;
+import dev.duet.ocfs2.Ocfs2Modules;
+import dev.duet.playbook.PlaybookLoader;
+import dev.duet.playbook.PlaybookTemplating;
+import dev.duet.playbook.Playbook;
+import dev.duet.transport.ssh.SshNodes;
+import dev.duet.transport.ssh.SshOptions;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+
+/** Puts the pieces together for one CLI invocation: inventory, modules, templating, SSH. */
+final class Wiring {
+    private final Inventory inventory;
+    private final boolean acceptNewHostKeys;
+    private final ModuleRegistry modules;
+
+    Wiring(Path inventoryFile, boolean acceptNewHostKeys) {
+        this.inventory = new InventoryLoader().load(inventoryFile);
+        this.acceptNewHostKeys = acceptNewHostKeys;
+        this.modules = registry();
+    }
+
+    static ModuleRegistry registry() {
+        ModuleRegistry registry = new ModuleRegistry();
+        GenericModules.registerAll(registry);
+        Ocfs2Modules.registerAll(registry);
+        return registry;
+    }
+
+    Inventory inventory() {
+        return inventory;
+    }
+
+    ModuleRegistry modules() {
+        return modules;
+    }
+
+    Playbook playbook(Path file) {
+        return new PlaybookLoader(modules).load(file);
+    }
+
+    Templating templating() {
+        return new PlaybookTemplating(inventory);
+    }
+
+    Function<String, List<Host>> hostPattern() {
+        return inventory::hostsMatching;
+    }
+
+    NodeOpener opener() {
+        SshOptions defaults = SshOptions.defaults().withAcceptNewHostKeys(acceptNewHostKeys);
+        return host -> SshNodes.open(host, defaults);
+    }
+}
