@@ -1,20 +1,17 @@
 package dev.duet.drbd.steps;
 
-import dev.duet.drbd.wait.StateSource;
 import dev.duet.engine.Args;
 import dev.duet.engine.Module;
 import dev.duet.engine.Step;
-import dev.duet.transport.Node;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /** {@code drbd_metadata}: create-md where no metadata exists and the device is blank (or {@code wipe: true}). */
 public final class DrbdMetadataModule implements Module {
-    private final Function<Node, StateSource> sources;
+    private final DrbdEnv env;
 
-    public DrbdMetadataModule(Function<Node, StateSource> sources) {
-        this.sources = sources;
+    public DrbdMetadataModule(DrbdEnv env) {
+        this.env = env;
     }
 
     @Override
@@ -34,7 +31,7 @@ public final class DrbdMetadataModule implements Module {
 
     @Override
     public Step bind(Args args) {
-        return new DrbdMetadataStep(args.name("resource"), args.optPath("disk"), args.bool("wipe", false), sources);
+        return new DrbdMetadataStep(args.name("resource"), args.optPath("disk"), args.bool("wipe", false), env.sources());
     }
 
     @Override

@@ -1,21 +1,16 @@
 package dev.duet.drbd.steps;
 
-import dev.duet.drbd.wait.StateSource;
 import dev.duet.engine.Args;
 import dev.duet.engine.Module;
 import dev.duet.engine.Step;
-import dev.duet.transport.Node;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /** {@code drbd_resource}: the resource file, global_common.conf, and {@code drbdadm adjust} when running. */
 public final class DrbdResourceModule implements Module {
-    private final Function<Node, StateSource> sources;
-    private final Map<String, String> env;
+    private final DrbdEnv env;
 
-    public DrbdResourceModule(Function<Node, StateSource> sources, Map<String, String> env) {
-        this.sources = sources;
+    public DrbdResourceModule(DrbdEnv env) {
         this.env = env;
     }
 
@@ -40,7 +35,7 @@ public final class DrbdResourceModule implements Module {
     @Override
     public Step bind(Args args) {
         String dialect = args.oneOf("dialect", "auto", "auto", "8.4", "9");
-        return new DrbdResourceStep(new ResourceArgs(env).build(args), dialect, sources);
+        return new DrbdResourceStep(new ResourceArgs(env.env()).build(args), dialect, env.sources());
     }
 
     @Override

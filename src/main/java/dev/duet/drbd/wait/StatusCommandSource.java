@@ -23,6 +23,11 @@ public final class StatusCommandSource implements StateSource {
     private final Node node;
     private final Function<String, DrbdStatus> parser;
 
+    /** Polling with Duet's status parser. */
+    public static StatusCommandSource of(Node node) {
+        return new StatusCommandSource(node, dev.duet.drbd.parse.StatusParser::parse);
+    }
+
     public StatusCommandSource(Node node, Function<String, DrbdStatus> parser) {
         this.node = node;
         this.parser = parser;

@@ -16,6 +16,11 @@ public record WaitOptions(Duration timeout, Duration stallTimeout, Duration poll
         return new WaitOptions(timeout, stallTimeout, DEFAULT_POLL, DEFAULT_GRACE);
     }
 
+    /** The same polling behaviour with other limits. */
+    public WaitOptions withTimeouts(Duration total, Duration stall) {
+        return new WaitOptions(total, stall, pollInterval, standAloneGrace);
+    }
+
     public WaitOptions withPollInterval(Duration poll) {
         return new WaitOptions(timeout, stallTimeout, poll, standAloneGrace);
     }
