@@ -5,7 +5,14 @@ package dev.duet.drbd;
  * StandAlone, Disconnecting, ...); {@code replication} is Established, SyncSource, SyncTarget, ... or null
  * when not connected. {@code rawState} keeps the word as printed (8.x {@code cs:} value, e.g.
  * WFConnection). {@code syncPercent} is the progress figure as DRBD printed it (null when not syncing).
+ * {@code etaSeconds} is the remaining sync time when the format prints one (/proc/drbd {@code finish:}).
  */
 public record Peer(String name, String connection, String replication, String role, String disk,
-                   Double syncPercent, String rawState) {
+                   Double syncPercent, String rawState, Long etaSeconds) {
+
+    /** A peer without an ETA (every format but /proc/drbd while syncing). */
+    public Peer(String name, String connection, String replication, String role, String disk,
+                Double syncPercent, String rawState) {
+        this(name, connection, replication, role, disk, syncPercent, rawState, null);
+    }
 }

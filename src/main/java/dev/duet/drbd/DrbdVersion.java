@@ -1,0 +1,100 @@
+package dev.duet.drbd;
+
+import dev.duet.transport.Command;
+import dev.duet.transport.CommandResult;
+import dev.duet.transport.Node;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The DRBD kernel module version a node runs (it decides the config dialect and command syntax) and,
+ * when known, the drbd-utils version (it decides how options are passed to drbdadm).
+ */
+public record DrbdVersion(int major, int minor, int patch, String utils) {
+    private static final Pattern DOTTED = Pattern.compile("(\\d+)\\.(\\d+)(?:\\.(\\d+))?");
+    private static final Pattern PROC_LINE = Pattern.compile("(?m)^version:\\s*(\\d+\\.\\d+(?:\\.\\d+)?)");
+    private static final Pattern KERNEL_CODE = Pattern.compile("DRBD_KERNEL_VERSION_CODE=0x([0-9a-fA-F]+)");
+    private static final Pattern UTILS = Pattern.compile("DRBDADM_VERSION=(\\S+)");
+
+    public static DrbdVersion parse(String dotted) {
+        Matcher m = DOTTED.matcher(dotted.strip());
+        if (!m.lookingAt()) {
+            throw new IllegalArgumentException("not a DRBD version: '" + dotted + "'");
+        }
+        return new DrbdVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                m.group(3) == null ? 0 : Integer.parseInt(m.group(3)), null);
+    }
+
+    /** From drbdadm's {@code DRBD_KERNEL_VERSION_CODE} (0x08040b = 8.4.11). */
+    public static DrbdVersion fromCode(String hex) {
+        int code = Integer.parseInt(hex.replaceFirst("^0x", ""), 16);
+        return new DrbdVersion((code >> 16) & 0xff, (code >> 8) & 0xff, code & 0xff, null);
+    }
+
+    public DrbdVersion withUtils(String utilsVersion) {
+        return new DrbdVersion(major, minor, patch, utilsVersion);
+    }
+
+    /**
+     * Asks the node, cheapest and most authoritative first: the loaded module's {@code /proc/drbd}
+     * line, then the installed module ({@code modinfo}), then what drbdadm was built against. Empty
+     * when none answers (packages not installed yet, e.g. during a plan on fresh nodes).
+     */
+    public static Optional<DrbdVersion> detect(Node node) {
+        Optional<DrbdVersion> kernel = fromProc(node.run(Command.probe("cat", "/proc/drbd")));
+        CommandResult modinfo = null;
+        if (kernel.isEmpty()) {
+            modinfo = node.run(Command.probe("modinfo", "-F", "version", "drbd"));
+            if (modinfo.ok() && DOTTED.matcher(modinfo.stdout().strip()).lookingAt()) {
+                kernel = Optional.of(parse(modinfo.stdout()));
+            }
+        }
+        CommandResult adm = node.run(Command.probe("drbdadm", "--version"));
+        String text = adm.stdout() + "\n" + adm.stderr();
+        if (kernel.isEmpty()) {
+            Matcher m = KERNEL_CODE.matcher(text);
+            if (m.find()) {
+                kernel = Optional.of(fromCode(m.group(1)));
+            }
+        }
+        Matcher u = UTILS.matcher(text);
+        String utils = u.find() ? u.group(1) : null;
+        return kernel.map(k -> k.withUtils(utils));
+    }
+
+    private static Optional<DrbdVersion> fromProc(CommandResult r) {
+        if (!r.ok()) {
+            return Optional.empty();
+        }
+        Matcher m = PROC_LINE.matcher(r.stdout());
+        return m.find() ? Optional.of(parse(m.group(1))) : Optional.empty();
+    }
+
+    public boolean is9() {
+        return major >= 9;
+    }
+
+    public boolean is83OrOlder() {
+        return major < 8 || (major == 8 && minor <= 3);
+    }
+
+    /** drbd-utils 9.x accepts options after the command; older drbdadm needs {@code drbdadm -- --opt cmd}. */
+    public boolean utilsTakeTrailingOptions() {
+        if (utils == null) {
+            return !is83OrOlder();
+        }
+        Matcher m = DOTTED.matcher(utils);
+        return m.lookingAt() && Integer.parseInt(m.group(1)) >= 9;
+    }
+
+    /** "8.4" or "9": the configuration dialect. */
+    public String dialect() {
+        return is9() ? "9" : major + "." + minor;
+    }
+
+    @Override
+    public String toString() {
+        return major + "." + minor + "." + patch + (utils == null ? "" : " (drbd-utils " + utils + ")");
+    }
+}

@@ -1,0 +1,39 @@
+package dev.duet.drbd.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A DRBD resource as the playbook describes it. {@code net} and {@code disk} are option name → value in
+ * the order they are rendered (typed arguments first, then the free-form maps); the shared secret is kept
+ * apart so only the renderer sees it.
+ */
+public record ResourceModel(String name, List<NodeSpec> nodes, String metaDisk, Map<String, String> net,
+                            Map<String, String> disk, Map<String, String> startup, String cramHmacAlg,
+                            Secret secret) {
+    public ResourceModel {
+        nodes = List.copyOf(nodes);
+        net = new LinkedHashMap<>(net);
+        disk = new LinkedHashMap<>(disk);
+        startup = new LinkedHashMap<>(startup);
+    }
+
+    public Optional<NodeSpec> nodeForHost(String inventoryHost) {
+        return nodes.stream().filter(n -> n.host().equals(inventoryHost)).findFirst();
+    }
+
+    public boolean allowTwoPrimaries() {
+        return "yes".equals(net.get("allow-two-primaries"));
+    }
+
+    /** Policies that with a cluster filesystem may throw away a node's recent writes silently. */
+    public List<String> dangerousPolicies() {
+        return net.entrySet().stream()
+                .filter(e -> "violently-as0p".equals(e.getValue())
+                        || ("rr-conflict".equals(e.getKey()) && "violently".equals(e.getValue())))
+                .map(e -> e.getKey() + " " + e.getValue())
+                .toList();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.duet.drbd.parse;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Splitting status text into lines, and describing a line that had to be skipped. */
+final class Lines {
+    private static final int MAX_SHOWN = 100;
+
+    private Lines() {
+    }
+
+    /** The lines of {@code text}, any line ending, NUL bytes removed (real /proc/drbd reads carry them). */
+    static List<String> of(String text) {
+        return Arrays.asList(text.replace("\u0000", "").split("\r\n|\r|\n", -1));
+    }
+
+    /** "line 7: <text>" with the text shortened and control characters made visible. */
+    static String skipped(int lineNumber, String line) {
+        String shown = line.strip().replaceAll("\\p{Cntrl}", "?");
+        if (shown.length() > MAX_SHOWN) {
+            shown = shown.substring(0, MAX_SHOWN) + "...";
+        }
+        return "line " + lineNumber + ": " + shown;
+    }
+
+    /** A short quote of the first non-blank line, for "expected ..., got ..." messages. */
+    static String firstLineQuote(String text) {
+        for (String l : of(text)) {
+            if (!l.isBlank()) {
+                String s = l.strip().replaceAll("\\p{Cntrl}", "?");
+                return "`" + (s.length() > 60 ? s.substring(0, 60) + "..." : s) + "`";
+            }
+        }
+        return "empty input";
+    }
+
+    static Integer intOrNull(String s) {
+        try {
+            return s == null ? null : Integer.valueOf(s);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static Long longOrNull(String s) {
+        try {
+            return s == null ? null : Long.valueOf(s.replace(",", ""));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Seconds of an h:mm:ss figure, null when a part is not a number. */
+    static Long hms(String h, String m, String s) {
+        Long hours = longOrNull(h);
+        Long minutes = longOrNull(m);
+        Long seconds = longOrNull(s);
+        if (hours == null || minutes == null || seconds == null || hours > 1_000_000) {
+            return null;
+        }
+        return hours * 3600 + minutes * 60 + seconds;
+    }
+
+    static Double doubleOrNull(String s) {
+        try {
+            if (s == null) {
+                return null;
+            }
+            double d = Double.parseDouble(s);
+            return Double.isFinite(d) ? d : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

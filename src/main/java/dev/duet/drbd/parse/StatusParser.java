@@ -1,0 +1,77 @@
+package dev.duet.drbd.parse;
+
+import dev.duet.drbd.DrbdStatus;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Parses the text of any DRBD status interface into {@link DrbdStatus}. Never throws anything but
+ * {@link StatusParseException} (input that matches no format); a partly damaged input parses what it can
+ * and lists the lines it skipped in {@link DrbdStatus#skipped()}.
+ * <pre>
+ *   DrbdStatus s = StatusParser.parse(text);                   // format auto-detected
+ *   DrbdStatus s = StatusParser.parse(text, Format.PROC_DRBD); // format known (e.g. from the command run)
+ * </pre>
+ * For a live {@code drbdsetup events2} stream use {@link Events2Folder} line by line instead.
+ */
+public final class StatusParser {
+    private static final Pattern EVENTS2 = Pattern.compile(
+            "^(\\d{4}-\\d\\d-\\d\\dT\\S+\\s+)?(exists|create|change|destroy|call|response)\\s+"
+                    + "(-|resource|connection|device|peer-device|path|helper)(\\s|$)");
+    private static final Pattern STATUS_TEXT = Pattern.compile("^[A-Za-z0-9_.+\\-]+\\s+role:\\S");
+
+    private StatusParser() {
+    }
+
+    /** Parses text in whichever format it is in. */
+    public static DrbdStatus parse(String text) {
+        return parse(text, detect(text));
+    }
+
+    /** Parses text known to be in format {@code f}; empty text is a valid, empty status. */
+    public static DrbdStatus parse(String text, Format f) {
+        if (text == null) {
+            throw new StatusParseException("no status text: expected " + f.description() + " output");
+        }
+        return switch (f) {
+            case PROC_DRBD -> ProcDrbdParser.parse(text);
+            case DRBD_OVERVIEW -> OverviewParser.parse(text);
+            case DRBDADM_STATUS -> StatusTextParser.parse(text);
+            case STATUS_JSON -> StatusJsonParser.parse(text);
+            case EVENTS2 -> Events2Folder.fold(text);
+        };
+    }
+
+    /** The format of {@code text}, judged from its first recognisable line. */
+    public static Format detect(String text) {
+        if (text == null || text.replace("\u0000", "").isBlank()) {
+            throw new StatusParseException("empty input: expected the output of " + expectedList());
+        }
+        String trimmed = text.replace("\u0000", "").stripLeading();
+        if (trimmed.startsWith("[") || trimmed.startsWith("{")) {
+            return Format.STATUS_JSON;
+        }
+        List<String> lines = Lines.of(text);
+        for (String line : lines) {
+            String t = line.strip();
+            if (EVENTS2.matcher(t).find()) {
+                return Format.EVENTS2;
+            }
+            if (ProcDrbdParser.VERSION.matcher(t).find() || ProcDrbdParser.DEVICE.matcher(line).find()) {
+                return Format.PROC_DRBD;
+            }
+            if (OverviewParser.LINE.matcher(line).find()) {
+                return Format.DRBD_OVERVIEW;
+            }
+            if (STATUS_TEXT.matcher(line).find()) {
+                return Format.DRBDADM_STATUS;
+            }
+        }
+        throw new StatusParseException("unrecognised DRBD status: expected the output of " + expectedList()
+                + ", got " + Lines.firstLineQuote(text));
+    }
+
+    private static String expectedList() {
+        return "cat /proc/drbd, drbd-overview, drbdadm status, drbdsetup status --json or drbdsetup events2";
+    }
+}

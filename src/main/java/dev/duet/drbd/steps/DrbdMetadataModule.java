@@ -1,0 +1,42 @@
+package dev.duet.drbd.steps;
+
+import dev.duet.engine.Args;
+import dev.duet.engine.Module;
+import dev.duet.engine.Step;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code drbd_metadata}: create-md where no metadata exists and the device is blank (or {@code wipe: true}). */
+public final class DrbdMetadataModule implements Module {
+    private final DrbdEnv env;
+
+    public DrbdMetadataModule(DrbdEnv env) {
+        this.env = env;
+    }
+
+    @Override
+    public String name() {
+        return "drbd_metadata";
+    }
+
+    @Override
+    public Set<String> requiredArgs() {
+        return Set.of("resource");
+    }
+
+    @Override
+    public Set<String> optionalArgs() {
+        return Set.of("disk", "wipe");
+    }
+
+    @Override
+    public Step bind(Args args) {
+        return new DrbdMetadataStep(args.name("resource"), args.optPath("disk"), args.bool("wipe", false), env.sources());
+    }
+
+    @Override
+    public void validate(Map<String, Object> rawArgs, Args.Location where) {
+        DrbdArgs.validateLiterals(name(), rawArgs, where, Map.of("resource", DrbdArgs.Kind.NAME,
+                "disk", DrbdArgs.Kind.PATH));
+    }
+}

@@ -1,0 +1,100 @@
+package dev.duet.drbd.steps;
+
+import dev.duet.drbd.Device;
+import dev.duet.drbd.Peer;
+import dev.duet.drbd.wait.DeviceText;
+import dev.duet.drbd.wait.DrbdWaiter;
+import dev.duet.drbd.wait.StateCondition;
+import dev.duet.drbd.wait.WaitOptions;
+import dev.duet.engine.Check;
+import dev.duet.engine.Step;
+import dev.duet.engine.StepContext;
+import dev.duet.error.DuetException;
+import dev.duet.error.Reason;
+import dev.duet.transport.Command;
+import dev.duet.transport.CommandResult;
+import dev.duet.transport.Node;
+import java.util.Optional;
+
+/**
+ * Promotes this node. Only a Connected pair is promoted (a lone primary diverges), after waiting for
+ * UpToDate/UpToDate (a rejoining node resyncs first); a second primary additionally needs
+ * allow-two-primaries in the running configuration.
+ */
+final class DrbdPrimaryStep implements Step {
+    private final String res;
+    private final boolean dual;
+    private final WaitOptions waits;
+    private final DrbdEnv env;
+
+    DrbdPrimaryStep(String res, boolean dual, WaitOptions waits, DrbdEnv env) {
+        this.res = res;
+        this.dual = dual;
+        this.waits = waits;
+        this.env = env;
+    }
+
+    @Override
+    public Check check(StepContext ctx) {
+        Node node = ctx.node();
+        Optional<Device> d = env.sources().apply(node).read(res);
+        if (d.isEmpty()) {
+            if (ctx.checkMode()) {
+                return Check.change("would promote " + res + " on " + node.name() + " once it is up and in sync");
+            }
+            throw new DuetException(Reason.PRECONDITION, node.name() + ": cannot promote " + res + ": it is not up");
+        }
+        if ("Primary".equals(d.get().role())) {
+            return Check.ok(res + " is Primary on " + node.name());
+        }
+        PairView.read(ctx, env, res).refuseSplitBrain(ctx, env);
+        String connection = d.get().peer().map(Peer::connection).orElse("none");
+        if (!"Connected".equals(connection)) {
+            throw new DuetException(Reason.PRECONDITION, node.name() + ": refusing to promote " + res
+                    + " while not Connected to its peer (a lone primary diverges); state: " + DeviceText.describe(d));
+        }
+        requireSecondPrimaryAllowed(node, d);
+        String wait = StateCondition.upToDateBoth().test(d) ? "" : " after waiting for UpToDate/UpToDate (now "
+                + DeviceText.words(d) + ")";
+        return Check.change("would promote " + res + " on " + node.name() + " (`drbdadm primary " + res + "`)" + wait);
+    }
+
+    @Override
+    public void act(StepContext ctx, Check check) {
+        Node node = ctx.node();
+        var source = env.sources().apply(node);
+        Device d = new DrbdWaiter(source, waits).await(res, StateCondition.upToDateBoth());
+        if ("Primary".equals(d.role())) {
+            return;
+        }
+        requireSecondPrimaryAllowed(node, Optional.of(d));
+        node.run(Command.change("drbdadm", "primary", res)).orThrow(node.name());
+    }
+
+    /** The peer is (or, in a dual-primary play, is about to be) Primary: the running config must allow two. */
+    private void requireSecondPrimaryAllowed(Node node, Optional<Device> d) {
+        boolean peerPrimary = d.flatMap(Device::peer).map(p -> "Primary".equals(p.role())).orElse(false);
+        if (!peerPrimary && !dual) {
+            return;
+        }
+        if (peerPrimary && !dual) {
+            throw new DuetException(Reason.PRECONDITION, node.name() + ": peer is already Primary for " + res
+                    + " and this task has `dual: no`; state: " + DeviceText.describe(d));
+        }
+        if (!allowTwoPrimaries(node)) {
+            throw new DuetException(Reason.PRECONDITION, node.name() + ": refusing a second primary for " + res
+                    + ": allow-two-primaries is not on in its running configuration (set allow_two_primaries: yes "
+                    + "on drbd_resource after the initial sync); state: " + DeviceText.describe(d));
+        }
+    }
+
+    /** The running net options (drbdsetup show), else the configuration file (drbdadm dump). */
+    private boolean allowTwoPrimaries(Node node) {
+        CommandResult show = node.run(Command.probe("drbdsetup", "show", res));
+        if (!show.ok()) {
+            show = node.run(Command.probe("drbdadm", "dump", res));
+        }
+        // The output may hold the shared secret: it is matched here and never put in a message.
+        return show.ok() && show.stdout().lines().anyMatch(l -> l.strip().matches("allow-two-primaries\\s+yes;?"));
+    }
+}

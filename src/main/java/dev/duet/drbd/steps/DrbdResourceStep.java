@@ -1,0 +1,141 @@
+package dev.duet.drbd.steps;
+
+import dev.duet.drbd.DrbdVersion;
+import dev.duet.drbd.config.ResourceModel;
+import dev.duet.drbd.config.ResourceRenderer;
+import dev.duet.drbd.wait.StateSource;
+import dev.duet.engine.Check;
+import dev.duet.engine.Step;
+import dev.duet.engine.StepContext;
+import dev.duet.error.DuetException;
+import dev.duet.error.Reason;
+import dev.duet.modules.ManagedFile;
+import dev.duet.transport.Command;
+import dev.duet.transport.CommandResult;
+import dev.duet.transport.Node;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Renders the resource file and global_common.conf; a running resource whose file changed, or whose
+ * running configuration drifted from the file ({@code drbdadm -d adjust} has something to do), is
+ * brought in line with {@code drbdadm adjust}.
+ */
+final class DrbdResourceStep implements Step {
+    static final String GLOBAL_COMMON = "/etc/drbd.d/global_common.conf";
+
+    private final ResourceModel model;
+    private final String dialect;
+    private final Function<Node, StateSource> sources;
+
+    DrbdResourceStep(ResourceModel model, String dialect, Function<Node, StateSource> sources) {
+        this.model = model;
+        this.dialect = dialect;
+        this.sources = sources;
+    }
+
+    @Override
+    public Check check(StepContext ctx) {
+        HostNames.verify(ctx, model);
+        model.dangerousPolicies().forEach(p -> ctx.warn("DRBD resource " + model.name() + " uses `" + p
+                + "`: with a cluster filesystem this silently throws away one node's writes after a split brain"));
+        Node node = ctx.node();
+        String effective = effectiveDialect(ctx);
+        List<String> messages = new ArrayList<>();
+        StringBuilder diff = new StringBuilder();
+        for (ManagedFile f : files(effective)) {
+            Check c = f.check(node);
+            if (c.needsChange()) {
+                messages.add(c.message());
+                if (c.diff() != null) {
+                    diff.append(redactedDiff(node, f));
+                }
+            }
+        }
+        boolean up = sources.apply(node).read(model.name()).isPresent();
+        if (messages.isEmpty()) {
+            if (up) {
+                String pending = dryRunAdjust(node);
+                if (!pending.isBlank()) {
+                    return Check.change("running configuration of " + model.name() + " differs from "
+                            + resPath() + "; would run `drbdadm adjust`: " + pending.strip().replace('\n', ';'));
+                }
+            }
+            return Check.ok(resPath() + " is up to date (DRBD " + effective + " dialect)");
+        }
+        if (up) {
+            messages.add("would apply with `drbdadm adjust " + model.name() + "`");
+        }
+        if (!effective.equals(dialect) && "auto".equals(dialect)) {
+            messages.add("DRBD not installed yet: rendered in the " + effective + " dialect");
+        }
+        return Check.change(String.join("; ", messages), diff.isEmpty() ? null : diff.toString());
+    }
+
+    @Override
+    public void act(StepContext ctx, Check check) {
+        Node node = ctx.node();
+        for (ManagedFile f : files(effectiveDialect(ctx))) {
+            if (f.check(node).needsChange()) {
+                f.write(node);
+            }
+        }
+        if (sources.apply(node).read(model.name()).isPresent()) {
+            node.run(DrbdCommands.adjust(model.name())).orThrow(node.name());
+        }
+    }
+
+    String resPath() {
+        return "/etc/drbd.d/" + model.name() + ".res";
+    }
+
+    List<ManagedFile> files(String effectiveDialect) {
+        ManagedFile global = ManagedFile.text(GLOBAL_COMMON, ResourceRenderer.globalCommon(), "0644");
+        String text = ResourceRenderer.render(model, effectiveDialect);
+        ManagedFile res = model.secret() == null ? ManagedFile.text(resPath(), text, "0644")
+                : ManagedFile.text(resPath(), text, "0600").sensitive();
+        return List.of(global, res);
+    }
+
+    private String effectiveDialect(StepContext ctx) {
+        if (!"auto".equals(dialect)) {
+            return dialect;
+        }
+        var version = DrbdVersion.detect(ctx.node());
+        if (version.isPresent()) {
+            return version.get().dialect();
+        }
+        if (ctx.checkMode()) {
+            return "8.4";
+        }
+        throw new DuetException(Reason.PRECONDITION, ctx.node().name() + ": cannot tell the DRBD version: no "
+                + "/proc/drbd, `modinfo drbd` and `drbdadm --version` gave nothing; install drbd-utils and the "
+                + "kernel module first, or set `dialect: 8.4|9`");
+    }
+
+    /** The diff, with the shared secret masked: the file is shown, the secret never. */
+    private String redactedDiff(Node node, ManagedFile f) {
+        String before = node.readFile(f.path()).map(b -> new String(b, StandardCharsets.UTF_8)).orElse(null);
+        String diff = ManagedFile.unifiedDiff(f.path(), before, f.content());
+        return model.secret() == null ? diff : redactSecretLines(model.secret().redact(diff));
+    }
+
+    /** Masks shared-secret lines of the old file too: it may hold a previous secret we do not know. */
+    private static String redactSecretLines(String diff) {
+        return diff.replaceAll("(?m)^([-+ ]\\s*shared-secret\\s+).*$", "$1\"" + dev.duet.drbd.config.Secret.MASK + "\";");
+    }
+
+    private String dryRunAdjust(Node node) {
+        CommandResult r = node.run(Command.probe("drbdadm", "-d", "adjust", model.name()));
+        if (!r.ok()) {
+            return "";
+        }
+        // Only the commands adjust would run count; anything else it prints is commentary.
+        String out = r.stdout().lines().filter(l -> l.contains("drbdsetup") || l.contains("drbdmeta"))
+                .map(l -> l.replaceAll("--shared-secret[= ]\\S+", "--shared-secret=***"))
+                .collect(java.util.stream.Collectors.joining("\n"));
+        return model.secret() == null ? out : model.secret().redact(out);
+    }
+}

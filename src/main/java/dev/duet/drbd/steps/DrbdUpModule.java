@@ -1,0 +1,43 @@
+package dev.duet.drbd.steps;
+
+import dev.duet.engine.Args;
+import dev.duet.engine.Module;
+import dev.duet.engine.Step;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+
+/** {@code drbd_up}: bring the resource up where it is down, then wait for Connected. */
+public final class DrbdUpModule implements Module {
+    private final DrbdEnv env;
+
+    public DrbdUpModule(DrbdEnv env) {
+        this.env = env;
+    }
+
+    @Override
+    public String name() {
+        return "drbd_up";
+    }
+
+    @Override
+    public Set<String> requiredArgs() {
+        return Set.of("resource");
+    }
+
+    @Override
+    public Set<String> optionalArgs() {
+        return Set.of("wait", "timeout");
+    }
+
+    @Override
+    public Step bind(Args args) {
+        var waits = env.waits().withTimeouts(DrbdArgs.duration(args, "timeout", Duration.ofMinutes(2)), null);
+        return new DrbdUpStep(args.name("resource"), args.bool("wait", true), waits, env);
+    }
+
+    @Override
+    public void validate(Map<String, Object> rawArgs, Args.Location where) {
+        DrbdArgs.validateLiterals(name(), rawArgs, where, Map.of("resource", DrbdArgs.Kind.NAME));
+    }
+}

@@ -1,0 +1,48 @@
+package dev.duet.drbd.steps;
+
+import dev.duet.drbd.wait.DeviceText;
+import dev.duet.drbd.wait.DrbdWaiter;
+import dev.duet.drbd.wait.StateCondition;
+import dev.duet.drbd.wait.WaitOptions;
+import dev.duet.engine.Check;
+import dev.duet.engine.Step;
+import dev.duet.engine.StepContext;
+import dev.duet.transport.Command;
+import dev.duet.transport.Node;
+
+/** {@code drbdadm up} where the resource is down, then waits until this node's peer is Connected. */
+final class DrbdUpStep implements Step {
+    private final String res;
+    private final boolean waitConnected;
+    private final WaitOptions waits;
+    private final DrbdEnv env;
+
+    DrbdUpStep(String res, boolean waitConnected, WaitOptions waits, DrbdEnv env) {
+        this.res = res;
+        this.waitConnected = waitConnected;
+        this.waits = waits;
+        this.env = env;
+    }
+
+    @Override
+    public Check check(StepContext ctx) {
+        var d = env.sources().apply(ctx.node()).read(res);
+        if (d.isPresent()) {
+            return Check.ok(res + " is up (" + DeviceText.words(d) + ")");
+        }
+        return Check.change("would run `drbdadm up " + res + "`" + (waitConnected ? " and wait for Connected" : ""));
+    }
+
+    @Override
+    public void act(StepContext ctx, Check check) {
+        Node node = ctx.node();
+        var source = env.sources().apply(node);
+        if (source.read(res).isEmpty()) {
+            node.run(Command.change("drbdadm", "up", res)).orThrow(node.name());
+        }
+        if (waitConnected) {
+            new DrbdWaiter(source, waits).await(res, StateCondition.connected());
+        }
+    }
+
+}

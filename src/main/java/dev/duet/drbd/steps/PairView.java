@@ -1,0 +1,45 @@
+package dev.duet.drbd.steps;
+
+import dev.duet.drbd.Device;
+import dev.duet.drbd.wait.DeviceText;
+import dev.duet.drbd.wait.SplitBrain;
+import dev.duet.engine.StepContext;
+import dev.duet.error.DuetException;
+import dev.duet.error.Reason;
+import dev.duet.transport.Node;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Every play node's view of one resource, read-only; refuses to go on over a split brain. */
+record PairView(String resource, Map<String, Optional<Device>> devices) {
+    static PairView read(StepContext ctx, DrbdEnv env, String resource) {
+        var devices = new LinkedHashMap<String, Optional<Device>>();
+        ctx.playNodes().forEach((name, node) -> devices.put(name, env.sources().apply(node).read(resource)));
+        return new PairView(resource, devices);
+    }
+
+    /** Throws SPLIT_BRAIN (explaining both nodes' states) when the pair is split. */
+    PairView refuseSplitBrain(StepContext ctx, DrbdEnv env) {
+        var evidence = new LinkedHashMap<String, Optional<String>>();
+        for (Map.Entry<String, Node> e : ctx.playNodes().entrySet()) {
+            boolean standAlone = devices.getOrDefault(e.getKey(), Optional.empty()).flatMap(Device::peer)
+                    .map(p -> "StandAlone".equals(p.connection())).orElse(false);
+            evidence.put(e.getKey(), standAlone ? env.sources().apply(e.getValue()).splitBrainEvidence() : Optional.empty());
+        }
+        SplitBrain.detect(resource, devices, evidence).ifPresent(msg -> {
+            throw new DuetException(Reason.SPLIT_BRAIN, msg);
+        });
+        return this;
+    }
+
+    boolean allUp() {
+        return devices.values().stream().allMatch(Optional::isPresent);
+    }
+
+    String describe() {
+        return devices.entrySet().stream().map(e -> e.getKey() + " [" + DeviceText.describe(e.getValue()) + "]")
+                .collect(Collectors.joining("; "));
+    }
+}

@@ -1,0 +1,54 @@
+package dev.duet.drbd.wait;
+
+import dev.duet.drbd.Device;
+import dev.duet.drbd.DrbdStatus;
+import dev.duet.drbd.Peer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Recognises a DRBD split brain from both nodes' states: every node StandAlone with its own disk
+ * UpToDate (each side kept writing and refuses the other), or any StandAlone node whose kernel log says
+ * "Split-Brain detected". The explanation names every node's state, so the user can pick the victim.
+ */
+public final class SplitBrain {
+    private SplitBrain() {
+    }
+
+    public static Optional<String> detect(String resource, Map<String, DrbdStatus> byNode) {
+        Map<String, Optional<Device>> devices = new LinkedHashMap<>();
+        byNode.forEach((node, status) -> devices.put(node, status.device(resource)));
+        return detect(resource, devices, Map.of());
+    }
+
+    /** {@code kernelEvidence}: per node, the kernel log line saying split brain, if any. */
+    public static Optional<String> detect(String resource, Map<String, Optional<Device>> byNode,
+                                          Map<String, Optional<String>> kernelEvidence) {
+        if (byNode.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean allStandAloneUpToDate = byNode.values().stream().allMatch(d -> standAlone(d)
+                && d.map(Device::disk).map("UpToDate"::equals).orElse(false));
+        Optional<String> logged = byNode.entrySet().stream()
+                .filter(e -> standAlone(e.getValue()))
+                .map(e -> kernelEvidence.getOrDefault(e.getKey(), Optional.empty()).map(l -> e.getKey() + ": " + l))
+                .flatMap(Optional::stream)
+                .findFirst();
+        if (!allStandAloneUpToDate && logged.isEmpty()) {
+            return Optional.empty();
+        }
+        String states = byNode.entrySet().stream()
+                .map(e -> e.getKey() + " [" + DeviceText.describe(e.getValue()) + "]")
+                .collect(Collectors.joining("; "));
+        return Optional.of("split brain on " + resource + ": " + states
+                + logged.map(l -> "; kernel log " + l).orElse("")
+                + ". Both sides may hold writes the other lacks; Duet will not choose which to discard. Run "
+                + "`duet recover --discard NODE` naming the node whose changes since the split are to be lost.");
+    }
+
+    static boolean standAlone(Optional<Device> d) {
+        return d.flatMap(Device::peer).map(Peer::connection).map("StandAlone"::equals).orElse(false);
+    }
+}

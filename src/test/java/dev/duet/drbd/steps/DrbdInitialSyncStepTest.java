@@ -1,0 +1,89 @@
+package dev.duet.drbd.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.duet.engine.Args;
+import dev.duet.engine.Check;
+import dev.duet.error.DuetException;
+import dev.duet.error.Reason;
+import dev.duet.testing.Captures;
+import dev.duet.testing.DrbdTestContext;
+import dev.duet.testing.ScriptedNode;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+class DrbdInitialSyncStepTest {
+    private final DrbdInitialSyncModule module = new DrbdInitialSyncModule(Fixtures.env());
+
+    private dev.duet.engine.Step step(String mode) {
+        return module.bind(new Args("drbd_initial_sync", Map.of("resource", "r0", "mode", mode), null));
+    }
+
+    /** A node that is fresh until {@code cmd} runs, then UpToDate/UpToDate. */
+    private static ScriptedNode freshUntil(String name, String cmd, AtomicBoolean done) {
+        var n = Fixtures.node(name, null);
+        n.on(Fixtures.STATUS, c -> ScriptedNode.result(c, 0, Captures.output(done.get()
+                ? "drbdsetup_status_verbose__after_sync_primary_secondary__" + name
+                : "drbdsetup_status_verbose__after_up__" + name), ""));
+        return n.on(cmd, c -> {
+            done.set(true);
+            return ScriptedNode.result(c, 0, "", "");
+        });
+    }
+
+    @Test
+    void forcesTheFirstHostAndWaitsWithProgress() {
+        var done = new AtomicBoolean();
+        var n1 = freshUntil("node1", "drbdadm primary --force r0", done);
+        var n2 = freshUntil("node2", "never", done);
+        var ctx = new DrbdTestContext("node1", false, n1, n2);
+        Check c = step("full").check(ctx);
+        assertThat(c.message()).contains("force node1");
+        step("full").act(ctx, c);
+        assertThat(n1.mutatingCommands()).extracting(Object::toString).containsExactly("drbdadm primary --force r0");
+        assertThat(n2.mutatingCommands()).isEmpty();
+        assertThat(ctx.progress).isNotEmpty();
+    }
+
+    @Test
+    void theTargetOnlyWaits() {
+        var done = new AtomicBoolean(true);
+        var n1 = freshUntil("node1", "never", done);
+        var n2 = freshUntil("node2", "never", done);
+        step("full").act(new DrbdTestContext("node2", false, n1, n2), Check.change("x"));
+        assertThat(n2.mutatingCommands()).isEmpty();
+    }
+
+    @Test
+    void skipClearsTheBitmapOnFreshMetadata() {
+        var done = new AtomicBoolean();
+        var n1 = freshUntil("node1", "drbdadm new-current-uuid --clear-bitmap r0", done);
+        var ctx = new DrbdTestContext("node1", false, n1, freshUntil("node2", "never", done));
+        step("skip").act(ctx, step("skip").check(ctx));
+        assertThat(n1.mutatingCommands()).extracting(Object::toString)
+                .containsExactly("drbdadm new-current-uuid --clear-bitmap r0");
+    }
+
+    @Test
+    void skipIsRefusedOverNonFreshMetadata() {
+        var n1 = Fixtures.node("node1", "drbdsetup_status_verbose__disconnected_peer_wfconnection__node1");
+        var n2 = Fixtures.node("node2", "drbdsetup_status_verbose__after_up__node2");
+        assertThatThrownBy(() -> step("skip").check(new DrbdTestContext("node1", false, n1, n2)))
+                .isInstanceOf(DuetException.class).hasMessageContaining("fresh metadata")
+                .hasMessageContaining("node1 [role=Primary")
+                .extracting(e -> ((DuetException) e).reason()).isEqualTo(Reason.REFUSED);
+    }
+
+    @Test
+    void alreadyInSyncIsOkAndCheckModeTouchesNothing() {
+        var n1 = Fixtures.node("node1", "drbdsetup_status_verbose__after_sync_primary_secondary__node1");
+        var n2 = Fixtures.node("node2", "drbdsetup_status_verbose__after_sync_primary_secondary__node2");
+        assertThat(step("full").check(new DrbdTestContext("node1", true, n1, n2)).kind()).isEqualTo(Check.Kind.OK);
+        var f1 = Fixtures.node("node1", null);
+        assertThat(step("full").check(new DrbdTestContext("node1", true, f1, Fixtures.node("node2", null)))
+                .needsChange()).isTrue();
+        assertThat(f1.mutatingCommands()).isEmpty();
+    }
+}

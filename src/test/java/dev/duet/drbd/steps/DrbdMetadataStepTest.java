@@ -1,0 +1,87 @@
+package dev.duet.drbd.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.duet.engine.Args;
+import dev.duet.engine.Check;
+import dev.duet.error.DuetException;
+import dev.duet.error.Reason;
+import dev.duet.testing.Captures;
+import dev.duet.testing.DrbdTestContext;
+import dev.duet.testing.ScriptedNode;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DrbdMetadataStepTest {
+    private final DrbdMetadataModule module = new DrbdMetadataModule(Fixtures.env());
+
+    private static ScriptedNode down(String blkidExit, String blkidOut) {
+        return Fixtures.node("node1", null)
+                .on("drbdadm dump-md r0", 255, "", Captures.output("drbdadm_dstate__unconfigured__node1"))
+                .on("test -b /dev/vdb", 0, "")
+                .on("blkid -p -o export /dev/vdb", Integer.parseInt(blkidExit), blkidOut)
+                .on("wipefs -a /dev/vdb", 0, "")
+                .on("drbdadm create-md", 0, Captures.output("drbdadm_create-md__node1"));
+    }
+
+    private dev.duet.engine.Step step(boolean wipe) {
+        return module.bind(new Args("drbd_metadata", Map.of("resource", "r0", "disk", "/dev/vdb", "wipe", wipe), null));
+    }
+
+    @Test
+    void createsMetadataOnABlankDeviceWithoutForce() {
+        var n = down("2", "");
+        var ctx = new DrbdTestContext("node1", false, n);
+        Check c = step(false).check(ctx);
+        assertThat(c.needsChange()).isTrue();
+        step(false).act(ctx, c);
+        assertThat(n.mutatingCommands()).extracting(Object::toString).containsExactly("drbdadm create-md r0");
+    }
+
+    @Test
+    void refusesCreateMdOverExt4WithoutWipe() {
+        var n = down("0", "DEVNAME=/dev/vdb\nUUID=1234\nVERSION=1.0\nTYPE=ext4\nUSAGE=filesystem\n");
+        var ctx = new DrbdTestContext("node1", false, n);
+        assertThatThrownBy(() -> step(false).check(ctx)).isInstanceOf(DuetException.class)
+                .hasMessageContaining("/dev/vdb").hasMessageContaining("ext4").hasMessageContaining("wipe: true")
+                .extracting(e -> ((DuetException) e).reason()).isEqualTo(Reason.REFUSED);
+        assertThat(n.mutatingCommands()).isEmpty();
+    }
+
+    @Test
+    void wipeTrueWipesThenForcesCreateMd() {
+        var n = down("0", "TYPE=ext4\n");
+        var ctx = new DrbdTestContext("node1", false, n);
+        step(true).act(ctx, step(true).check(ctx));
+        assertThat(n.mutatingCommands()).extracting(Object::toString)
+                .containsExactly("wipefs -a /dev/vdb", "drbdadm create-md --force r0");
+    }
+
+    @Test
+    void existingMetadataIsLeftAlone() {
+        var n = Fixtures.node("node1", null).on("drbdadm dump-md r0", 0, "# DRBD meta data dump\nversion \"v08\";\n");
+        Check c = step(false).check(new DrbdTestContext("node1", false, n));
+        assertThat(c.kind()).isEqualTo(Check.Kind.OK);
+        assertThat(n.mutatingCommands()).isEmpty();
+        var up = Fixtures.node("node1", "drbdsetup_status_verbose__after_up__node1");
+        assertThat(step(false).check(new DrbdTestContext("node1", false, up)).kind()).isEqualTo(Check.Kind.OK);
+        assertThat(up.commands()).extracting(Object::toString).noneMatch(l -> l.contains("dump-md"));
+    }
+
+    @Test
+    void checkModeOnAFreshNodeSaysWouldCreateAndRunsNothingMutating() {
+        var n = Fixtures.node("node1", null).on("drbdadm dump-md r0", 127, "", "sh: drbdadm: not found")
+                .on("test -b /dev/vdb", 0, "").on("blkid -p -o export /dev/vdb", 2, "");
+        Check c = step(false).check(new DrbdTestContext("node1", true, n));
+        assertThat(c.needsChange()).isTrue();
+        assertThat(c.message()).contains("would create");
+    }
+
+    @Test
+    void unknownProbeAnswerIsAnErrorNotAGreenLight() {
+        var n = Fixtures.node("node1", null).on("drbdadm dump-md r0", 255, "", "drbdmeta: cannot open /dev/vdb");
+        assertThatThrownBy(() -> step(false).check(new DrbdTestContext("node1", false, n)))
+                .hasMessageContaining("cannot open /dev/vdb");
+    }
+}
