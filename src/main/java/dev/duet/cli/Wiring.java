@@ -6,6 +6,7 @@ import dev.duet.engine.Templating;
 import dev.duet.inventory.Host;
 import dev.duet.inventory.Inventory;
 import dev.duet.inventory.InventoryLoader;
+import dev.duet.drbd.steps.DrbdModules;
 import dev.duet.modules.GenericModules;
 import dev.duet.ocfs2.Ocfs2Modules;
 import dev.duet.playbook.PlaybookLoader;
@@ -32,6 +33,7 @@ final class Wiring {
     static ModuleRegistry registry() {
         ModuleRegistry registry = new ModuleRegistry();
         GenericModules.registerAll(registry);
+        DrbdModules.registerAll(registry);
         Ocfs2Modules.registerAll(registry);
         return registry;
     }
