@@ -13,6 +13,9 @@ import java.util.Optional;
 public record ResourceModel(String name, List<NodeSpec> nodes, String metaDisk, Map<String, String> net,
                             Map<String, String> disk, Map<String, String> startup, String cramHmacAlg,
                             Secret secret) {
+    /** allow-two-primaries value meaning "no until both disks are UpToDate, then yes, and never back". */
+    public static final String AFTER_INITIAL_SYNC = "after-initial-sync";
+
     public ResourceModel {
         nodes = List.copyOf(nodes);
         net = new LinkedHashMap<>(net);
@@ -22,6 +25,17 @@ public record ResourceModel(String name, List<NodeSpec> nodes, String metaDisk, 
 
     public Optional<NodeSpec> nodeForHost(String inventoryHost) {
         return nodes.stream().filter(n -> n.host().equals(inventoryHost)).findFirst();
+    }
+
+    public boolean allowTwoPrimariesAfterInitialSync() {
+        return AFTER_INITIAL_SYNC.equals(net.get("allow-two-primaries"));
+    }
+
+    /** This model with allow-two-primaries decided. */
+    public ResourceModel withAllowTwoPrimaries(boolean allow) {
+        Map<String, String> n = new LinkedHashMap<>(net);
+        n.put("allow-two-primaries", allow ? "yes" : "no");
+        return new ResourceModel(name, nodes, metaDisk, n, disk, startup, cramHmacAlg, secret);
     }
 
     public boolean allowTwoPrimaries() {

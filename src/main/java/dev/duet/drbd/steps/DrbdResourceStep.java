@@ -26,11 +26,13 @@ import java.util.function.Function;
 final class DrbdResourceStep implements Step {
     static final String GLOBAL_COMMON = "/etc/drbd.d/global_common.conf";
 
-    private final ResourceModel model;
+    private final ResourceModel declared;
+    private ResourceModel model;
     private final String dialect;
     private final Function<Node, StateSource> sources;
 
     DrbdResourceStep(ResourceModel model, String dialect, Function<Node, StateSource> sources) {
+        this.declared = model;
         this.model = model;
         this.dialect = dialect;
         this.sources = sources;
@@ -42,6 +44,7 @@ final class DrbdResourceStep implements Step {
         model.dangerousPolicies().forEach(p -> ctx.warn("DRBD resource " + model.name() + " uses `" + p
                 + "`: with a cluster filesystem this silently throws away one node's writes after a split brain"));
         Node node = ctx.node();
+        model = decideAllowTwoPrimaries(node);
         String effective = effectiveDialect(ctx);
         List<String> messages = new ArrayList<>();
         StringBuilder diff = new StringBuilder();
@@ -85,6 +88,24 @@ final class DrbdResourceStep implements Step {
         if (sources.apply(node).read(model.name()).isPresent()) {
             node.run(DrbdCommands.adjust(model.name())).orThrow(node.name());
         }
+    }
+
+    /**
+     * With allow_two_primaries: after-initial-sync, the answer is yes once this node's file already says
+     * so (never turned back off) or once the running resource is UpToDate on both sides; no before that.
+     */
+    private ResourceModel decideAllowTwoPrimaries(Node node) {
+        if (!declared.allowTwoPrimariesAfterInitialSync()) {
+            return declared;
+        }
+        boolean already = node.readFile(resPath())
+                .map(b -> new String(b, StandardCharsets.UTF_8))
+                .map(t -> t.matches("(?s).*allow-two-primaries\\s+yes\\s*;.*"))
+                .orElse(false);
+        boolean synced = sources.apply(node).read(declared.name())
+                .map(d -> "UpToDate".equals(d.disk()) && d.peer().map(p -> "UpToDate".equals(p.disk())).orElse(false))
+                .orElse(false);
+        return declared.withAllowTwoPrimaries(already || synced);
     }
 
     String resPath() {

@@ -41,7 +41,7 @@ final class ResourceArgs {
         List<NodeSpec> nodes = nodes(a, device, disk, port);
         var net = new LinkedHashMap<String, String>();
         net.put("protocol", a.oneOf("protocol", "C", "A", "B", "C"));
-        net.put("allow-two-primaries", a.bool("allow_two_primaries", false) ? "yes" : "no");
+        net.put("allow-two-primaries", allowTwoPrimaries(a));
         net.put("after-sb-0pri", value(a, "after_sb_0pri", "discard-zero-changes"));
         net.put("after-sb-1pri", value(a, "after_sb_1pri", "discard-secondary"));
         net.put("after-sb-2pri", value(a, "after_sb_2pri", "disconnect"));
@@ -63,6 +63,18 @@ final class ResourceArgs {
         String alg = a.oneOf("cram_hmac_alg", "sha256", "sha1", "sha256", "sha512", "md5");
         return new ResourceModel(name, nodes, a.oneOf("meta_disk", "internal", "internal"), net, diskOptions,
                 startup, alg, secret);
+    }
+
+    /**
+     * yes, no, or {@value ResourceModel#AFTER_INITIAL_SYNC}: LINBIT's advice is to allow two primaries only
+     * once the initial sync is over; that value lets one task both bootstrap and converge a synced pair.
+     */
+    private static String allowTwoPrimaries(Args a) {
+        String v = a.string("allow_two_primaries", "no");
+        if (ResourceModel.AFTER_INITIAL_SYNC.equals(v)) {
+            return v;
+        }
+        return a.bool("allow_two_primaries", false) ? "yes" : "no";
     }
 
     private List<NodeSpec> nodes(Args a, String device, String disk, int port) {

@@ -49,6 +49,35 @@ class DrbdResourceStepTest {
     }
 
     @Test
+    void allowTwoPrimariesAfterInitialSyncIsNoOnFreshNodesAndYesOnceSyncedAndStaysYes() {
+        var a = args();
+        a.put("allow_two_primaries", "after-initial-sync");
+        var n1 = fresh("node1");
+        var ctx = new DrbdTestContext("node1", false, n1, fresh("node2"));
+        var step = module.bind(new Args("drbd_resource", a, null));
+        step.act(ctx, step.check(ctx));
+        assertThat(n1.fileText("/etc/drbd.d/r0.res")).contains("allow-two-primaries no;");
+
+        var synced = Fixtures.node("node1", "drbdsetup_status_verbose__after_sync_primary_secondary__node1")
+                .on("stat -c", 0, "644 root:root\n").on("drbdadm adjust r0", 0, "")
+                .file("/etc/drbd.d/r0.res", n1.fileText("/etc/drbd.d/r0.res"))
+                .file("/etc/drbd.d/global_common.conf", n1.fileText("/etc/drbd.d/global_common.conf"));
+        var syncedCtx = new DrbdTestContext("node1", false, synced, fresh("node2"));
+        var again = module.bind(new Args("drbd_resource", a, null));
+        Check c = again.check(syncedCtx);
+        assertThat(c.needsChange()).isTrue();
+        assertThat(c.diff()).contains("+        allow-two-primaries yes;");
+        again.act(syncedCtx, c);
+        assertThat(synced.mutatingCommands()).extracting(Object::toString).containsExactly("drbdadm adjust r0");
+
+        var rebooted = fresh("node1").file("/etc/drbd.d/r0.res", synced.fileText("/etc/drbd.d/r0.res"))
+                .file("/etc/drbd.d/global_common.conf", synced.fileText("/etc/drbd.d/global_common.conf"));
+        Check afterReboot = module.bind(new Args("drbd_resource", a, null))
+                .check(new DrbdTestContext("node1", false, rebooted, fresh("node2")));
+        assertThat(afterReboot.kind()).as("a down resource keeps the yes it had").isEqualTo(Check.Kind.OK);
+    }
+
+    @Test
     void alreadyRenderedIsOkAndTouchesNothing() {
         var n1 = fresh("node1");
         var ctx = new DrbdTestContext("node1", false, n1, fresh("node2"));
