@@ -36,7 +36,7 @@ public final class Events2Folder {
     /** Feeds one line (without its line break). Lines that are not events2 are listed in skipped. */
     public void accept(String rawLine) {
         lineNumber++;
-        String line = rawLine.replace("\u0000", "").strip();
+        String line = Lines.clean(rawLine).strip();
         if (line.isEmpty()) {
             return;
         }
@@ -146,6 +146,7 @@ public final class Events2Folder {
                 pv.replication = kv.getOrDefault("replication", pv.replication);
                 pv.peerDisk = kv.getOrDefault("peer-disk", pv.peerDisk);
                 pv.outOfSync = kv.containsKey("out-of-sync") ? Lines.longOrNull(kv.get("out-of-sync")) : pv.outOfSync;
+                pv.eta = kv.containsKey("eta") ? Lines.longOrNull(kv.get("eta")) : null;
                 // done: is only printed while a resync runs; once it stops, the old figure is stale.
                 pv.done = kv.containsKey("done") ? Lines.doubleOrNull(kv.get("done"))
                         : CsMapping.isReplicationWord(pv.replication) ? pv.done : null;

@@ -6,13 +6,19 @@ import java.util.List;
 /** Splitting status text into lines, and describing a line that had to be skipped. */
 final class Lines {
     private static final int MAX_SHOWN = 100;
+    private static final java.util.regex.Pattern ANSI = java.util.regex.Pattern.compile("\u001B\\[[0-9;]*m");
 
     private Lines() {
     }
 
     /** The lines of {@code text}, any line ending, NUL bytes removed (real /proc/drbd reads carry them). */
     static List<String> of(String text) {
-        return Arrays.asList(text.replace("\u0000", "").split("\r\n|\r|\n", -1));
+        return Arrays.asList(clean(text).split("\r\n|\r|\n", -1));
+    }
+
+    /** Text without NUL bytes and ANSI colour codes ({@code --color=always} output). */
+    static String clean(String text) {
+        return ANSI.matcher(text.replace("\u0000", "")).replaceAll("");
     }
 
     /** "line 7: <text>" with the text shortened and control characters made visible. */

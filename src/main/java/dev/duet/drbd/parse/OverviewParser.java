@@ -82,10 +82,11 @@ final class OverviewParser {
             r.volume = Lines.intOrNull(m.group(3));
             r.cs = m.group(4);
             String[] rest = m.group(5).strip().split("\\s+");
-            if (rest.length > 0 && rest[0].contains("/")) {
+            // DRBD 9's drbd-overview prints "Secondary(2*)" for several peers: kept whole as the local role.
+            if (rest.length > 0 && !rest[0].isEmpty()) {
                 r.roles = pair(rest[0]);
             }
-            if (rest.length > 1 && rest[1].contains("/")) {
+            if (rest.length > 1) {
                 r.disks = pair(rest[1]);
             }
             return r;

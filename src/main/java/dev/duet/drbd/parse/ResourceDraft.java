@@ -42,6 +42,7 @@ final class ResourceDraft {
         String peerDisk;
         Double done;
         Long outOfSync;
+        Long eta;
     }
 
     Volume volume(String key) {
@@ -107,6 +108,7 @@ final class ResourceDraft {
             replication = "Established";
         }
         Double percent = pv != null && pv.done != null ? pv.done : null;
-        return new Peer(c.name, connection, replication, c.role, pv == null ? null : pv.peerDisk, percent, null);
+        return new Peer(c.name, connection, replication, c.role, pv == null ? null : pv.peerDisk, percent, null,
+                pv == null ? null : pv.eta);
     }
 }

@@ -111,12 +111,12 @@ final class StatusJsonParser {
 
     private static Integer integer(JsonNode n, String field) {
         JsonNode v = n.get(field);
-        return v != null && v.canConvertToInt() && v.isIntegralNumber() ? v.intValue() : Lines.intOrNull(text(n, field));
+        return v != null && v.canConvertToInt() && v.isIntegralNumber() ? Integer.valueOf(v.intValue()) : Lines.intOrNull(text(n, field));
     }
 
     private static Long number(JsonNode n, String field) {
         JsonNode v = n.get(field);
-        return v != null && v.canConvertToLong() && v.isIntegralNumber() ? v.longValue() : Lines.longOrNull(text(n, field));
+        return v != null && v.canConvertToLong() && v.isIntegralNumber() ? Long.valueOf(v.longValue()) : Lines.longOrNull(text(n, field));
     }
 
     private static Double decimal(JsonNode n, String field) {

@@ -1,7 +1,6 @@
 package dev.duet.drbd.parse;
 
 import dev.duet.drbd.DrbdStatus;
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +17,7 @@ public final class StatusParser {
     private static final Pattern EVENTS2 = Pattern.compile(
             "^(\\d{4}-\\d\\d-\\d\\dT\\S+\\s+)?(exists|create|change|destroy|call|response)\\s+"
                     + "(-|resource|connection|device|peer-device|path|helper)(\\s|$)");
+    private static final Pattern JSON_START = Pattern.compile("^\\s*(\\[\\s*[\\{\\]]|\\{\\s*\")");
     private static final Pattern STATUS_TEXT = Pattern.compile("^[A-Za-z0-9_.+\\-]+\\s+role:\\S");
 
     private StatusParser() {
@@ -47,17 +47,16 @@ public final class StatusParser {
         if (text == null || text.replace("\u0000", "").isBlank()) {
             throw new StatusParseException("empty input: expected the output of " + expectedList());
         }
-        String trimmed = text.replace("\u0000", "").stripLeading();
-        if (trimmed.startsWith("[") || trimmed.startsWith("{")) {
+        if (JSON_START.matcher(Lines.clean(text)).find()) {
             return Format.STATUS_JSON;
         }
-        List<String> lines = Lines.of(text);
-        for (String line : lines) {
+        boolean versionLine = false;
+        for (String line : Lines.of(text)) {
             String t = line.strip();
             if (EVENTS2.matcher(t).find()) {
                 return Format.EVENTS2;
             }
-            if (ProcDrbdParser.VERSION.matcher(t).find() || ProcDrbdParser.DEVICE.matcher(line).find()) {
+            if (ProcDrbdParser.DEVICE.matcher(line).find()) {
                 return Format.PROC_DRBD;
             }
             if (OverviewParser.LINE.matcher(line).find()) {
@@ -66,6 +65,12 @@ public final class StatusParser {
             if (STATUS_TEXT.matcher(line).find()) {
                 return Format.DRBDADM_STATUS;
             }
+            // The 8.x init script prints a version line above drbd-overview style rows, so a version line
+            // only decides once no device line said otherwise (DRBD 9's /proc/drbd has nothing else).
+            versionLine |= ProcDrbdParser.VERSION.matcher(t).find();
+        }
+        if (versionLine) {
+            return Format.PROC_DRBD;
         }
         throw new StatusParseException("unrecognised DRBD status: expected the output of " + expectedList()
                 + ", got " + Lines.firstLineQuote(text));

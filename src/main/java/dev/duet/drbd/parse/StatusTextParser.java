@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
  */
 final class StatusTextParser {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.+\\-]+");
+    private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9_-]*");
 
     private final List<ResourceDraft> resources = new ArrayList<>();
     private final List<String> skipped = new ArrayList<>();
@@ -69,7 +70,7 @@ final class StatusTextParser {
         boolean understood = start == 1;
         for (int i = start; i < tokens.length; i++) {
             int colon = tokens[i].indexOf(':');
-            if (colon > 0) {
+            if (colon > 0 && KEY.matcher(tokens[i].substring(0, colon)).matches()) {
                 understood |= token(tokens[i].substring(0, colon), tokens[i].substring(colon + 1));
             }
         }
@@ -111,6 +112,7 @@ final class StatusTextParser {
             case "peer-disk" -> currentPeerVolume().peerDisk = value;
             case "done" -> currentPeerVolume().done = Lines.doubleOrNull(value);
             case "out-of-sync" -> currentPeerVolume().outOfSync = Lines.longOrNull(value);
+            case "eta" -> currentPeerVolume().eta = Lines.longOrNull(value);
             default -> {
                 return true;
             }
