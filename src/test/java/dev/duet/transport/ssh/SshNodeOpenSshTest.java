@@ -68,7 +68,7 @@ class SshNodeOpenSshTest {
     }
 
     @Test
-    void timeoutKillsTheRemoteCommand() {
+    void timeoutIsReportedAndConnectionStaysUsable() {
         assertThatThrownBy(() -> node.run(Command.probe("sleep", "5").withTimeout(Duration.ofMillis(500))))
                 .isInstanceOf(DuetException.class)
                 .satisfies(e -> assertThat(((DuetException) e).reason()).isEqualTo(Reason.TIMEOUT));
