@@ -25,7 +25,7 @@ public final class TestKeys {
     }
 
     public static KeyPair rsa() {
-        return generate("ssh-rsa", 3072);
+        return generate("ssh-rsa", 2048);
     }
 
     public static KeyPair ecdsa() {

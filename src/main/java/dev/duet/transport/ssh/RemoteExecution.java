@@ -37,12 +37,17 @@ final class RemoteExecution {
     CommandResult run(SSHClient ssh, Command command, String line, Duration timeout) {
         long start = System.nanoTime();
         Session session = openSession(ssh, line);
+        boolean timedOut = false;
         try {
             Session.Command exec = session.exec(line);
             Future<byte[]> out = io.submit(() -> exec.getInputStream().readAllBytes());
             Future<byte[]> err = io.submit(() -> exec.getErrorStream().readAllBytes());
             io.submit(() -> writeStdin(exec.getOutputStream(), command.stdin()));
-            awaitExit(exec, command, timeout);
+            timedOut = !awaitExit(exec, timeout);
+            if (timedOut) {
+                throw new DuetException(Reason.TIMEOUT, node + ": `" + command.line() + "` did not finish within "
+                        + timeout.toMillis() + " ms; sent it SIGKILL and abandoned its channel");
+            }
             String stdout = utf8(drain(out, line));
             String stderr = utf8(drain(err, line));
             int exit = exitCode(exec, ssh, line);
@@ -50,7 +55,13 @@ final class RemoteExecution {
         } catch (IOException e) {
             throw new ConnectionLost(node + ": connection lost while running `" + line + "`: " + e.getMessage(), e);
         } finally {
-            closeQuietly(session);
+            if (timedOut) {
+                // The server answers our close only once the command has ended (OpenSSH refuses signals
+                // on root logins), so a close here could block as long as the command itself.
+                io.submit(() -> closeQuietly(session));
+            } else {
+                closeQuietly(session);
+            }
         }
     }
 
@@ -62,14 +73,15 @@ final class RemoteExecution {
         }
     }
 
-    private void awaitExit(Session.Command exec, Command command, Duration timeout) throws ConnectionException {
+    /** True when the command ended in time; on a timeout it is sent SIGKILL (honoured where the server can). */
+    private static boolean awaitExit(Session.Command exec, Duration timeout) throws ConnectionException {
         try {
             exec.join(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
         } catch (ConnectionException e) {
             if (causedByTimeout(e)) {
-                kill(exec);
-                throw new DuetException(Reason.TIMEOUT, node + ": `" + command.line() + "` did not finish within "
-                        + timeout.toSeconds() + "s; it was killed", e);
+                signalKill(exec);
+                return false;
             }
             throw e;
         }
@@ -84,16 +96,11 @@ final class RemoteExecution {
         return false;
     }
 
-    private static void kill(Session.Command exec) {
+    private static void signalKill(Session.Command exec) {
         try {
             exec.signal(Signal.KILL);
         } catch (IOException | RuntimeException ignored) {
-            // best effort: closing the channel below also ends it on most servers
-        }
-        try {
-            exec.close();
-        } catch (IOException | RuntimeException ignored) {
-            // the channel may already be gone
+            // best effort: the server may refuse signals
         }
     }
 

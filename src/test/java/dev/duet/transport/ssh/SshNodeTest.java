@@ -107,7 +107,7 @@ class SshNodeTest {
     }
 
     @Test
-    void commandTimeoutKillsAndReportsTimeout() {
+    void commandTimeoutIsReportedAndConnectionStaysUsable() {
         host.on("drbdadm wait-connect", r -> FakeReply.hang());
 
         assertThatThrownBy(() -> node.run(Command.probe("drbdadm", "wait-connect", "r0")
