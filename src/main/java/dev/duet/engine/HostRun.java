@@ -11,6 +11,8 @@ final class HostRun {
     final TimedNode timed;
     Map<String, Object> vars = Map.of();
     boolean stopped;
+    /** Remote time already spent on this connection before this play (zero for a new connection). */
+    java.time.Duration remoteBefore = java.time.Duration.ZERO;
     /** In check mode: an earlier step would change this host, so later checks may see a state that is not there yet. */
     boolean wouldChangeEarlier;
 

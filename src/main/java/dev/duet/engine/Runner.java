@@ -120,12 +120,17 @@ public final class Runner {
         synchronized (connections) {
             HostRun known = connections.get(host.name());
             if (known != null) {
-                return new HostRun(host, known.node, known.timed);
+                HostRun again = new HostRun(host, known.node, known.timed);
+                again.remoteBefore = known.timed.spent();
+                return again;
             }
         }
         HostRun hr;
+        long t0 = System.nanoTime();
         try {
             TimedNode timed = new TimedNode(opener.open(host));
+            // connecting is time on the network, not Duet's own: count it as remote
+            timed.add(Duration.ofNanos(System.nanoTime() - t0));
             hr = new HostRun(host, new ReadOnlyGuard(timed, options.checkMode()), timed);
             synchronized (connections) {
                 connections.put(host.name(), hr);
@@ -138,7 +143,7 @@ public final class Runner {
 
     private StepResult gather(HostRun hr, RunOptions options, Map<String, Map<String, Object>> factsByHost) {
         long t0 = System.nanoTime();
-        Duration before = hr.timed.spent();
+        Duration before = hr.remoteBefore;
         try {
             Map<String, Object> facts = new LinkedHashMap<>(Facts.gather(hr.node));
             facts.put("ansible_check_mode", options.checkMode());

@@ -16,6 +16,10 @@ final class TimedNode implements Node {
         this.delegate = delegate;
     }
 
+    void add(Duration d) {
+        nanos.addAndGet(d.toNanos());
+    }
+
     /** Remote time so far; the runner takes differences around each task. */
     Duration spent() {
         return Duration.ofNanos(nanos.get());
