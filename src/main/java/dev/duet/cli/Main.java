@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "duet", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Dual-primary DRBD + OCFS2 pairs over SSH, Ansible-style.",
-        subcommands = {PlanCommand.class, ApplyCommand.class, StatusCommand.class,
+        subcommands = {PlanCommand.class, ApplyCommand.class, StatusCommand.class, RecoverCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:all hosts ok", "2:a host failed or a step was refused", "3:a host was unreachable",

@@ -6,7 +6,6 @@ import dev.duet.engine.Planner;
 import dev.duet.engine.Recap;
 import dev.duet.engine.RunOptions;
 import dev.duet.engine.Runner;
-import dev.duet.inventory.Inventory;
 import dev.duet.output.HumanRenderer;
 import dev.duet.output.JsonRenderer;
 import dev.duet.output.ProgressRenderer;
@@ -15,6 +14,7 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /** Load inventory and playbook, plan everything (no host contacted yet), then run and render. */
 final class PlaybookRun {
@@ -29,9 +29,13 @@ final class PlaybookRun {
     }
 
     int execute() {
+        return execute((wiring, playbook) -> playbook);
+    }
+
+    /** Runs what {@code derive} makes of the loaded playbook (recover builds its own play from it). */
+    int execute(BiFunction<Wiring, Playbook, Playbook> derive) {
         Wiring wiring = new Wiring(cli.inventory, cli.acceptNewHostKeys);
-        Inventory inventory = wiring.inventory();
-        Playbook playbook = wiring.playbook(cli.playbook);
+        Playbook playbook = derive.apply(wiring, wiring.playbook(cli.playbook));
         Map<String, Object> extra = new LinkedHashMap<>(cli.extraVars);
         RunOptions options = new RunOptions(checkMode, diff, Set.copyOf(cli.tags), Set.copyOf(cli.skipTags), extra);
         Plan plan = new Planner(wiring.modules(), wiring.templating(), wiring.hostPattern()).plan(playbook, options);

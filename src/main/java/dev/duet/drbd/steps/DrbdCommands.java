@@ -47,4 +47,24 @@ final class DrbdCommands {
     static Command adjust(String res) {
         return Command.change("drbdadm", "adjust", res);
     }
+
+    /** Reconnects throwing away this node's changes since a split brain (seed 001's victim side). */
+    static Command connectDiscardingMyData(DrbdVersion v, String res) {
+        if (!v.utilsTakeTrailingOptions()) {
+            return Command.change("drbdadm", "--", "--discard-my-data", "connect", res);
+        }
+        return Command.change("drbdadm", "connect", "--discard-my-data", res);
+    }
+
+    static Command connect(String res) {
+        return Command.change("drbdadm", "connect", res);
+    }
+
+    static Command disconnect(String res) {
+        return Command.change("drbdadm", "disconnect", res);
+    }
+
+    static Command secondary(String res) {
+        return Command.change("drbdadm", "secondary", res);
+    }
 }

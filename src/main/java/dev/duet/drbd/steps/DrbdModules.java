@@ -17,6 +17,7 @@ public final class DrbdModules {
                 .register(new DrbdUpModule(env))
                 .register(new DrbdInitialSyncModule(env))
                 .register(new DrbdWaitModule(env))
-                .register(new DrbdPrimaryModule(env));
+                .register(new DrbdPrimaryModule(env))
+                .register(new DrbdDiscardModule(env));
     }
 }

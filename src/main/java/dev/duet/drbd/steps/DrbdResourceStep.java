@@ -44,6 +44,7 @@ final class DrbdResourceStep implements Step {
         model.dangerousPolicies().forEach(p -> ctx.warn("DRBD resource " + model.name() + " uses `" + p
                 + "`: with a cluster filesystem this silently throws away one node's writes after a split brain"));
         Node node = ctx.node();
+        refuseSplitBrain(ctx);
         model = decideAllowTwoPrimaries(node);
         String effective = effectiveDialect(ctx);
         List<String> messages = new ArrayList<>();
@@ -106,6 +107,17 @@ final class DrbdResourceStep implements Step {
                 .map(d -> "UpToDate".equals(d.disk()) && d.peer().map(p -> "UpToDate".equals(p.disk())).orElse(false))
                 .orElse(false);
         return declared.withAllowTwoPrimaries(already || synced);
+    }
+
+    /**
+     * A StandAlone resource has no connection in its running configuration, so `drbdadm adjust` would
+     * connect it: over a split brain that is a decision for `duet recover`, not for convergence.
+     */
+    private void refuseSplitBrain(StepContext ctx) {
+        var mine = sources.apply(ctx.node()).read(declared.name());
+        if (mine.isPresent() && !PairView.connected(mine)) {
+            PairView.read(ctx, sources, declared.name()).refuseSplitBrain(ctx, sources);
+        }
     }
 
     String resPath() {

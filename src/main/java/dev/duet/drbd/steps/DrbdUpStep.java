@@ -27,6 +27,9 @@ final class DrbdUpStep implements Step {
     @Override
     public Check check(StepContext ctx) {
         var d = env.sources().apply(ctx.node()).read(res);
+        if (d.isPresent() && !PairView.connected(d)) {
+            PairView.read(ctx, env, res).refuseSplitBrain(ctx, env);
+        }
         if (d.isPresent()) {
             return Check.ok(res + " is up (" + DeviceText.words(d) + ")");
         }

@@ -3,6 +3,7 @@ package dev.duet.drbd.steps;
 import dev.duet.drbd.wait.DeviceText;
 import dev.duet.drbd.wait.DrbdWaiter;
 import dev.duet.drbd.wait.StateCondition;
+import dev.duet.drbd.wait.SyncProgress;
 import dev.duet.drbd.wait.WaitOptions;
 import dev.duet.engine.Check;
 import dev.duet.engine.Step;
@@ -46,6 +47,9 @@ final class DrbdWaitStep implements Step {
 
     @Override
     public void act(StepContext ctx, Check check) {
-        new DrbdWaiter(env.sources().apply(ctx.node()), waits).await(res, condition);
+        // A wait for UpToDate is usually a resync: show it as a progress bar like the initial sync.
+        var progress = new SyncProgress(res + " on " + ctx.node().name());
+        new DrbdWaiter(env.sources().apply(ctx.node()), waits).await(res, condition,
+                d -> progress.update(d, System.nanoTime()).ifPresent(ctx::progress));
     }
 }
