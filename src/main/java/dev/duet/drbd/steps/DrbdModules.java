@@ -18,6 +18,7 @@ public final class DrbdModules {
                 .register(new DrbdInitialSyncModule(env))
                 .register(new DrbdWaitModule(env))
                 .register(new DrbdPrimaryModule(env))
-                .register(new DrbdDiscardModule(env));
+                .register(new DrbdDiscardModule(env))
+                .register(new DrbdPreflightModule(env));
     }
 }

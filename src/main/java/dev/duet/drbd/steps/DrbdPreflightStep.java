@@ -1,0 +1,55 @@
+package dev.duet.drbd.steps;
+
+import dev.duet.engine.Check;
+import dev.duet.engine.Step;
+import dev.duet.engine.StepContext;
+import dev.duet.error.DuetException;
+import dev.duet.error.Reason;
+import dev.duet.transport.Command;
+import dev.duet.transport.Node;
+import java.util.Map;
+
+/**
+ * Read-only checks that must pass before the playbook's first change (package installs included): every
+ * play host's {@code uname -n} is its DRBD {@code on} name, and the pair is not split-brained (a split
+ * pair is for {@code duet recover}, not for convergence). Never changes anything.
+ */
+final class DrbdPreflightStep implements Step {
+    private final String res;
+    /** DRBD {@code on} name by inventory host name. */
+    private final Map<String, String> onNames;
+    private final DrbdEnv env;
+
+    DrbdPreflightStep(String res, Map<String, String> onNames, DrbdEnv env) {
+        this.res = res;
+        this.onNames = onNames;
+        this.env = env;
+    }
+
+    @Override
+    public Check check(StepContext ctx) {
+        for (Map.Entry<String, Node> e : ctx.playNodes().entrySet()) {
+            String on = onNames.get(e.getKey());
+            if (on == null) {
+                throw new DuetException(Reason.PRECONDITION, e.getKey() + ": host is not among the nodes of DRBD "
+                        + "resource " + res + " (" + String.join(", ", onNames.keySet()) + "); nothing was changed");
+            }
+            String uname = e.getValue().run(Command.probe("uname", "-n")).orThrow(e.getKey()).stdout().strip();
+            if (!uname.equals(on)) {
+                throw new DuetException(Reason.PRECONDITION, e.getKey() + ": `uname -n` is '" + uname
+                        + "' but its DRBD `on` name in resource " + res + " is '" + on + "'; DRBD would not find its "
+                        + "own section. Set the hostname or fix `nodes` (nothing was changed)");
+            }
+        }
+        var mine = env.sources().apply(ctx.node()).read(res);
+        if (mine.isPresent() && !PairView.connected(mine)) {
+            PairView.read(ctx, env, res).refuseSplitBrain(ctx, env);
+        }
+        return Check.ok("hostnames match the DRBD `on` names" + (mine.isPresent() ? "; no split brain on " + res : ""));
+    }
+
+    @Override
+    public void act(StepContext ctx, Check check) {
+        // check-only: it never asks for a change
+    }
+}
