@@ -29,7 +29,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * {@code mvn -Plab verify}. It never skips: when the lab cannot start (no QEMU, QEMU failing), it fails.
  *
  * <p>Uses the system {@code ssh} with the config printed by {@code scripts/lab ssh-config} (strict host
- * key checking against the lab's known_hosts), one connection per command.
+ * key checking against the lab's known_hosts), one connection per command. The config goes through a
+ * temporary file: OpenSSH closes inherited descriptors before it reads {@code -F}, so
+ * {@code ssh -F <(scripts/lab ssh-config)} cannot work.
  */
 @Tag("lab")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
