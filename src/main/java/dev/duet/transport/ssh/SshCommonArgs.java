@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The parts of Ansible's {@code ansible_ssh_common_args} Duet honours: {@code -o UserKnownHostsFile=PATH}
- * and {@code -o StrictHostKeyChecking=accept-new}. {@code StrictHostKeyChecking=no} is ignored with a
+ * and {@code -o StrictHostKeyChecking=accept-new}. {@code StrictHostKeyChecking} set to {@code no} is ignored with a
  * warning: Duet never connects to a host whose key it cannot verify.
  */
 record SshCommonArgs(Optional<Path> knownHosts, boolean acceptNew) {
