@@ -63,7 +63,11 @@ final class FakePair implements AutoCloseable {
     }
 
     static Path writeInventory(Path dir, Map<String, Object> hosts) {
-        Map<String, Object> all = Map.of("all", Map.of("children", Map.of("pair", Map.of("hosts", hosts))));
+        return writeInventory(dir, "pair", hosts);
+    }
+
+    static Path writeInventory(Path dir, String group, Map<String, Object> hosts) {
+        Map<String, Object> all = Map.of("all", Map.of("children", Map.of(group, Map.of("hosts", hosts))));
         try {
             Path file = dir.resolve("inventory.yml");
             new YAMLMapper().writeValue(file.toFile(), all);
