@@ -192,6 +192,21 @@ class ApplyOverSshTest {
     }
 
     @Test
+    void failingCommandExitsTwoNamingNodeTaskCommandExitCodeAndStderr() throws Exception {
+        pair.node2.on("touch ", 1, "", "touch: cannot touch '/var/lib/duet/done': Read-only file system\n");
+
+        CliRun run = duet("apply", pair.inventory(dir), playbook(false));
+
+        assertThat(run.exit()).as(run.toString()).isEqualTo(2);
+        assertThat(run.recap("node2", "failed")).isEqualTo(1);
+        assertThat(run.recap("node1", "changed")).isEqualTo(2);
+        String fatal = run.out().lines().filter(l -> l.startsWith("fatal: [node2]")).findFirst().orElseThrow();
+        assertThat(fatal).contains("node2: `touch /var/lib/duet/done` exited 1", "Read-only file system");
+        String before = run.out().substring(0, run.out().indexOf(fatal));
+        assertThat(before.substring(before.lastIndexOf("TASK ["))).startsWith("TASK [Mark the pair done]");
+    }
+
+    @Test
     void unknownModuleExitsFourWithFileLineColumnBeforeAnyHostIsContacted() throws Exception {
         Path pb = Files.writeString(dir.resolve("bad.yml"), """
                 - name: Small pair
