@@ -21,11 +21,14 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code duet status}: DRBD state as one JSON object (the documented contract) or a table. {@code --from}
- * parses saved output of any status interface; {@code -i} (live, both nodes) is wired by the CLI lead on
- * top of {@code dev.duet.drbd.LiveStatus} and {@code PairStatusTable}.
+ * parses saved output of any status interface; {@code -i} gathers live from the inventory's hosts in
+ * parallel (read-only) and shows the pair side by side.
  */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Show DRBD state, parsed from any status interface.")
+        description = {"Show DRBD state, parsed from any status interface.",
+                "With -i, asks every host of the inventory over SSH (read-only probes only) and shows the pair "
+                        + "side by side. Exit codes: 0 all nodes answered, 2 a node has no readable DRBD status, "
+                        + "3 a node was unreachable, 4 bad input."})
 public final class StatusCommand implements Callable<Integer> {
     @Option(names = "--from", paramLabel = "FILE",
             description = "Parse saved output (/proc/drbd, drbd-overview, drbdadm status, drbdsetup status "
@@ -44,6 +47,27 @@ public final class StatusCommand implements Callable<Integer> {
             description = "Gather live from both nodes of the inventory.")
     Path inventory;
 
+    @Option(names = "--hosts", paramLabel = "PATTERN", defaultValue = "all",
+            description = "With -i: which inventory hosts or group (default: ${DEFAULT-VALUE}).")
+    String hosts;
+
+    @Option(names = "--watch", description = "With -i: gather again every --interval seconds and redraw when "
+            + "something changed, until Ctrl-C. This polls (drbdsetup events2 --now per node each time); it does "
+            + "not hold a drbdsetup events2 stream open.")
+    boolean watch;
+
+    @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "2",
+            description = "With --watch: seconds between gatherings (default: ${DEFAULT-VALUE}).")
+    int intervalSeconds;
+
+    @Option(names = "--count", paramLabel = "N", defaultValue = "0",
+            description = "With --watch: stop after N gatherings (default: until interrupted).")
+    int count;
+
+    @Option(names = "--accept-new-host-keys",
+            description = "Record keys of hosts not yet in known_hosts (like OpenSSH accept-new). A changed key is always refused.")
+    boolean acceptNewHostKeys;
+
     @Spec
     CommandSpec spec;
 
@@ -58,10 +82,14 @@ public final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
+            if (from != null && inventory != null) {
+                throw new InputException("status: give either --from FILE or -i INVENTORY, not both");
+            }
+            if (inventory != null) {
+                return live();
+            }
             if (from == null) {
-                throw new InputException(inventory == null
-                        ? "status: expected --from FILE (or -i INVENTORY)"
-                        : "status -i: live gathering is not available in this build yet; use --from FILE");
+                throw new InputException("status: expected --from FILE (or -i INVENTORY)");
             }
             String text = read(from);
             DrbdStatus status = format == null ? StatusParser.parse(text)
@@ -77,6 +105,31 @@ public final class StatusCommand implements Callable<Integer> {
             return fail(source() + ": " + e.getMessage());
         } catch (InputException e) {
             return fail(e.getMessage());
+        }
+    }
+
+    private int live() {
+        if (intervalSeconds < 1 || count < 0) {
+            throw new InputException("status: --interval must be at least 1 and --count not negative");
+        }
+        Wiring wiring = new Wiring(inventory, acceptNewHostKeys);
+        var targets = wiring.inventory().hostsMatching(hosts);
+        if (targets.isEmpty()) {
+            throw new InputException(inventory, 0, 0, "host pattern '" + hosts + "' matches no host");
+        }
+        var out = spec.commandLine().getOut();
+        java.util.function.Function<PairSnapshot, String> render = s -> json
+                ? (watch ? s.json().toString() : s.json().toPrettyString()) : s.table();
+        try (LivePair pair = new LivePair(targets, wiring.opener())) {
+            if (watch) {
+                return new StatusWatch(pair, render, out, System.console() != null, !json)
+                        .run(java.time.Duration.ofSeconds(intervalSeconds), count);
+            }
+            PairSnapshot snapshot = new PairSnapshot(pair.gather());
+            String text = render.apply(snapshot);
+            out.print(text.endsWith("\n") ? text : text + "\n");
+            out.flush();
+            return snapshot.exitCode();
         }
     }
 

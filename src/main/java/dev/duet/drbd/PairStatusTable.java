@@ -23,6 +23,15 @@ public final class PairStatusTable {
      *                      line is shown for a device when it names {@code /dev/drbdMINOR}
      */
     public static String render(Map<String, DrbdStatus> byNode, Map<String, List<String>> mountsByNode) {
+        return render(byNode, mountsByNode, Map.of());
+    }
+
+    /**
+     * Like {@link #render(Map, Map)}, for a pair where some nodes gave no status: {@code byNode} maps them
+     * to null and {@code unavailable} to the word shown in their column (e.g. "unreachable").
+     */
+    public static String render(Map<String, DrbdStatus> byNode, Map<String, List<String>> mountsByNode,
+                                Map<String, String> unavailable) {
         List<String> nodes = new ArrayList<>(byNode.keySet());
         var header = new ArrayList<String>(List.of("RESOURCE"));
         nodes.forEach(n -> header.add(n.toUpperCase(Locale.ROOT) + " ROLE/DISK"));
@@ -36,7 +45,7 @@ public final class PairStatusTable {
             var mounts = new ArrayList<String>();
             for (String n : nodes) {
                 Optional<Device> d = find(byNode.get(n), key);
-                cells.add(d.map(x -> x.role() + "/" + x.disk()).orElse("absent"));
+                cells.add(d.map(x -> x.role() + "/" + x.disk()).orElse(unavailable.getOrDefault(n, "absent")));
                 for (Peer p : d.map(Device::peers).orElse(List.of())) {
                     connections.add(n + ": " + p.connection() + (p.replication() == null ? "" : "/" + p.replication()));
                     if (p.syncPercent() != null && sync == null) {
@@ -56,13 +65,19 @@ public final class PairStatusTable {
             cells.add(mounts.isEmpty() ? null : String.join(" ", mounts));
             table.row(cells.toArray());
         }
-        return table.isEmpty() ? "no configured DRBD devices on " + String.join(" or ", nodes) + "\n" : table.render();
+        if (table.isEmpty()) {
+            List<String> answered = nodes.stream().filter(n -> byNode.get(n) != null).toList();
+            return answered.isEmpty() ? "no DRBD status from " + String.join(" or ", nodes) + "\n"
+                    : "no configured DRBD devices on " + String.join(" or ", answered) + "\n";
+        }
+        return table.render();
     }
 
     /** Row keys: "r0", "r0/1" for volume 1 of a multi-volume resource, "minor 0" when no name is known. */
     private static Set<String> keys(Map<String, DrbdStatus> byNode) {
         var keys = new LinkedHashSet<String>();
-        byNode.values().forEach(s -> s.devices().forEach(d -> keys.add(key(d))));
+        byNode.values().stream().filter(java.util.Objects::nonNull)
+                .forEach(s -> s.devices().forEach(d -> keys.add(key(d))));
         return keys;
     }
 

@@ -33,4 +33,22 @@ class PairStatusTableTest {
         byNode.put("b", new DrbdStatus("drbdadm_status", null, List.of(), List.of()));
         assertThat(PairStatusTable.render(byNode, Map.of())).contains("Primary/UpToDate  absent");
     }
+
+    @Test
+    void aNodeWithoutStatusShowsWhyInItsColumn() {
+        var byNode = new LinkedHashMap<String, DrbdStatus>();
+        byNode.put("a", StatusParser.parse("r0 role:Primary\n  disk:UpToDate\n"));
+        byNode.put("b", null);
+        assertThat(PairStatusTable.render(byNode, Map.of(), Map.of("b", "unreachable")))
+                .contains("Primary/UpToDate  unreachable").doesNotContain("absent");
+    }
+
+    @Test
+    void noAnswerFromAnyNodeIsNotCalledAnEmptyConfiguration() {
+        var byNode = new LinkedHashMap<String, DrbdStatus>();
+        byNode.put("a", null);
+        byNode.put("b", null);
+        assertThat(PairStatusTable.render(byNode, Map.of(), Map.of("a", "unreachable", "b", "unreachable")))
+                .isEqualTo("no DRBD status from a or b\n");
+    }
 }

@@ -1,0 +1,34 @@
+package dev.duet.cli;
+
+import dev.duet.drbd.LiveStatus;
+import dev.duet.error.DuetException;
+import dev.duet.error.Reason;
+import java.util.List;
+
+/**
+ * One node's answer to {@code duet status -i}: its DRBD status and OCFS2 mounts, or why there is none
+ * ({@code error}: unreachable, host key, authentication, or no DRBD status interface answered).
+ */
+record NodeStatus(String node, LiveStatus.Result result, List<String> mounts, DuetException error) {
+    NodeStatus {
+        mounts = List.copyOf(mounts);
+    }
+
+    static NodeStatus of(LiveStatus.Result result, List<String> mounts) {
+        return new NodeStatus(result.node(), result, mounts, null);
+    }
+
+    static NodeStatus failed(String node, DuetException error) {
+        return new NodeStatus(node, null, List.of(), error);
+    }
+
+    /** Could not be connected to (or authenticated against): exit 3, as for plan/apply. */
+    boolean unreachable() {
+        return error != null && error.reason().exitCode() == Reason.UNREACHABLE.exitCode();
+    }
+
+    /** The word in the table cell of a node without status. */
+    String problem() {
+        return unreachable() ? "unreachable" : "error";
+    }
+}
