@@ -2,15 +2,20 @@ package dev.duet.engine;
 
 import dev.duet.transport.Command;
 import dev.duet.transport.CommandResult;
+import dev.duet.transport.LineStream;
 import dev.duet.transport.Node;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /** Adds up the time a host spends in remote commands and file transfers, so the runner can show its own overhead. */
 final class TimedNode implements Node {
     private final Node delegate;
     private final AtomicLong nanos = new AtomicLong();
+    private final AtomicInteger streams = new AtomicInteger();
+    private long streamsSince;
 
     TimedNode(Node delegate) {
         this.delegate = delegate;
@@ -36,6 +41,46 @@ final class TimedNode implements Node {
         try {
             return delegate.run(command);
         } finally {
+            count(t0);
+        }
+    }
+
+    /**
+     * A stream counts as remote time for as long as it is open (a wait following events is time spent on
+     * the host, like the polls it replaces); commands run meanwhile are not counted twice.
+     */
+    @Override
+    public Optional<LineStream> stream(Command command, Consumer<String> onLine) {
+        synchronized (streams) {
+            if (streams.getAndIncrement() == 0) {
+                streamsSince = System.nanoTime();
+            }
+        }
+        Optional<LineStream> stream;
+        try {
+            stream = delegate.stream(command, onLine);
+        } catch (RuntimeException | Error e) {
+            streamEnded();
+            throw e;
+        }
+        if (stream.isEmpty()) {
+            streamEnded();
+            return stream;
+        }
+        return Optional.of(new TimedLineStream(stream.get(), this::streamEnded));
+    }
+
+    private void streamEnded() {
+        synchronized (streams) {
+            if (streams.decrementAndGet() == 0) {
+                nanos.addAndGet(System.nanoTime() - streamsSince);
+            }
+        }
+    }
+
+    /** Adds the time since t0, unless an open stream already counts it. */
+    private void count(long t0) {
+        if (streams.get() == 0) {
             nanos.addAndGet(System.nanoTime() - t0);
         }
     }
@@ -46,7 +91,7 @@ final class TimedNode implements Node {
         try {
             return delegate.readFile(path);
         } finally {
-            nanos.addAndGet(System.nanoTime() - t0);
+            count(t0);
         }
     }
 
@@ -56,7 +101,7 @@ final class TimedNode implements Node {
         try {
             delegate.writeFile(path, content, mode, owner);
         } finally {
-            nanos.addAndGet(System.nanoTime() - t0);
+            count(t0);
         }
     }
 

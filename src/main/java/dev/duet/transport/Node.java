@@ -1,6 +1,7 @@
 package dev.duet.transport;
 
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What steps may do to a host. Implementations: {@code SshNode} (SSHJ) and, in tests, scripted fakes.
@@ -21,6 +22,15 @@ public interface Node extends AutoCloseable {
      * "0644") and owner ("root" or "root:root", null keeps the default). Mutating.
      */
     void writeFile(String path, byte[] content, String mode, String owner);
+
+    /**
+     * Starts a read-only command that keeps running, handing each stdout line to {@code onLine} on a
+     * reader thread until the returned stream is closed or the command ends. Empty when this node cannot
+     * stream; callers then fall back to running commands. Only {@code Command.probe} commands may stream.
+     */
+    default Optional<LineStream> stream(Command command, Consumer<String> onLine) {
+        return Optional.empty();
+    }
 
     @Override
     default void close() {

@@ -3,6 +3,7 @@ package dev.duet.transport;
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** In check mode, refuses every command not marked read-only and every file write: a guard, not a convention. */
 public final class ReadOnlyGuard implements Node {
@@ -26,6 +27,16 @@ public final class ReadOnlyGuard implements Node {
                     name() + ": refused to run `" + command.line() + "` in check mode");
         }
         return delegate.run(command);
+    }
+
+    /** Streams are for watching: a mutating command never streams, in check mode or not. */
+    @Override
+    public Optional<LineStream> stream(Command command, Consumer<String> onLine) {
+        if (!command.readOnly()) {
+            throw new DuetException(checkMode ? Reason.CHECK_MODE_VIOLATION : Reason.REFUSED,
+                    name() + ": refused to stream `" + command.line() + "`: only read-only commands may stream");
+        }
+        return delegate.stream(command, onLine);
     }
 
     @Override

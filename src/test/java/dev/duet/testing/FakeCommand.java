@@ -62,6 +62,10 @@ final class FakeCommand implements Command {
                 return;
             }
             FakeReply reply = host.reply(request);
+            if (reply.stream() != null) {
+                stream(reply.stream());
+                return;
+            }
             if (reply.hangs()) {
                 closed.await();
                 return;
@@ -75,6 +79,25 @@ final class FakeCommand implements Command {
             exit.onExit(255, "fake-ssh: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private void stream(FakeStream stream) throws IOException, InterruptedException {
+        stream.markStarted();
+        String line;
+        while ((line = stream.next(closed)) != null) {
+            try {
+                out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            } catch (IOException clientGone) {
+                stream.markClosedByClient();
+                return;
+            }
+        }
+        if (closed.getCount() == 0) {
+            stream.markClosedByClient();
+        } else {
+            exit.onExit(stream.exitCode());
         }
     }
 

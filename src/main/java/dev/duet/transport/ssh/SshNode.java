@@ -4,6 +4,7 @@ import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
 import dev.duet.transport.Command;
 import dev.duet.transport.CommandResult;
+import dev.duet.transport.LineStream;
 import dev.duet.transport.Node;
 import dev.duet.transport.Shell;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import net.schmizz.sshj.SSHClient;
 import org.slf4j.Logger;
@@ -61,6 +63,18 @@ public final class SshNode implements Node {
     @Override
     public CommandResult run(Command command) {
         return withReconnect("`" + command.line() + "`", ssh -> runOn(ssh, command));
+    }
+
+    /** A session channel on the same connection; a stream is not re-opened when the connection drops. */
+    @Override
+    public Optional<LineStream> stream(Command command, Consumer<String> onLine) {
+        if (!command.readOnly()) {
+            throw new DuetException(Reason.REFUSED, name() + ": refused to stream `" + command.line()
+                    + "`: only read-only commands may stream");
+        }
+        String line = remoteLine(command);
+        return Optional.of(withReconnect("streaming `" + command.line() + "`",
+                ssh -> SshLineStream.start(name(), ssh, line, onLine, io)));
     }
 
     @Override

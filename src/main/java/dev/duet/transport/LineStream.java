@@ -1,0 +1,17 @@
+package dev.duet.transport;
+
+/**
+ * A long-running read-only command whose stdout arrives line by line (e.g. {@code drbdsetup events2}).
+ * Closing it closes the channel, which ends the remote command. {@link #isOpen()} turns false once the
+ * remote command ended or the connection dropped, so a reader knows its view has stopped updating.
+ */
+public interface LineStream extends AutoCloseable {
+    /** False once the command ended (or failed, or was closed): no more lines will come. */
+    boolean isOpen();
+
+    /** Why the stream ended when it ended on its own (exit code, lost connection); empty while open. */
+    String endReason();
+
+    @Override
+    void close();
+}
