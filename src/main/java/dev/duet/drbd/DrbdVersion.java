@@ -88,6 +88,23 @@ public record DrbdVersion(int major, int minor, int patch, String utils) {
         return m.lookingAt() && Integer.parseInt(m.group(1)) >= 9;
     }
 
+    /**
+     * Whether {@code drbdsetup events2} works: kernel module 8.4.6 or newer and drbd-utils 8.9.3 or newer.
+     * Unknown utils count as too old, so an unsure answer means polling.
+     */
+    public boolean hasEvents2() {
+        if (utils == null || compare(major, minor, patch, 8, 4, 6) < 0) {
+            return false;
+        }
+        Matcher m = DOTTED.matcher(utils);
+        return m.lookingAt() && compare(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                m.group(3) == null ? 0 : Integer.parseInt(m.group(3)), 8, 9, 3) >= 0;
+    }
+
+    private static int compare(int a1, int a2, int a3, int b1, int b2, int b3) {
+        return a1 != b1 ? Integer.compare(a1, b1) : a2 != b2 ? Integer.compare(a2, b2) : Integer.compare(a3, b3);
+    }
+
     /** "8.4" or "9": the configuration dialect. */
     public String dialect() {
         return is9() ? "9" : major + "." + minor;

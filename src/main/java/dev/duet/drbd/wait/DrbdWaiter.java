@@ -33,11 +33,14 @@ public final class DrbdWaiter {
     /** Returns the device state that satisfied the condition; {@code onState} sees every state read. */
     public Device await(String resource, StateCondition condition, Consumer<Device> onState) {
         var watch = new Watch(resource, condition, onState);
-        try {
+        // An event-driven view answers from memory and asks for frequent reads; a polling one keeps the
+        // configured interval. Either way the timeouts, stall and StandAlone checks below are the same.
+        try (StateWatch view = source.watch(resource)) {
+            watch.view = view;
             Awaitility.await("DRBD " + resource + " " + condition.describe() + " on " + source.nodeName())
                     .atMost(options.timeout())
                     .pollDelay(Duration.ZERO)
-                    .pollInterval(options.pollInterval())
+                    .pollInterval((n, previous) -> view.nextPoll(options.pollInterval()))
                     .pollInSameThread()
                     .until(watch::poll);
         } catch (ConditionTimeoutException e) {
@@ -58,6 +61,7 @@ public final class DrbdWaiter {
         private final StateCondition condition;
         private final Consumer<Device> onState;
         private final AtomicReference<Optional<Device>> last = new AtomicReference<>(Optional.empty());
+        private StateWatch view;
         private long lastProgressNanos = System.nanoTime();
         private String lastWords;
         private Long bestOos;
@@ -71,7 +75,7 @@ public final class DrbdWaiter {
 
         boolean poll() {
             long now = System.nanoTime();
-            Optional<Device> d = source.read(resource);
+            Optional<Device> d = view.read();
             last.set(d);
             d.ifPresent(onState);
             if (condition.test(d)) {

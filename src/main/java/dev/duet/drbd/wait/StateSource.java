@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * Where a wait reads DRBD state from, on one node. The polling implementation runs a status command
  * per read ({@link StatusCommandSource}); an event-driven one (a streaming {@code drbdsetup events2})
- * can implement the same interface and return the latest folded state without a round trip.
+ * opens a {@link StateWatch} for each wait and answers from the latest folded state without a round trip.
  */
 public interface StateSource {
     /** The node this source watches (for messages). */
@@ -18,5 +18,10 @@ public interface StateSource {
     /** A kernel log line proving a split brain on this node, if there is one. */
     default Optional<String> splitBrainEvidence() {
         return Optional.empty();
+    }
+
+    /** Follows the resource for one wait; by default each read is a {@link #read} of this source. */
+    default StateWatch watch(String resource) {
+        return StateWatch.polling(this, resource);
     }
 }
