@@ -1,0 +1,218 @@
+package dev.duet.drbd.wait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.duet.error.DuetException;
+import dev.duet.error.Reason;
+import dev.duet.testing.Captures;
+import dev.duet.testing.FakeReply;
+import dev.duet.testing.FakeSshHost;
+import dev.duet.testing.FakeStream;
+import dev.duet.transport.Node;
+import dev.duet.transport.ReadOnlyGuard;
+import dev.duet.transport.ssh.SshNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class Events2SourceTest {
+    private static final String STATUS = "drbdsetup status r0 --verbose --statistics";
+    private static final Duration LONG = Duration.ofSeconds(20);
+
+    private FakeSshHost host;
+    private SshNode node;
+
+    @BeforeEach
+    void start() {
+        host = FakeSshHost.start("node2");
+        node = host.connect();
+    }
+
+    @AfterEach
+    void stop() {
+        node.close();
+        host.close();
+    }
+
+    /** The lab's streamed events of node2 up to (and including) the line starting with {@code lastPrefix}. */
+    private static String[] streamedUntil(String lastPrefix) {
+        List<String> all = streamLog();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).contains(lastPrefix)) {
+                return all.subList(0, i + 1).toArray(String[]::new);
+            }
+        }
+        throw new AssertionError("no line with " + lastPrefix);
+    }
+
+    private static List<String> streamLog() {
+        try {
+            return Files.readAllLines(Path.of("/work/shared/lab/captures/drbdsetup_events2_streaming_log__node2.txt"))
+                    .stream().filter(l -> !l.isBlank() && !l.startsWith("#") && !l.startsWith("$")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Events2Source events(Node n, boolean capable) {
+        return new Events2Source(n, StatusCommandSource.of(n), x -> capable, Duration.ofSeconds(5));
+    }
+
+    /** Polling every 30 s: a wait that ends quickly cannot have been polling. */
+    private static WaitOptions slowPolling(Duration timeout, Duration stall) {
+        return new WaitOptions(timeout, stall, Duration.ofSeconds(30), Duration.ofMillis(50));
+    }
+
+    @Test
+    void aWaitEndsOnTheStreamedChangeWithoutPollingAndHangsUpTheStream() throws Exception {
+        var remote = new FakeStream(streamedUntil("connection:Connected"));
+        host.on("drbdsetup events2", r -> FakeReply.stream(remote));
+
+        var d = new DrbdWaiter(events(node, true), slowPolling(LONG, null)).await("r0", StateCondition.connected());
+
+        assertThat(d.peer().orElseThrow().connection()).isEqualTo("Connected");
+        assertThat(d.disk()).isEqualTo("Inconsistent");
+        assertThat(host.commandsStartingWith("drbdsetup status")).isEmpty();
+        assertThat(host.commands()).containsExactly("drbdsetup events2");
+        assertThat(remote.awaitClosedByClient(Duration.ofSeconds(10))).as("stream closed after the wait").isTrue();
+    }
+
+    @Test
+    void changesArrivingAfterTheDumpEndTheWait() throws Exception {
+        var remote = new FakeStream(streamedUntil("connection:Connecting"));
+        host.on("drbdsetup events2", r -> FakeReply.stream(remote));
+        var lines = streamLog();
+        var later = new Thread(() -> {
+            try {
+                if (remote.awaitStarted(Duration.ofSeconds(10))) {
+                    remote.emit(lines.get(9), lines.get(10), lines.get(11));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        later.start();
+
+        var d = new DrbdWaiter(events(node, true), slowPolling(LONG, null))
+                .await("r0", new StateCondition("Connected", null, null, "Inconsistent", null, "Established"));
+
+        later.join();
+        assertThat(d.peer().orElseThrow().replication()).isEqualTo("Established");
+        assertThat(host.commandsStartingWith("drbdsetup status")).isEmpty();
+    }
+
+    @Test
+    void timeoutMessageKeepsItsShapeAndNamesTheLastStreamedState() {
+        var remote = new FakeStream(streamedUntil("connection:Connecting"));
+        host.on("drbdsetup events2", r -> FakeReply.stream(remote));
+
+        assertThatThrownBy(() -> new DrbdWaiter(events(node, true), slowPolling(Duration.ofMillis(400), null))
+                .await("r0", StateCondition.upToDateBoth()))
+                .isInstanceOfSatisfying(DuetException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TIMEOUT))
+                .hasMessage("node2: timed out after 400 ms waiting for r0 connection=Connected disk=UpToDate "
+                        + "peer_disk=UpToDate; last state seen: role=Secondary disk=Inconsistent connection=Connecting "
+                        + "replication=Off peer_role=Unknown peer_disk=DUnknown");
+        assertThat(host.commandsStartingWith("drbdsetup status")).isEmpty();
+    }
+
+    @Test
+    void stallIsReportedFromTheStreamedState() {
+        var remote = new FakeStream(streamedUntil("connection:Connecting"));
+        host.on("drbdsetup events2", r -> FakeReply.stream(remote));
+
+        assertThatThrownBy(() -> new DrbdWaiter(events(node, true), slowPolling(LONG, Duration.ofMillis(300)))
+                .await("r0", StateCondition.connected()))
+                .isInstanceOfSatisfying(DuetException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TIMEOUT))
+                .hasMessageStartingWith("node2: stalled: no progress for 300 ms waiting for r0 connection=Connected")
+                .hasMessageContaining("last state seen: role=Secondary disk=Inconsistent connection=Connecting");
+    }
+
+    @Test
+    void drbd84DisconnectThatDestroysTheConnectionIsStandAloneAndFailsFast() {
+        // 8.4 streams `connection:StandAlone` then `destroy connection` on a disconnect
+        var remote = new FakeStream(streamedUntil("destroy connection"));
+        host.on("drbdsetup events2", r -> FakeReply.stream(remote));
+        host.on("sh -c", 0, "");
+
+        assertThatThrownBy(() -> new DrbdWaiter(events(node, true), slowPolling(LONG, null))
+                .await("r0", StateCondition.connected()))
+                .isInstanceOfSatisfying(DuetException.class,
+                        e -> assertThat(e.reason()).isEqualTo(Reason.PRECONDITION))
+                .hasMessageContaining("node2: r0 is StandAlone (it will not connect by itself)")
+                .hasMessageContaining("connection=StandAlone");
+    }
+
+    @Test
+    void fallsBackToPollingWhenTheNodeHasNoEvents2() {
+        host.on(STATUS, 0, Captures.output("drbdsetup_status_verbose__after_up__node2"));
+
+        var d = new DrbdWaiter(events(node, false), slowPolling(LONG, null)).await("r0", StateCondition.connected());
+
+        assertThat(d.peer().orElseThrow().connection()).isEqualTo("Connected");
+        assertThat(host.commandsStartingWith("drbdsetup events2")).isEmpty();
+        assertThat(host.commandsStartingWith("drbdsetup status")).hasSize(1);
+    }
+
+    @Test
+    void fallsBackToPollingWhenTheStreamEndsBeforeItsFirstDump() {
+        var remote = new FakeStream("drbdsetup: unknown command 'events2'");
+        remote.end(20);
+        host.on("drbdsetup events2", r -> FakeReply.stream(remote));
+        host.on(STATUS, 0, Captures.output("drbdsetup_status_verbose__after_up__node2"));
+
+        var d = new DrbdWaiter(events(node, true), slowPolling(LONG, null)).await("r0", StateCondition.connected());
+
+        assertThat(d.peer().orElseThrow().connection()).isEqualTo("Connected");
+        assertThat(host.commands()).containsExactly("drbdsetup events2", STATUS);
+    }
+
+    @Test
+    void aNodeThatCannotStreamIsPolled() {
+        Node plain = new Node() {
+            @Override
+            public String name() {
+                return node.name();
+            }
+
+            @Override
+            public dev.duet.transport.CommandResult run(dev.duet.transport.Command command) {
+                return node.run(command);
+            }
+
+            @Override
+            public java.util.Optional<byte[]> readFile(String path) {
+                return node.readFile(path);
+            }
+
+            @Override
+            public void writeFile(String path, byte[] content, String mode, String owner) {
+                node.writeFile(path, content, mode, owner);
+            }
+        };
+        host.on(STATUS, 0, Captures.output("drbdsetup_status_verbose__after_up__node2"));
+
+        var d = new DrbdWaiter(events(plain, true), slowPolling(LONG, null)).await("r0", StateCondition.connected());
+
+        assertThat(d.peer().orElseThrow().connection()).isEqualTo("Connected");
+        assertThat(host.commands()).containsExactly(STATUS);
+    }
+
+    @Test
+    void checkModeMayFollowEvents() {
+        var remote = new FakeStream(streamedUntil("connection:Connected"));
+        host.on("drbdsetup events2", r -> FakeReply.stream(remote));
+        Node guarded = new ReadOnlyGuard(node, true);
+
+        var d = new DrbdWaiter(events(guarded, true), slowPolling(LONG, null)).await("r0", StateCondition.connected());
+
+        assertThat(d.peer().orElseThrow().connection()).isEqualTo("Connected");
+        assertThat(host.commands()).containsExactly("drbdsetup events2");
+    }
+}
