@@ -25,10 +25,10 @@ verdict() {
   local name=$1 measured=$2 target=$3 unit=$4 cmp=$5 ok
   if [[ $cmp == le ]]; then
     ok=$(awk -v m="$measured" -v t="$target" 'BEGIN { print (m <= t) ? 1 : 0 }')
-    printf '%-54s %10s %-5s target <= %s %s' "$name" "$measured" "$unit" "$target" "$unit"
+    printf '%-54s %10s %-7s target <= %s %s' "$name" "$measured" "$unit" "$target" "$unit"
   else
     ok=$(awk -v m="$measured" -v t="$target" 'BEGIN { print (m >= t) ? 1 : 0 }')
-    printf '%-54s %10s %-5s target >= %s %s' "$name" "$measured" "$unit" "$target" "$unit"
+    printf '%-54s %10s %-7s target >= %s %s' "$name" "$measured" "$unit" "$target" "$unit"
   fi
   if [[ $ok == 1 ]]; then
     echo "  ok"
