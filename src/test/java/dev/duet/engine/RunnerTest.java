@@ -214,4 +214,15 @@ class RunnerTest {
         assertThat(Recap.line("node1", recap.hosts().get("node1")))
                 .isEqualTo("node1                      : ok=1    changed=1    unreachable=0    failed=0    skipped=0    rescued=0    ignored=0");
     }
+
+    @Test
+    void applyReportsWhatWasDoneNotWhatWouldBe() {
+        run(false, false, task("a", Map.of(), null, false));
+        var messages = events.stream().filter(e -> e instanceof EngineEvent.HostDone)
+                .map(e -> ((EngineEvent.HostDone) e).result()).filter(r -> r.status() == Status.CHANGED)
+                .map(StepResult::message).toList();
+        assertThat(messages).containsOnly("touch");
+        assertThat(TaskExecution.done("/etc/fstab would be updated; would run `drbdadm adjust r0`"))
+                .isEqualTo("/etc/fstab updated; run `drbdadm adjust r0`");
+    }
 }

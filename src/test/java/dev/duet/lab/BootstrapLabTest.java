@@ -19,6 +19,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * {@code initial_sync: skip}.
  */
 @Tag("lab")
+@org.junit.jupiter.api.extension.ExtendWith(LabLock.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BootstrapLabTest {

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * {@code ssh -F <(scripts/lab ssh-config)} cannot work.
  */
 @Tag("lab")
+@org.junit.jupiter.api.extension.ExtendWith(LabLock.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LabSmokeTest {

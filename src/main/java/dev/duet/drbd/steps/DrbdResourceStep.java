@@ -72,7 +72,7 @@ final class DrbdResourceStep implements Step {
         if (up) {
             messages.add("would apply with `drbdadm adjust " + model.name() + "`");
         }
-        if (!effective.equals(dialect) && "auto".equals(dialect)) {
+        if ("auto".equals(dialect) && DrbdVersion.detect(node).isEmpty()) {
             messages.add("DRBD not installed yet: rendered in the " + effective + " dialect");
         }
         return Check.change(String.join("; ", messages), diff.isEmpty() ? null : diff.toString());
