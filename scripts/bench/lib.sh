@@ -1,10 +1,12 @@
 # Shared helpers for scripts/bench/*: argument parsing, verdicts and the machine-load line.
 # shellcheck shell=bash
 
+bench_args=()
 report_only=0
 failures=0
 
 # Consumes --report-only from "$@"; the remaining arguments are left in bench_args.
+# shellcheck disable=SC2034 # report_only and bench_args are read by the scripts that source this
 bench_parse_args() {
   bench_args=()
   for a in "$@"; do
