@@ -34,13 +34,14 @@ class DualPrimaryPlanOverSshTest {
         h.on("blkid ", 2, "");
         h.on("modinfo ", 1, "", "modinfo: ERROR: Module drbd not found.\n");
         h.on("systemctl is-enabled o2cb", 1, "", "Failed to get unit file state for o2cb.service: No such file or directory\n");
+        h.on("systemctl is-enabled drbd", 1, "", "Failed to get unit file state for drbd.service: No such file or directory\n");
         h.on("o2cb ", 127, "", "sh: 1: o2cb: not found\n");
     }
 
     /** The probes the check halves of the playbook send on fresh nodes: all read-only by their nature. */
     static final List<String> PROBES = List.of("sh -c 'uname -n", "uname -n", "dpkg-query -W ", "drbdsetup status r0 ",
             "cat /proc/drbd", "modinfo -F version drbd", "drbdadm --version", "drbdadm dump-md r0", "test -b /dev/vdb",
-            "systemctl is-enabled o2cb", "o2cb cluster-status ", "findmnt -n ", "blkid -p ");
+            "systemctl is-enabled o2cb", "systemctl is-enabled drbd", "o2cb cluster-status ", "findmnt -n ", "blkid -p ");
 
     @Test
     void everyStepWouldChangeAndNoMutatingCommandIsSent() {
@@ -58,7 +59,7 @@ class DualPrimaryPlanOverSshTest {
         CliRun plan = CliRun.of("plan", "-i", inv.toString(), Path.of("playbooks/dual-primary-ocfs2.yml").toString());
 
         assertThat(plan.exit()).as(plan.toString()).isZero();
-        int tasks = 10;
+        int tasks = 11;
         assertThat(plan.recap("node1", "changed")).as(plan.toString()).isEqualTo(tasks);
         assertThat(plan.recap("node2", "changed")).as("the filesystem is made on node1 only").isEqualTo(tasks - 1);
         for (FakeSshHost h : pair.both()) {

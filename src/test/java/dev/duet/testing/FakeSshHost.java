@@ -70,6 +70,7 @@ public final class FakeSshHost implements AutoCloseable {
         this.knownHosts = dir.resolve("known_hosts");
         on(line -> line.equals("true"), r -> FakeReply.ok());
         on(line -> line.startsWith("chown "), r -> FakeReply.ok());
+        on(line -> line.startsWith("sync -- "), r -> FakeReply.ok());
     }
 
     /** Starts a host with a new Ed25519 host key. */

@@ -24,6 +24,9 @@ import java.util.Optional;
 final class DrbdInitialSyncStep implements Step {
     enum Mode { FULL, SKIP }
 
+    /** Disk states only a node that has been synced (or was the source) can be in. */
+    private static final java.util.Set<String> SYNCED_DISKS = java.util.Set.of("UpToDate", "Outdated", "Consistent");
+
     private final String res;
     private final String sourceArg;
     private final Mode mode;
@@ -44,6 +47,14 @@ final class DrbdInitialSyncStep implements Step {
     public Check check(StepContext ctx) {
         String source = source(ctx);
         PairView pair = PairView.read(ctx, env, res);
+        var synced = pair.devices().entrySet().stream()
+                .filter(e -> e.getValue().map(d -> SYNCED_DISKS.contains(d.disk())).orElse(false))
+                .map(java.util.Map.Entry::getKey).toList();
+        if (!pair.allUp() && !synced.isEmpty()) {
+            // A node that was down (rebooted) rejoins by resync; the pair's one initial sync is long done.
+            return Check.ok(res + " already had its initial sync (" + String.join(", ", synced)
+                    + " holds good data); a node that is down rejoins by resync: " + pair.describe());
+        }
         if (!pair.allUp()) {
             if (ctx.checkMode()) {
                 return Check.change("would run the initial sync of " + res + " (" + verb(source) + ") once it is up");

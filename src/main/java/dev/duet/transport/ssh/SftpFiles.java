@@ -53,6 +53,11 @@ final class SftpFiles {
     }
 
     synchronized void write(SSHClient ssh, String path, byte[] content, String mode, String fileOwner) {
+        write(ssh, path, content, mode, fileOwner, true);
+    }
+
+    /** {@code durable}: fsync the data before the rename and the directory after (off only for staging copies). */
+    synchronized void write(SSHClient ssh, String path, byte[] content, String mode, String fileOwner, boolean durable) {
         SFTPClient client = sftp(ssh);
         String dir = RemotePaths.parent(path);
         String tmp = RemotePaths.tempName(dir);
@@ -68,7 +73,15 @@ final class SftpFiles {
             } else if (existing != null) {
                 client.setattr(tmp, new FileAttributes.Builder().withUIDGID(existing.getUID(), existing.getGID()).build());
             }
+            // Durable, not just atomic: the data reaches the disk before the rename, and the rename before we
+            // report success (a node that loses power right after must not come back with an empty file).
+            if (durable) {
+                commands.run(ssh, Command.change("sync", "--", tmp)).orThrow(node);
+            }
             client.rename(tmp, path, EnumSet.of(RenameFlags.OVERWRITE, RenameFlags.ATOMIC, RenameFlags.NATIVE));
+            if (durable) {
+                commands.run(ssh, Command.change("sync", "--", dir)).orThrow(node);
+            }
         } catch (SFTPException e) {
             removeQuietly(client, tmp);
             throw failure(ssh, e, "write " + path);

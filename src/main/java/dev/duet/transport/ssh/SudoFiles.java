@@ -24,7 +24,9 @@ final class SudoFiles {
             "cp \"$1\" \"$t\"",
             "if [ -n \"$4\" ]; then chmod \"$4\" \"$t\"; elif [ -e \"$2\" ]; then chmod --reference=\"$2\" \"$t\"; else chmod 0644 \"$t\"; fi",
             "if [ -n \"$5\" ]; then chown \"$5\" \"$t\"; elif [ -e \"$2\" ]; then chown --reference=\"$2\" \"$t\"; else chown root:root \"$t\"; fi",
-            "mv -f \"$t\" \"$2\"");
+            "sync -- \"$t\"",
+            "mv -f \"$t\" \"$2\"",
+            "sync -- \"$d\"");
 
     private final String node;
     private final CommandRunner commands;
@@ -55,7 +57,7 @@ final class SudoFiles {
             RemotePaths.mode(node, path, mode);
         }
         String staged = RemotePaths.tempName("/tmp");
-        userSftp.write(ssh, staged, content, "0600", null);
+        userSftp.write(ssh, staged, content, "0600", null, false);
         String suffix = staged.substring(staged.lastIndexOf("-tmp-") + 5);
         commands.run(ssh, Command.changeScript(INSTALL, staged, path, suffix, mode == null ? "" : mode,
                 owner == null ? "" : owner)).orThrow(node);

@@ -77,6 +77,19 @@ class DrbdInitialSyncStepTest {
     }
 
     @Test
+    void aRebootedNodeThatIsDownDoesNotMakeThePairLookFresh() {
+        var n1 = Fixtures.node("node1", "drbdsetup_status_verbose__disconnected_peer_wfconnection__node1");
+        var n2 = Fixtures.node("node2", null);
+        for (boolean checkMode : new boolean[] {true, false}) {
+            Check c = step("full").check(new DrbdTestContext("node2", checkMode, n1, n2));
+            assertThat(c.kind()).as("check mode %s", checkMode).isEqualTo(Check.Kind.OK);
+            assertThat(c.message()).contains("already had its initial sync", "node1");
+        }
+        assertThat(n1.mutatingCommands()).isEmpty();
+        assertThat(n2.mutatingCommands()).isEmpty();
+    }
+
+    @Test
     void alreadyInSyncIsOkAndCheckModeTouchesNothing() {
         var n1 = Fixtures.node("node1", "drbdsetup_status_verbose__after_sync_primary_secondary__node1");
         var n2 = Fixtures.node("node2", "drbdsetup_status_verbose__after_sync_primary_secondary__node2");

@@ -200,7 +200,10 @@ class SshNodeTest {
     void writeWithOwnerChownsTheTempFileBeforeTheRename() {
         node.writeFile("/etc/ocfs2/cluster.conf", "cluster:\n".getBytes(StandardCharsets.UTF_8), "0644", "root:root");
 
-        assertThat(host.commands()).singleElement().asString().startsWith("chown root:root /etc/ocfs2/.duet-tmp-");
+        assertThat(host.commands()).hasSize(3);
+        assertThat(host.commands().get(0)).startsWith("chown root:root /etc/ocfs2/.duet-tmp-");
+        assertThat(host.commands().get(1)).as("data on disk before the rename").startsWith("sync -- /etc/ocfs2/.duet-tmp-");
+        assertThat(host.commands().get(2)).as("the rename on disk before success").isEqualTo("sync -- /etc/ocfs2");
         assertThat(host.fileText("/etc/ocfs2/cluster.conf")).isEqualTo("cluster:\n");
         assertThat(host.list("/etc/ocfs2")).containsExactly("cluster.conf");
     }
