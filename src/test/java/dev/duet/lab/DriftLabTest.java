@@ -38,6 +38,7 @@ class DriftLabTest {
     @BeforeAll
     void bootstrappedPairWithSentinels() {
         lab.up();
+        lab.lab("reset");
         var apply = duet("apply");
         assertThat(apply.code()).as(apply.out()).isZero();
         sums = lab.sshOk(OTHER, "mkdir -p " + MNT + "/sentinel && cd " + MNT + "/sentinel && for i in $(seq 1 20); do "
@@ -72,7 +73,9 @@ class DriftLabTest {
     void handEditedResourceFileIsRestoredAndAdjusted() {
         lab.sshOk(DRIFTED, "sed -i 's/after-sb-0pri discard-zero-changes/after-sb-0pri disconnect/' /etc/drbd.d/r0.res"
                 + " && grep -q 'after-sb-0pri disconnect' /etc/drbd.d/r0.res && drbdadm adjust r0");
-        driftFixedExactly(Set.of("drbd_resource"), Set.of("drbd_resource"));
+        // DRBD 8.4 carries net options changed by `adjust` on one node into the peer's running
+        // configuration (seen in the lab: node1's after-sb-0pri fell back too), so node1 may drift as well.
+        driftFixedExactly(Set.of("drbd_resource"), Set.of("drbd_resource"), Set.of("drbd_resource"));
         assertThat(lab.sshOk(DRIFTED, "drbdsetup show r0")).contains("discard-zero-changes");
     }
 
@@ -134,19 +137,24 @@ class DriftLabTest {
 
     /** plan shows the drift only on node2 within the allowed steps; apply fixes exactly that; plan is then clean. */
     private void driftFixedExactly(Set<String> mustChange, Set<String> mayChange) {
+        driftFixedExactly(mustChange, mayChange, Set.of());
+    }
+
+    /** {@code otherMayChange}: steps that may legitimately report drift on the other node too. */
+    private void driftFixedExactly(Set<String> mustChange, Set<String> mayChange, Set<String> otherMayChange) {
         var plan = duet("plan");
         assertThat(plan.code()).as(plan.out()).isZero();
         var planned = RunEvents.parse(plan.out());
         assertThat(planned.modules(DRIFTED, "changed")).as(plan.out()).containsAll(mustChange)
                 .allMatch(mayChange::contains);
-        assertThat(planned.modules(OTHER, "changed")).as(plan.out()).isEmpty();
+        assertThat(planned.modules(OTHER, "changed")).as(plan.out()).allMatch(otherMayChange::contains);
 
         var apply = duet("apply");
         assertThat(apply.code()).as(apply.out()).isZero();
         var applied = RunEvents.parse(apply.out());
         assertThat(applied.modules(DRIFTED, "changed")).as(apply.out()).containsAll(mustChange)
                 .allMatch(mayChange::contains);
-        assertThat(applied.modules(OTHER, "changed")).as(apply.out()).isEmpty();
+        assertThat(applied.modules(OTHER, "changed")).as(apply.out()).allMatch(otherMayChange::contains);
 
         var after = duet("plan");
         assertNothingChanged(RunEvents.parse(after.out()), after.out());
