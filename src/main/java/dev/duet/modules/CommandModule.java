@@ -1,5 +1,6 @@
 package dev.duet.modules;
 
+import dev.duet.transport.ShellWords;
 import dev.duet.engine.Args;
 import dev.duet.engine.Module;
 import dev.duet.engine.Step;

@@ -1,5 +1,6 @@
 package dev.duet.modules;
 
+import dev.duet.transport.ShellWords;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

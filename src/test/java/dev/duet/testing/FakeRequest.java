@@ -1,6 +1,5 @@
 package dev.duet.testing;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,35 +25,6 @@ public record FakeRequest(String node, String user, String rawLine, String line,
     }
 
     static List<String> unquote(String s) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean inWord = false;
-        char quote = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                } else {
-                    cur.append(c);
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-                inWord = true;
-            } else if (c == ' ') {
-                if (inWord) {
-                    out.add(cur.toString());
-                    cur.setLength(0);
-                    inWord = false;
-                }
-            } else {
-                cur.append(c);
-                inWord = true;
-            }
-        }
-        if (inWord) {
-            out.add(cur.toString());
-        }
-        return out;
+        return dev.duet.transport.ShellWords.split(s);
     }
 }

@@ -1,7 +1,6 @@
 package dev.duet.transport.ssh;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,7 +18,7 @@ record SshCommonArgs(Optional<Path> knownHosts, boolean acceptNew) {
     static SshCommonArgs parse(String node, String args) {
         Optional<Path> knownHosts = Optional.empty();
         boolean acceptNew = false;
-        List<String> words = words(args == null ? "" : args);
+        List<String> words = words(node, args == null ? "" : args);
         for (int i = 0; i < words.size(); i++) {
             String w = words.get(i);
             String option;
@@ -51,37 +50,11 @@ record SshCommonArgs(Optional<Path> knownHosts, boolean acceptNew) {
         return new SshCommonArgs(knownHosts, acceptNew);
     }
 
-    /** Shell-like word splitting with single and double quotes, enough for an ssh argument string. */
-    static List<String> words(String s) {
-        List<String> out = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        boolean inWord = false;
-        char quote = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                } else {
-                    cur.append(c);
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-                inWord = true;
-            } else if (Character.isWhitespace(c)) {
-                if (inWord) {
-                    out.add(cur.toString());
-                    cur.setLength(0);
-                    inWord = false;
-                }
-            } else {
-                cur.append(c);
-                inWord = true;
-            }
+    private static List<String> words(String node, String args) {
+        try {
+            return dev.duet.transport.ShellWords.split(args);
+        } catch (IllegalArgumentException e) {
+            throw new dev.duet.error.InputException(node + ": ansible_ssh_common_args: " + e.getMessage());
         }
-        if (inWord) {
-            out.add(cur.toString());
-        }
-        return out;
     }
 }

@@ -1,11 +1,12 @@
-package dev.duet.modules;
+package dev.duet.transport;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Splits a command line into words the way a POSIX shell would (quotes and backslashes), without
- * expanding anything: {@code command} runs argv, never a shell, as Ansible's command module does.
+ * expanding anything; the inverse of {@link Shell#join}. The {@code command} module runs argv this way,
+ * never a shell, as Ansible's does.
  */
 public final class ShellWords {
     private ShellWords() {
