@@ -89,6 +89,20 @@ class DriftLabTest {
 
     @Test
     @Order(6)
+    void nodeDemotedByHandIsPromotedAndMountedAgain() {
+        lab.sshOk(DRIFTED, "umount " + MNT + " && drbdadm secondary r0");
+        driftFixedExactly(Set.of("drbd_primary", "mount"), Set.of("drbd_primary", "mount"));
+    }
+
+    @Test
+    @Order(7)
+    void o2cbClusterTakenOfflineIsBroughtBackAndMounted() {
+        lab.sshOk(DRIFTED, "umount " + MNT + " && systemctl stop o2cb && ! o2cb cluster-status ocfs2 | grep -q online");
+        driftFixedExactly(Set.of("ocfs2_cluster", "mount"), Set.of("ocfs2_cluster", "mount"));
+    }
+
+    @Test
+    @Order(8)
     void splitBrainIsRefusedByApplyAndRecoveredByDiscardingTheNamedNode() {
         lab.sshOk(DRIFTED, "umount " + MNT);
         lab.lab("cut-link");
