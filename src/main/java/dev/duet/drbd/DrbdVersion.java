@@ -42,20 +42,31 @@ public record DrbdVersion(int major, int minor, int patch, String utils) {
      * when none answers (packages not installed yet, e.g. during a plan on fresh nodes).
      */
     public static Optional<DrbdVersion> detect(Node node) {
-        Optional<DrbdVersion> kernel = fromProc(node.run(Command.probe("cat", "/proc/drbd")));
-        CommandResult modinfo = null;
+        CommandResult proc = node.run(Command.probe("cat", "/proc/drbd"));
+        Optional<DrbdVersion> kernel = fromProc(proc);
         if (kernel.isEmpty()) {
-            modinfo = node.run(Command.probe("modinfo", "-F", "version", "drbd"));
+            CommandResult modinfo = node.run(Command.probe("modinfo", "-F", "version", "drbd"));
             if (modinfo.ok() && DOTTED.matcher(modinfo.stdout().strip()).lookingAt()) {
                 kernel = Optional.of(parse(modinfo.stdout()));
             }
         }
-        CommandResult adm = node.run(Command.probe("drbdadm", "--version"));
+        return withAdm(kernel, node.run(Command.probe("drbdadm", "--version")));
+    }
+
+    /**
+     * The version from outputs already in hand: {@code cat /proc/drbd}, else drbdadm's
+     * DRBD_KERNEL_VERSION_CODE; the utils version from {@code drbdadm --version}.
+     */
+    public static Optional<DrbdVersion> fromOutputs(CommandResult proc, CommandResult drbdadmVersion) {
+        return withAdm(fromProc(proc), drbdadmVersion);
+    }
+
+    private static Optional<DrbdVersion> withAdm(Optional<DrbdVersion> kernel, CommandResult adm) {
         String text = adm.stdout() + "\n" + adm.stderr();
         if (kernel.isEmpty()) {
             Matcher m = KERNEL_CODE.matcher(text);
             if (m.find()) {
-                kernel = Optional.of(fromCode(m.group(1)));
+                kernel = Optional.of(fromCode(m.group(1))).filter(v -> v.major() > 0);
             }
         }
         Matcher u = UTILS.matcher(text);

@@ -48,9 +48,6 @@ public final class LiveStatus {
     static final Command STATUS_JSON = Command.probe("drbdsetup", "status", "--json");
     static final Command DRBDADM_STATUS = Command.probe("drbdadm", "status");
 
-    private static final Pattern KERNEL_CODE = Pattern.compile("DRBD_KERNEL_VERSION_CODE=0x([0-9a-fA-F]+)");
-    private static final Pattern UTILS = Pattern.compile("DRBDADM_VERSION=(\\S+)");
-    private static final Pattern PROC_VERSION = Pattern.compile("(?m)^version:\\s*(\\d+(?:\\.\\d+)*)");
 
     private LiveStatus() {
     }
@@ -58,16 +55,15 @@ public final class LiveStatus {
     public static Result gather(Node node) {
         CommandResult proc = node.run(PROC);
         CommandResult utils = node.run(UTILS_VERSION);
-        Optional<String> kernel = kernelVersion(proc, utils);
-        Optional<String> tools = utils.ok() ? find(UTILS, utils.stdout()) : Optional.empty();
+        Optional<DrbdVersion> version = DrbdVersion.fromOutputs(proc, utils);
         var tried = new ArrayList<String>();
-        if (atLeast(kernel, "8.4.6") && atLeast(tools, "8.9.3")) {
+        if (version.map(DrbdVersion::hasEvents2).orElse(false)) {
             Optional<Result> r = attempt(node, EVENTS2_NOW, Source.EVENTS2, tried);
             if (r.isPresent()) {
                 return r.get();
             }
         }
-        if (atLeast(kernel, "9")) {
+        if (version.map(DrbdVersion::is9).orElse(false)) {
             Optional<Result> r = attempt(node, STATUS_JSON, Source.STATUS_JSON, tried);
             if (r.isPresent()) {
                 return r.get();
@@ -104,39 +100,6 @@ public final class LiveStatus {
         }
     }
 
-    /** The kernel module's version from /proc/drbd, else from drbdadm's DRBD_KERNEL_VERSION_CODE. */
-    static Optional<String> kernelVersion(CommandResult proc, CommandResult utils) {
-        Optional<String> fromProc = proc.ok() ? find(PROC_VERSION, proc.stdout()) : Optional.empty();
-        if (fromProc.isPresent() || !utils.ok()) {
-            return fromProc;
-        }
-        return find(KERNEL_CODE, utils.stdout()).map(hex -> {
-            int code = Integer.parseInt(hex.length() > 6 ? hex.substring(hex.length() - 6) : hex, 16);
-            return (code >> 16) + "." + ((code >> 8) & 0xff) + "." + (code & 0xff);
-        }).filter(v -> !v.equals("0.0.0"));
-    }
-
-    /** True when {@code version} is known and not older than {@code minimum} (numeric, dot by dot). */
-    static boolean atLeast(Optional<String> version, String minimum) {
-        if (version.isEmpty()) {
-            return false;
-        }
-        String[] have = version.get().split("[.-]");
-        String[] want = minimum.split("\\.");
-        for (int i = 0; i < want.length; i++) {
-            int h = i < have.length ? number(have[i]) : 0;
-            int w = Integer.parseInt(want[i]);
-            if (h != w) {
-                return h > w;
-            }
-        }
-        return true;
-    }
-
-    private static int number(String s) {
-        Matcher m = Pattern.compile("^\\d{1,9}").matcher(s);
-        return m.find() ? Integer.parseInt(m.group()) : 0;
-    }
 
     private static Optional<String> find(Pattern p, String text) {
         Matcher m = p.matcher(text == null ? "" : text);

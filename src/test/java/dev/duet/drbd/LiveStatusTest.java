@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.duet.error.DuetException;
 import dev.duet.testing.ScriptedNode;
 import dev.duet.transport.Command;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class LiveStatusTest {
@@ -65,10 +64,11 @@ class LiveStatusTest {
 
     @Test
     void versionsCompareNumerically() {
-        assertThat(LiveStatus.atLeast(Optional.of("8.4.11"), "8.4.6")).isTrue();
-        assertThat(LiveStatus.atLeast(Optional.of("8.4.5"), "8.4.6")).isFalse();
-        assertThat(LiveStatus.atLeast(Optional.of("9.0.6-1"), "9")).isTrue();
-        assertThat(LiveStatus.atLeast(Optional.of("8.10.0"), "8.9.3")).isTrue();
-        assertThat(LiveStatus.atLeast(Optional.empty(), "8")).isFalse();
+        // LiveStatus chooses by DrbdVersion: events2 needs kernel >= 8.4.6 and utils >= 8.9.3, JSON needs 9
+        assertThat(DrbdVersion.parse("8.4.11").withUtils("9.22.0").hasEvents2()).isTrue();
+        assertThat(DrbdVersion.parse("8.4.5").withUtils("9.22.0").hasEvents2()).isFalse();
+        assertThat(DrbdVersion.parse("9.0.6-1").is9()).isTrue();
+        assertThat(DrbdVersion.parse("8.4.11").withUtils("8.10.0").hasEvents2()).isTrue();
+        assertThat(DrbdVersion.parse("8.4.11").hasEvents2()).as("unknown utils").isFalse();
     }
 }
