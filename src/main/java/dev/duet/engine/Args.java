@@ -29,6 +29,33 @@ public final class Args {
         this.where = where;
     }
 
+    /**
+     * The arguments whose values hold no template anywhere (recursively), for load-time validation:
+     * templated values are checked once rendered, when the task is bound.
+     */
+    public static Args literals(String module, Map<String, Object> raw, Location where) {
+        Map<String, Object> literal = new java.util.LinkedHashMap<>();
+        raw.forEach((k, v) -> {
+            if (!templated(v)) {
+                literal.put(k, v);
+            }
+        });
+        return new Args(module, literal, where);
+    }
+
+    private static boolean templated(Object v) {
+        if (v instanceof String s) {
+            return s.contains("{{") || s.contains("{%");
+        }
+        if (v instanceof Map<?, ?> m) {
+            return m.values().stream().anyMatch(Args::templated);
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().anyMatch(Args::templated);
+        }
+        return false;
+    }
+
     public Location where() {
         return where;
     }

@@ -3,7 +3,6 @@ package dev.duet.ocfs2;
 import dev.duet.engine.Args;
 import dev.duet.engine.Module;
 import dev.duet.engine.Step;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -36,13 +35,8 @@ public final class FilesystemModule implements Module {
 
     @Override
     public void validate(Map<String, Object> rawArgs, Args.Location where) {
-        Map<String, Object> concrete = new LinkedHashMap<>();
-        rawArgs.forEach((k, v) -> {
-            if (!Ocfs2Args.templated(v)) {
-                concrete.put(k, v);
-            }
-        });
-        Args args = new Args(name(), concrete, where);
+        Args args = Args.literals(name(), rawArgs, where);
+        Map<String, Object> concrete = args.raw();
         if (concrete.containsKey("fstype")) {
             args.oneOf("fstype", "ocfs2", "ocfs2");
         }

@@ -5,7 +5,6 @@ import dev.duet.engine.Module;
 import dev.duet.engine.Step;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -57,13 +56,8 @@ public final class MountModule implements Module {
 
     @Override
     public void validate(Map<String, Object> rawArgs, Args.Location where) {
-        Map<String, Object> concrete = new LinkedHashMap<>();
-        rawArgs.forEach((k, v) -> {
-            if (!Ocfs2Args.templated(v)) {
-                concrete.put(k, v);
-            }
-        });
-        Args args = new Args(name(), concrete, where);
+        Args args = Args.literals(name(), rawArgs, where);
+        Map<String, Object> concrete = args.raw();
         if (concrete.containsKey("path")) {
             args.path("path");
         }

@@ -22,10 +22,6 @@ final class Ocfs2Args {
     private Ocfs2Args() {
     }
 
-    static boolean templated(Object value) {
-        return value instanceof String s && s.contains("{{");
-    }
-
     static String clusterName(Args args) {
         String name = args.string("cluster", "ocfs2");
         if (!CLUSTER_NAME.matcher(name).matches()) {

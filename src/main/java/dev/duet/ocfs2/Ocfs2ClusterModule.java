@@ -52,14 +52,8 @@ public final class Ocfs2ClusterModule implements Module {
 
     @Override
     public void validate(Map<String, Object> rawArgs, Args.Location where) {
-        Map<String, Object> concrete = new LinkedHashMap<>();
-        rawArgs.forEach((k, v) -> {
-            if (!Ocfs2Args.templated(v) && !(v instanceof java.util.List<?> l && l.stream().anyMatch(
-                    item -> item instanceof Map<?, ?> m && m.values().stream().anyMatch(Ocfs2Args::templated)))) {
-                concrete.put(k, v);
-            }
-        });
-        Args args = new Args(name(), concrete, where);
+        Args args = Args.literals(name(), rawArgs, where);
+        Map<String, Object> concrete = args.raw();
         Ocfs2Args.clusterName(args);
         Ocfs2Args.port(args);
         if (concrete.containsKey("nodes")) {

@@ -39,10 +39,9 @@ final class DrbdArgs {
      */
     static void validateLiterals(String module, Map<String, Object> raw, Args.Location where,
                                  Map<String, Kind> keys) {
-        Args args = new Args(module, raw, where);
+        Args args = Args.literals(module, raw, where);
         keys.forEach((key, kind) -> {
-            Object v = raw.get(key);
-            if (v instanceof String s && !s.contains("{{")) {
+            if (args.raw().get(key) instanceof String) {
                 if (kind == Kind.NAME) {
                     args.name(key);
                 } else {
