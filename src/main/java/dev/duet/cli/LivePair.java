@@ -1,6 +1,7 @@
 package dev.duet.cli;
 
 import dev.duet.drbd.LiveStatus;
+import dev.duet.drbd.wait.Events2Follower;
 import dev.duet.engine.NodeOpener;
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
@@ -9,27 +10,38 @@ import dev.duet.transport.Command;
 import dev.duet.transport.CommandResult;
 import dev.duet.transport.Node;
 import dev.duet.transport.ReadOnlyGuard;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * The hosts of an inventory, asked for their DRBD state in parallel. Connections stay open between
- * {@link #gather()} calls (for {@code --watch}); a host that could not be reached is tried again on the
- * next call. Every node is wrapped in a check-mode {@link ReadOnlyGuard}: status never changes anything.
+ * {@link #gather()} calls (for {@code --watch}, which may also {@link #follow} a host's events2 stream);
+ * a host that could not be reached is tried again on the next call. Closing ends the streams first. Every node is wrapped in a check-mode {@link ReadOnlyGuard}: status never changes anything.
  */
 final class LivePair implements AutoCloseable {
     static final Command OCFS2_MOUNTS = Command.probe("findmnt", "-n", "-t", "ocfs2", "-o", "SOURCE,TARGET");
+    /** Followed by {@code status --watch}: stays open, one line per change after the initial dump. */
+    static final Command EVENTS2_STREAM = Command.probe("drbdsetup", "events2", "--statistics");
+    /** Read at most once a second while a followed node resyncs: 8.4 streams no progress. */
+    static final Command EVENTS2_STATISTICS = Command.probe("drbdsetup", "events2", "--now", "--statistics")
+            .withTimeout(Duration.ofSeconds(10));
+    static final Duration STREAM_START_TIMEOUT = Duration.ofSeconds(10);
 
     private final List<Host> hosts;
     private final NodeOpener opener;
     private final Map<String, Node> open = new ConcurrentHashMap<>();
     private final ExecutorService pool;
+    private final List<Events2Follower> followers = new CopyOnWriteArrayList<>();
 
     LivePair(List<Host> hosts, NodeOpener opener) {
         this.hosts = List.copyOf(hosts);
@@ -62,10 +74,55 @@ final class LivePair implements AutoCloseable {
         return out;
     }
 
+    List<String> hostNames() {
+        return hosts.stream().map(Host::name).toList();
+    }
+
+    /** One host's status (what {@link #gather()} asks every host in parallel). */
+    NodeStatus gather(String hostName) {
+        return gather(host(hostName));
+    }
+
+    /**
+     * Follows the host's {@code drbdsetup events2 --statistics}; empty (with the reason given to
+     * {@code whyNot}) when the stream does not start or gives no initial state.
+     */
+    Optional<Events2Follower> follow(String hostName, Runnable onChange, Consumer<String> whyNot) {
+        try {
+            Optional<Events2Follower> f = Events2Follower.start(node(host(hostName)), EVENTS2_STREAM,
+                    STREAM_START_TIMEOUT, onChange, whyNot);
+            f.ifPresent(followers::add);
+            return f;
+        } catch (DuetException e) {
+            whyNot.accept(e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /** The host's OCFS2 mounts (throws when the host cannot be asked). */
+    List<String> mounts(String hostName) {
+        return mounts(node(host(hostName)));
+    }
+
+    /** The host's {@code drbdsetup events2 --now --statistics} dump; empty when it failed. */
+    Optional<String> statistics(String hostName) {
+        CommandResult r = node(host(hostName)).run(EVENTS2_STATISTICS);
+        return r.ok() ? Optional.of(r.stdout()) : Optional.empty();
+    }
+
+    private Host host(String name) {
+        return hosts.stream().filter(h -> h.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not in this pair: " + name));
+    }
+
+    private Node node(Host host) {
+        return open.computeIfAbsent(host.name(), n -> new ReadOnlyGuard(opener.open(host), true));
+    }
+
     private NodeStatus gather(Host host) {
         Node node;
         try {
-            node = open.computeIfAbsent(host.name(), n -> new ReadOnlyGuard(opener.open(host), true));
+            node = node(host);
         } catch (DuetException e) {
             return NodeStatus.failed(host.name(), e);
         }
@@ -105,6 +162,9 @@ final class LivePair implements AutoCloseable {
 
     @Override
     public void close() {
+        // streams first: each hangs up its remote drbdsetup before the connections go
+        followers.forEach(Events2Follower::close);
+        followers.clear();
         pool.shutdownNow();
         open.values().forEach(LivePair::closeQuietly);
         open.clear();

@@ -48,6 +48,19 @@ record PairSnapshot(List<NodeStatus> nodes) {
     }
 
     /**
+     * True when {@code other} shows the same as this one except for resync progress (percent, ETA,
+     * out-of-sync figures): such a difference is redrawn at most once a second.
+     */
+    boolean sameBesidesProgress(PairSnapshot other) {
+        return other != null && withoutProgress(json()).equals(withoutProgress(other.json()));
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode withoutProgress(ObjectNode tree) {
+        tree.findParents("syncPercent").forEach(p -> ((ObjectNode) p).remove("syncPercent"));
+        return tree;
+    }
+
+    /**
      * {@code {"nodes": {"node1": <status contract object> + "source" + "mounts", "node2": {"error": ...}}}}:
      * a node without status has {@code "unreachable"} and {@code "error"} instead of the contract fields.
      */

@@ -51,17 +51,20 @@ public final class StatusCommand implements Callable<Integer> {
             description = "With -i: which inventory hosts or group (default: ${DEFAULT-VALUE}).")
     String hosts;
 
-    @Option(names = "--watch", description = "With -i: gather again every --interval seconds and redraw when "
-            + "something changed, until Ctrl-C. This polls (drbdsetup events2 --now per node each time); it does "
-            + "not hold a drbdsetup events2 stream open.")
+    @Option(names = "--watch", description = "With -i: redraw whenever what is shown changes, until Ctrl-C. "
+            + "Nodes whose DRBD has events2 (kernel 8.4.6+, drbd-utils 8.9.3+) are followed through a running "
+            + "`drbdsetup events2 --statistics` (resync progress re-read at most once a second); the others, and "
+            + "any node whose stream breaks (said once on stderr), are polled every --interval seconds. "
+            + "With --json: one JSON object per line, per change.")
     boolean watch;
 
     @Option(names = "--interval", paramLabel = "SECONDS", defaultValue = "2",
-            description = "With --watch: seconds between gatherings (default: ${DEFAULT-VALUE}).")
+            description = "With --watch: seconds between polls of nodes that are not followed, and between "
+                    + "re-reads of followed nodes' mounts (default: ${DEFAULT-VALUE}).")
     int intervalSeconds;
 
     @Option(names = "--count", paramLabel = "N", defaultValue = "0",
-            description = "With --watch: stop after N gatherings (default: until interrupted).")
+            description = "With --watch: stop after N intervals (default: until interrupted).")
     int count;
 
     @Option(names = "--accept-new-host-keys",
@@ -122,14 +125,37 @@ public final class StatusCommand implements Callable<Integer> {
                 ? (watch ? s.json().toString() : s.json().toPrettyString()) : s.table();
         try (LivePair pair = new LivePair(targets, wiring.opener())) {
             if (watch) {
-                return new StatusWatch(pair, render, out, System.console() != null, !json)
-                        .run(java.time.Duration.ofSeconds(intervalSeconds), count);
+                var statusWatch = new StatusWatch(pair, render, out, spec.commandLine().getErr(),
+                        System.console() != null, !json);
+                return untilInterrupted(statusWatch, pair);
             }
             PairSnapshot snapshot = new PairSnapshot(pair.gather());
             String text = render.apply(snapshot);
             out.print(text.endsWith("\n") ? text : text + "\n");
             out.flush();
             return snapshot.exitCode();
+        }
+    }
+
+    /**
+     * Ctrl-C runs shutdown hooks while the watch is still in its loop: the hook ends the loop and closes
+     * the pair, which hangs up every events2 stream (pty channels, so the remote drbdsetup gets SIGHUP)
+     * before the connections close.
+     */
+    private int untilInterrupted(StatusWatch statusWatch, LivePair pair) {
+        Thread hook = new Thread(() -> {
+            statusWatch.stop();
+            pair.close();
+        }, "duet-status-watch-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return statusWatch.run(java.time.Duration.ofSeconds(intervalSeconds), count);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or ran: it closes the pair
+            }
         }
     }
 

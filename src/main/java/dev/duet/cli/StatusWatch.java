@@ -4,81 +4,141 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
-import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * {@code status -i --watch}: gathers again every interval and redraws only when what is shown changed.
- * The transport has no streaming, so this polls (each poll is one {@code drbdsetup events2 --now} per
- * node) rather than following {@code drbdsetup events2}. Stops after {@code rounds} gatherings (0: until
- * interrupted) and returns the last snapshot's exit code.
+ * {@code status -i --watch}: follows each node's {@code drbdsetup events2} stream where it can (see
+ * {@link NodeFeed}) and polls the others every interval, redrawing only when what is shown changed:
+ * at once for a change of state, at most once a second for resync progress alone. Stops after
+ * {@code rounds} intervals (0: until {@link #stop} or interrupted) and returns the last snapshot's exit code.
  */
 final class StatusWatch {
+    static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
     private static final String CLEAR = "\033[H\033[2J";
 
     private final LivePair pair;
     private final Function<PairSnapshot, String> render;
     private final PrintWriter out;
+    private final PrintWriter err;
     private final boolean terminal;
     private final boolean decorate;
-    private Duration interval = Duration.ofSeconds(2);
+    /** Woken by a stream's change or by {@link #stop}; the content does not matter. */
+    private final BlockingQueue<Boolean> signals = new LinkedBlockingQueue<>();
+    private volatile boolean stopped;
+    private String shownText;
+    private PairSnapshot shown;
+    private PairSnapshot last;
+    private long drawnAt;
+    private Long pendingUntil;
 
     /** {@code decorate} false (JSON): no screen clearing or time lines, one object per change. */
-    StatusWatch(LivePair pair, Function<PairSnapshot, String> render, PrintWriter out, boolean terminal,
-                boolean decorate) {
+    StatusWatch(LivePair pair, Function<PairSnapshot, String> render, PrintWriter out, PrintWriter err,
+                boolean terminal, boolean decorate) {
         this.pair = pair;
-        this.decorate = decorate;
         this.render = render;
         this.out = out;
+        this.err = err;
         this.terminal = terminal;
+        this.decorate = decorate;
     }
 
     int run(Duration every, int rounds) {
-        this.interval = every;
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        List<NodeFeed> feeds = pair.hostNames().stream()
+                .map(h -> new NodeFeed(h, pair, () -> signals.offer(Boolean.TRUE), err, every)).toList();
+        ExecutorService ticking = Executors.newFixedThreadPool(Math.max(1, feeds.size()), r -> {
             Thread t = new Thread(r, "duet-status-watch");
             t.setDaemon(true);
             return t;
         });
-        AtomicReference<String> shown = new AtomicReference<>();
-        AtomicReference<PairSnapshot> last = new AtomicReference<>();
-        AtomicInteger done = new AtomicInteger();
-        CompletableFuture<Void> finished = new CompletableFuture<>();
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                PairSnapshot snapshot = new PairSnapshot(pair.gather());
-                last.set(snapshot);
-                String text = render.apply(snapshot);
-                if (!Objects.equals(text, shown.getAndSet(text))) {
-                    draw(text);
-                }
-                if (rounds > 0 && done.incrementAndGet() >= rounds) {
-                    finished.complete(null);
-                }
-            } catch (RuntimeException e) {
-                finished.completeExceptionally(e);
-            }
-        }, 0, every.toMillis(), TimeUnit.MILLISECONDS);
         try {
-            finished.get();
+            int ticks = 0;
+            long nextTick = System.nanoTime();
+            while (!stopped) {
+                if (System.nanoTime() - nextTick >= 0) {
+                    tick(feeds, ticking);
+                    ticks++;
+                    nextTick = System.nanoTime() + every.toNanos();
+                }
+                feeds.forEach(f -> f.refreshProgress(System.nanoTime(), PROGRESS_EVERY));
+                consider(feeds);
+                if (rounds > 0 && ticks >= rounds) {
+                    break;
+                }
+                awaitSomething(feeds, nextTick);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
         } finally {
-            timer.shutdownNow();
+            ticking.shutdownNow();
         }
-        return last.get() == null ? 0 : last.get().exitCode();
+        return last == null ? 0 : last.exitCode();
     }
 
-    private void draw(String text) {
+    /** Ends {@link #run} soon (Ctrl-C); the caller then closes the pair, which ends the streams. */
+    void stop() {
+        stopped = true;
+        signals.offer(Boolean.TRUE);
+    }
+
+    private static void tick(List<NodeFeed> feeds, ExecutorService ticking) throws InterruptedException {
+        List<Future<?>> running = new ArrayList<>();
+        feeds.forEach(f -> running.add(ticking.submit(f::tick)));
+        for (Future<?> f : running) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    /** Sleeps until the next interval, a stream's change, a progress read or a deferred redraw is due. */
+    private void awaitSomething(List<NodeFeed> feeds, long nextTick) throws InterruptedException {
+        long now = System.nanoTime();
+        long wait = nextTick - now;
+        if (feeds.stream().anyMatch(NodeFeed::resyncing)) {
+            wait = Math.min(wait, PROGRESS_EVERY.toNanos());
+        }
+        if (pendingUntil != null) {
+            wait = Math.min(wait, pendingUntil - now);
+        }
+        if (wait > 0) {
+            signals.poll(wait, TimeUnit.NANOSECONDS);
+        }
+        signals.clear();
+    }
+
+    private void consider(List<NodeFeed> feeds) {
+        PairSnapshot snapshot = new PairSnapshot(feeds.stream().map(NodeFeed::now).toList());
+        last = snapshot;
+        String text = render.apply(snapshot);
+        if (text.equals(shownText)) {
+            pendingUntil = null;
+            return;
+        }
+        long now = System.nanoTime();
+        if (snapshot.sameBesidesProgress(shown) && now - drawnAt < PROGRESS_EVERY.toNanos()) {
+            pendingUntil = drawnAt + PROGRESS_EVERY.toNanos();
+            return;
+        }
+        draw(text, feeds);
+        shownText = text;
+        shown = snapshot;
+        drawnAt = now;
+        pendingUntil = null;
+    }
+
+    private void draw(String text, List<NodeFeed> feeds) {
         if (!decorate) {
             out.println(text.strip());
             out.flush();
@@ -86,8 +146,8 @@ final class StatusWatch {
         }
         if (terminal) {
             out.print(CLEAR);
-            out.println("duet status: every " + interval.toSeconds() + "s, last change "
-                    + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " (Ctrl-C to stop)");
+            out.println("duet status: " + feeds.stream().map(NodeFeed::how).collect(Collectors.joining(", "))
+                    + "; last change " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " (Ctrl-C to stop)");
         } else {
             out.println("--- " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS));
         }
