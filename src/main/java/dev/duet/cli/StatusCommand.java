@@ -127,7 +127,7 @@ public final class StatusCommand implements Callable<Integer> {
             if (watch) {
                 var statusWatch = new StatusWatch(pair, render, out, spec.commandLine().getErr(),
                         System.console() != null, !json);
-                return untilInterrupted(statusWatch, pair);
+                return untilInterrupted(statusWatch);
             }
             PairSnapshot snapshot = new PairSnapshot(pair.gather());
             String text = render.apply(snapshot);
@@ -137,16 +137,9 @@ public final class StatusCommand implements Callable<Integer> {
         }
     }
 
-    /**
-     * Ctrl-C runs shutdown hooks while the watch is still in its loop: the hook ends the loop and closes
-     * the pair, which hangs up every events2 stream (pty channels, so the remote drbdsetup gets SIGHUP)
-     * before the connections close.
-     */
-    private int untilInterrupted(StatusWatch statusWatch, LivePair pair) {
-        Thread hook = new Thread(() -> {
-            statusWatch.stop();
-            pair.close();
-        }, "duet-status-watch-stop");
+    /** Ctrl-C runs shutdown hooks while the watch is still in its loop: see {@link StatusWatch#onShutdown}. */
+    private int untilInterrupted(StatusWatch statusWatch) {
+        Thread hook = new Thread(statusWatch.onShutdown(), "duet-status-watch-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             return statusWatch.run(java.time.Duration.ofSeconds(intervalSeconds), count);

@@ -90,6 +90,18 @@ final class StatusWatch {
         signals.offer(Boolean.TRUE);
     }
 
+    /**
+     * What Ctrl-C runs (as a shutdown hook, while {@link #run} is still looping): ends the loop and closes
+     * the pair, which hangs up every events2 stream (pty channels: the remote drbdsetup gets SIGHUP)
+     * before the connections close.
+     */
+    Runnable onShutdown() {
+        return () -> {
+            stop();
+            pair.close();
+        };
+    }
+
     private static void tick(List<NodeFeed> feeds, ExecutorService ticking) throws InterruptedException {
         List<Future<?>> running = new ArrayList<>();
         feeds.forEach(f -> running.add(ticking.submit(f::tick)));
