@@ -26,7 +26,7 @@ final class NodeFeed {
     private NodeStatus polled;
     private List<String> mounts = List.of();
     private boolean gaveUp;
-    private long statisticsReadAt = Long.MIN_VALUE;
+    private Long statisticsReadAt;
 
     NodeFeed(String host, LivePair pair, Runnable onChange, PrintWriter err, Duration interval) {
         this.host = host;
@@ -63,7 +63,8 @@ final class NodeFeed {
      * 8.4 reports no progress. True when something shown changed.
      */
     boolean refreshProgress(long nowNanos, Duration every) {
-        if (!following() || !resyncing(follower.current()) || nowNanos - statisticsReadAt < every.toNanos()) {
+        if (!following() || !resyncing(follower.current())
+                || (statisticsReadAt != null && nowNanos - statisticsReadAt < every.toNanos())) {
             return false;
         }
         statisticsReadAt = nowNanos;

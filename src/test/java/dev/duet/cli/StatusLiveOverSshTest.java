@@ -131,7 +131,7 @@ class StatusLiveOverSshTest {
     }
 
     @Test
-    void watchRedrawsOnlyWhenTheStateChanges() {
+    void watchPollsNodesWhoseStreamDoesNotStartAndRedrawsOnlyWhenTheStateChanges() {
         labNode(pair.node1, "dual_primary", true);
         labNode(pair.node2, "dual_primary", true);
         AtomicInteger asked = new AtomicInteger();
@@ -144,6 +144,11 @@ class StatusLiveOverSshTest {
         assertThat(run.exit()).as(run.toString()).isZero();
         assertThat(asked).hasValue(3);
         assertThat(run.out().lines().filter(l -> l.startsWith("--- "))).as(run.toString()).hasSize(2);
+        assertThat(run.err().lines()).as("no events2 stream here (no rule): polled, said once per node")
+                .containsExactlyInAnyOrder("duet status: node1: cannot follow `drbdsetup events2 --statistics` (no "
+                        + "initial state: ended with exit code 127); polling every 1s instead",
+                        "duet status: node2: cannot follow `drbdsetup events2 --statistics` (no "
+                        + "initial state: ended with exit code 127); polling every 1s instead");
         assertThat(run.out()).containsPattern("(?m)^r0\\s+Primary/UpToDate\\s+Primary/UpToDate")
                 .containsPattern("(?m)^r0\\s+Primary/UpToDate\\s+Secondary/UpToDate");
     }
