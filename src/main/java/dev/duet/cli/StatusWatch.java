@@ -78,6 +78,11 @@ final class StatusWatch {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            if (!stopped) {
+                throw e;
+            }
+            // Ctrl-C closed the connections under a poll in flight: nothing is wrong, the watch just ends
         } finally {
             ticking.shutdownNow();
         }
