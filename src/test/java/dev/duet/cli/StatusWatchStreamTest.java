@@ -202,11 +202,14 @@ class StatusWatchStreamTest {
         StatusLiveOverSshTest.labNode(pair.node2, "dual_primary", true);
         streams(pair.node1, "dual_primary");
         FakeStream node2 = streams(pair.node2, "dual_primary");
+        // the shape of the lab's 8.4.11 `events2 --now --statistics`: counters, no done:
         pair.node2.on("drbdsetup events2 --now --statistics", 0, String.join("\n",
-                "exists resource name:r0 role:Primary suspended:no",
-                "exists device name:r0 volume:0 minor:0 disk:Inconsistent size:1048576",
-                "exists peer-device " + PEER_DEVICE + " replication:SyncTarget peer-disk:UpToDate done:42.50 "
-                        + "out-of-sync:524288",
+                "exists resource name:r0 role:Primary suspended:no write-ordering:flush",
+                "exists connection name:r0 peer-node-id:0 connection:Connected role:Primary congested:no",
+                "exists device name:r0 volume:0 minor:0 disk:Inconsistent size:262100 read:0 written:4096 "
+                        + "al-writes:0 bm-writes:0 upper-pending:0 lower-pending:0 al-suspended:no blocked:no",
+                "exists peer-device name:r0 peer-node-id:0 volume:0 replication:SyncTarget peer-disk:UpToDate "
+                        + "resync-suspended:no received:4096 sent:0 out-of-sync:131050 pending:0 unacked:0",
                 "exists -", ""));
         start(PairSnapshot::table, true, NEVER, 0);
         awaitDraws(1);
@@ -214,7 +217,7 @@ class StatusWatchStreamTest {
         node2.emit("change device name:r0 volume:0 minor:0 disk:Inconsistent",
                 "change peer-device " + PEER_DEVICE + " replication:SyncTarget");
 
-        await().atMost(LONG).until(() -> out.toString().contains("42.5% (node2 SyncTarget)"));
+        await().atMost(LONG).until(() -> out.toString().contains("50.0% (node2 SyncTarget)"));
         assertThat(pair.node2.commandsStartingWith("drbdsetup events2 --now --statistics")).isNotEmpty();
         assertThat(pair.node1.commandsStartingWith("drbdsetup events2 --now --statistics"))
                 .as("node1 does not resync").isEmpty();

@@ -51,4 +51,18 @@ class PairStatusTableTest {
         assertThat(PairStatusTable.render(byNode, Map.of(), Map.of("a", "unreachable", "b", "unreachable")))
                 .isEqualTo("no DRBD status from a or b\n");
     }
+
+    @Test
+    void aResyncWithoutPercentShowsTheShareInSyncFromOutOfSyncAndSize() {
+        var peer = new Peer("peer", "Connected", "SyncTarget", "Primary", "UpToDate", null, "SyncTarget");
+        var syncing = new Device("r0", 0, 0, "Secondary", "Inconsistent", List.of(peer), 131050L, 262100L);
+        var done = new Device("r0", 0, 0, "Secondary", "UpToDate", List.of(new Peer("peer", "Connected",
+                "Established", "Primary", "UpToDate", null, "Connected")), 0L, 262100L);
+        var byNode = new java.util.LinkedHashMap<String, DrbdStatus>();
+        byNode.put("node2", new DrbdStatus("events2", null, List.of(syncing), List.of()));
+
+        assertThat(PairStatusTable.render(byNode, Map.of())).contains("50.0% (node2 SyncTarget)");
+        byNode.put("node2", new DrbdStatus("events2", null, List.of(done), List.of()));
+        assertThat(PairStatusTable.render(byNode, Map.of())).doesNotContain("%");
+    }
 }
