@@ -26,7 +26,8 @@ import java.util.function.Consumer;
 /**
  * The hosts of an inventory, asked for their DRBD state in parallel. Connections stay open between
  * {@link #gather()} calls (for {@code --watch}, which may also {@link #follow} a host's events2 stream);
- * a host that could not be reached is tried again on the next call. Closing ends the streams first. Every node is wrapped in a check-mode {@link ReadOnlyGuard}: status never changes anything.
+ * a host that could not be reached is tried again on the next call. Closing ends the streams first.
+ * Every node is wrapped in a check-mode {@link ReadOnlyGuard}: status never changes anything.
  */
 final class LivePair implements AutoCloseable {
     static final Command OCFS2_MOUNTS = Command.probe("findmnt", "-n", "-t", "ocfs2", "-o", "SOURCE,TARGET");
