@@ -50,10 +50,14 @@ final class DrbdInitialSyncStep implements Step {
         var synced = pair.devices().entrySet().stream()
                 .filter(e -> e.getValue().map(d -> SYNCED_DISKS.contains(d.disk())).orElse(false))
                 .map(java.util.Map.Entry::getKey).toList();
-        if (!pair.allUp() && !synced.isEmpty()) {
-            // A node that was down (rebooted) rejoins by resync; the pair's one initial sync is long done.
+        boolean allConnected = pair.devices().values().stream().allMatch(PairView::connected);
+        long up = pair.devices().values().stream().filter(Optional::isPresent).count();
+        if (!allConnected && !synced.isEmpty() && synced.size() == up) {
+            pair.refuseSplitBrain(ctx, env);
+            // A node that was down (rebooted) or disconnected rejoins by resync (drbd_up reconnects it); the
+            // pair's one initial sync is long done.
             return Check.ok(res + " already had its initial sync (" + String.join(", ", synced)
-                    + " holds good data); a node that is down rejoins by resync: " + pair.describe());
+                    + " holds good data); a node that is down or disconnected rejoins by resync: " + pair.describe());
         }
         if (!pair.allUp()) {
             if (ctx.checkMode()) {

@@ -58,10 +58,11 @@ final class DrbdResourceStep implements Step {
                 }
             }
         }
-        boolean up = sources.apply(node).read(model.name()).isPresent();
+        var running = sources.apply(node).read(model.name());
+        boolean up = running.isPresent();
         if (messages.isEmpty()) {
             if (up) {
-                String pending = dryRunAdjust(node);
+                String pending = dryRunAdjust(node, running.flatMap(dev.duet.drbd.Device::peer).map(p -> "StandAlone".equals(p.connection())).orElse(false));
                 if (!pending.isBlank()) {
                     return Check.change("running configuration of " + model.name() + " differs from "
                             + resPath() + "; would run `drbdadm adjust`: " + pending.strip().replace('\n', ';'));
@@ -148,6 +149,11 @@ final class DrbdResourceStep implements Step {
                 + "kernel module first, or set `dialect: 8.4|9`");
     }
 
+    private static boolean isConnect(String adjustLine) {
+        String[] words = adjustLine.strip().split("\\s+");
+        return words.length > 1 && "connect".equals(words[1]);
+    }
+
     /** The diff, with the shared secret masked: the file is shown, the secret never. */
     private String redactedDiff(Node node, ManagedFile f) {
         String before = node.readFile(f.path()).map(b -> new String(b, StandardCharsets.UTF_8)).orElse(null);
@@ -160,13 +166,18 @@ final class DrbdResourceStep implements Step {
         return diff.replaceAll("(?m)^([-+ ]\\s*shared-secret\\s+).*$", "$1\"" + dev.duet.drbd.config.Secret.MASK + "\";");
     }
 
-    private String dryRunAdjust(Node node) {
+    /**
+     * {@code standAlone}: a StandAlone resource has no running connection, so adjust proposes a connect;
+     * that is the connection state (drbd_up's business), not drift of the configuration.
+     */
+    private String dryRunAdjust(Node node, boolean standAlone) {
         CommandResult r = node.run(Command.probe("drbdadm", "-d", "adjust", model.name()));
         if (!r.ok()) {
             return "";
         }
         // Only the commands adjust would run count; anything else it prints is commentary.
         String out = r.stdout().lines().filter(l -> l.contains("drbdsetup") || l.contains("drbdmeta"))
+                .filter(l -> !(standAlone && isConnect(l)))
                 .map(l -> l.replaceAll("--shared-secret[= ]\\S+", "--shared-secret=***"))
                 .collect(java.util.stream.Collectors.joining("\n"));
         return model.secret() == null ? out : model.secret().redact(out);

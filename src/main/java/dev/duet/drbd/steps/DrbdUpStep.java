@@ -10,12 +10,17 @@ import dev.duet.engine.StepContext;
 import dev.duet.transport.Command;
 import dev.duet.transport.Node;
 
-/** {@code drbdadm up} where the resource is down, then waits until this node's peer is Connected. */
+/**
+ * {@code drbdadm up} where the resource is down, reconnects a StandAlone node (see {@link Reconnect}),
+ * then waits until this node's peer is Connected.
+ */
 final class DrbdUpStep implements Step {
     private final String res;
     private final boolean waitConnected;
     private final WaitOptions waits;
     private final DrbdEnv env;
+    /** Decided by the check when this node is StandAlone; the act carries out exactly that. */
+    private Reconnect reconnect;
 
     DrbdUpStep(String res, boolean waitConnected, WaitOptions waits, DrbdEnv env) {
         this.res = res;
@@ -27,8 +32,13 @@ final class DrbdUpStep implements Step {
     @Override
     public Check check(StepContext ctx) {
         var d = env.sources().apply(ctx.node()).read(res);
+        reconnect = null;
         if (d.isPresent() && !PairView.connected(d)) {
-            PairView.read(ctx, env, res).refuseSplitBrain(ctx, env);
+            PairView pair = PairView.read(ctx, env, res).refuseSplitBrain(ctx, env);
+            if (pair.standAlone(ctx.host().name())) {
+                reconnect = Reconnect.plan(pair, ctx.host().name());
+                return Check.change(reconnect.describe());
+            }
         }
         if (d.isPresent()) {
             return Check.ok(res + " is up (" + DeviceText.words(d) + ")");
@@ -40,6 +50,10 @@ final class DrbdUpStep implements Step {
     public void act(StepContext ctx, Check check) {
         Node node = ctx.node();
         var source = env.sources().apply(node);
+        if (reconnect != null) {
+            reconnect.carryOut(node, source, waits, waitConnected);
+            return;
+        }
         if (source.read(res).isEmpty()) {
             node.run(Command.change("drbdadm", "up", res)).orThrow(node.name());
         }
