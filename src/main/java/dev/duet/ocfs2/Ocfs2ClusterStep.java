@@ -1,6 +1,7 @@
 package dev.duet.ocfs2;
 
 import dev.duet.engine.Check;
+import dev.duet.engine.Done;
 import dev.duet.engine.Step;
 import dev.duet.engine.StepContext;
 import dev.duet.error.DuetException;
@@ -63,20 +64,27 @@ public final class Ocfs2ClusterStep implements Step {
     }
 
     @Override
-    public void act(StepContext ctx, Check check) {
+    public Done act(StepContext ctx, Check check) {
         Node node = ctx.node();
         Plan plan = inspect(node);
+        List<String> done = new ArrayList<>();
+        String diff = null;
         if (plan.confCheck().needsChange()) {
             if (!plan.confExists()) {
                 node.run(Command.change("mkdir", "-p", "/etc/ocfs2")).orThrow(node.name());
             }
-            plan.clusterConf().write(node);
+            Done written = plan.clusterConf().put(node);
+            done.add(written.message());
+            diff = written.diff();
         }
         if (plan.defaultsCheck().needsChange()) {
-            plan.defaultsFile().write(node);
+            Done written = plan.defaultsFile().put(node);
+            done.add(written.message());
+            diff = joinDiffs(diff, written.diff());
         }
         if (!plan.enabled()) {
             node.run(Command.change("systemctl", "enable", "o2cb")).orThrow(node.name());
+            done.add("enabled o2cb at boot");
         }
         if (plan.restart()) {
             node.run(Command.change("systemctl", "restart", "o2cb")).orThrow(node.name());
@@ -85,7 +93,14 @@ public final class Ocfs2ClusterStep implements Step {
                         + conf.cluster() + "' is not online (o2cb cluster-status says: "
                         + O2cbProbe.status(node, conf.cluster()) + "); see journalctl -u o2cb");
             }
+            done.add(plan.online() ? "restarted o2cb to load the new configuration"
+                    : "brought cluster '" + conf.cluster() + "' online (systemctl restart o2cb)");
         }
+        if (done.isEmpty()) {
+            return Done.unchanged("cluster '" + conf.cluster() + "' online with nodes " + conf.describeNames()
+                    + ", o2cb enabled at boot");
+        }
+        return Done.changed(String.join("; ", done), diff);
     }
 
     private Plan inspect(Node node) {

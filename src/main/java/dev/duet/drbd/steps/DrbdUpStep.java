@@ -5,10 +5,12 @@ import dev.duet.drbd.wait.DrbdWaiter;
 import dev.duet.drbd.wait.StateCondition;
 import dev.duet.drbd.wait.WaitOptions;
 import dev.duet.engine.Check;
+import dev.duet.engine.Done;
 import dev.duet.engine.Step;
 import dev.duet.engine.StepContext;
 import dev.duet.transport.Command;
 import dev.duet.transport.Node;
+import java.util.Optional;
 
 /** {@code drbdadm up} where the resource is down, then waits until this node's peer is Connected. */
 final class DrbdUpStep implements Step {
@@ -37,15 +39,20 @@ final class DrbdUpStep implements Step {
     }
 
     @Override
-    public void act(StepContext ctx, Check check) {
+    public Done act(StepContext ctx, Check check) {
         Node node = ctx.node();
         var source = env.sources().apply(node);
-        if (source.read(res).isEmpty()) {
+        boolean wasDown = source.read(res).isEmpty();
+        if (wasDown) {
             node.run(Command.change("drbdadm", "up", res)).orThrow(node.name());
         }
+        String connected = "";
         if (waitConnected) {
-            new DrbdWaiter(source, waits).await(res, StateCondition.connected());
+            var d = new DrbdWaiter(source, waits).await(res, StateCondition.connected());
+            connected = "; Connected (" + DeviceText.words(Optional.of(d)) + ")";
         }
+        return wasDown ? Done.changed("ran `drbdadm up " + res + "`" + connected)
+                : Done.unchanged(res + " was already up" + connected);
     }
 
 }
