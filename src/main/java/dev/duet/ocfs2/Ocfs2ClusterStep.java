@@ -73,14 +73,10 @@ public final class Ocfs2ClusterStep implements Step {
             if (!plan.confExists()) {
                 node.run(Command.change("mkdir", "-p", "/etc/ocfs2")).orThrow(node.name());
             }
-            Done written = plan.clusterConf().put(node);
-            done.add(written.message());
-            diff = written.diff();
+            diff = written(plan.clusterConf().put(node), done, diff);
         }
         if (plan.defaultsCheck().needsChange()) {
-            Done written = plan.defaultsFile().put(node);
-            done.add(written.message());
-            diff = joinDiffs(diff, written.diff());
+            diff = written(plan.defaultsFile().put(node), done, diff);
         }
         if (!plan.enabled()) {
             node.run(Command.change("systemctl", "enable", "o2cb")).orThrow(node.name());
@@ -144,6 +140,15 @@ public final class Ocfs2ClusterStep implements Step {
         return defaults.entrySet().stream()
                 .filter(e -> !e.getKey().equals("O2CB_ENABLED"))
                 .anyMatch(e -> !Objects.equals(O2cbDefaults.value(currentDefaults, e.getKey()), e.getValue()));
+    }
+
+    /** Adds what writing a file did to {@code done}; returns the diff so far. */
+    private static String written(Done file, List<String> done, String diff) {
+        if (!file.changed()) {
+            return diff;
+        }
+        done.add(file.message());
+        return joinDiffs(diff, file.diff());
     }
 
     private static String joinDiffs(String a, String b) {

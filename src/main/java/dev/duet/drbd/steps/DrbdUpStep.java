@@ -49,7 +49,7 @@ final class DrbdUpStep implements Step {
         String connected = "";
         if (waitConnected) {
             var d = new DrbdWaiter(source, waits).await(res, StateCondition.connected());
-            connected = "; Connected (" + DeviceText.words(Optional.of(d)) + ")";
+            connected = "; now " + DeviceText.words(Optional.of(d));
         }
         return wasDown ? Done.changed("ran `drbdadm up " + res + "`" + connected)
                 : Done.unchanged(res + " was already up" + connected);
