@@ -1,6 +1,7 @@
 package dev.duet.drbd.steps;
 
 import dev.duet.engine.Check;
+import dev.duet.engine.Done;
 import dev.duet.engine.Step;
 import dev.duet.engine.StepContext;
 import dev.duet.error.DuetException;
@@ -54,7 +55,8 @@ final class DrbdPreflightStep implements Step {
     }
 
     @Override
-    public void act(StepContext ctx, Check check) {
+    public Done act(StepContext ctx, Check check) {
         // check-only: it never asks for a change
+        return Done.unchanged(check.message());
     }
 }

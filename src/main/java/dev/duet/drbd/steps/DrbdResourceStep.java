@@ -5,6 +5,7 @@ import dev.duet.drbd.config.ResourceModel;
 import dev.duet.drbd.config.ResourceRenderer;
 import dev.duet.drbd.wait.StateSource;
 import dev.duet.engine.Check;
+import dev.duet.engine.Done;
 import dev.duet.engine.Step;
 import dev.duet.engine.StepContext;
 import dev.duet.error.DuetException;
@@ -80,16 +81,25 @@ final class DrbdResourceStep implements Step {
     }
 
     @Override
-    public void act(StepContext ctx, Check check) {
+    public Done act(StepContext ctx, Check check) {
         Node node = ctx.node();
+        List<String> done = new ArrayList<>();
         for (ManagedFile f : files(effectiveDialect(ctx))) {
-            if (f.check(node).needsChange()) {
-                f.write(node);
+            Done written = f.put(node);
+            if (written.changed()) {
+                done.add(written.message());
             }
         }
         if (sources.apply(node).read(model.name()).isPresent()) {
             node.run(DrbdCommands.adjust(model.name())).orThrow(node.name());
+            done.add(done.isEmpty() ? "ran `drbdadm adjust " + model.name() + "`: the running configuration now "
+                    + "matches " + resPath() : "applied with `drbdadm adjust " + model.name() + "`");
         }
+        if (done.isEmpty()) {
+            return Done.unchanged(resPath() + " is up to date");
+        }
+        // The check's diff is the one with the shared secret masked; the files written are the ones it diffed.
+        return Done.changed(String.join("; ", done), check.diff());
     }
 
     /**

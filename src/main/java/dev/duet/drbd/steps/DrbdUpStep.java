@@ -5,10 +5,12 @@ import dev.duet.drbd.wait.DrbdWaiter;
 import dev.duet.drbd.wait.StateCondition;
 import dev.duet.drbd.wait.WaitOptions;
 import dev.duet.engine.Check;
+import dev.duet.engine.Done;
 import dev.duet.engine.Step;
 import dev.duet.engine.StepContext;
 import dev.duet.transport.Command;
 import dev.duet.transport.Node;
+import java.util.Optional;
 
 /**
  * {@code drbdadm up} where the resource is down, reconnects a StandAlone node (see {@link Reconnect}),
@@ -47,19 +49,23 @@ final class DrbdUpStep implements Step {
     }
 
     @Override
-    public void act(StepContext ctx, Check check) {
+    public Done act(StepContext ctx, Check check) {
         Node node = ctx.node();
         var source = env.sources().apply(node);
         if (reconnect != null) {
-            reconnect.carryOut(node, source, waits, waitConnected);
-            return;
+            return Done.changed(reconnect.carryOut(node, source, waits, waitConnected));
         }
-        if (source.read(res).isEmpty()) {
+        boolean wasDown = source.read(res).isEmpty();
+        if (wasDown) {
             node.run(Command.change("drbdadm", "up", res)).orThrow(node.name());
         }
+        String connected = "";
         if (waitConnected) {
-            new DrbdWaiter(source, waits).await(res, StateCondition.connected());
+            var d = new DrbdWaiter(source, waits).await(res, StateCondition.connected());
+            connected = "; now " + DeviceText.words(Optional.of(d));
         }
+        return wasDown ? Done.changed("ran `drbdadm up " + res + "`" + connected)
+                : Done.unchanged(res + " was already up" + connected);
     }
 
 }

@@ -79,13 +79,17 @@ final class Reconnect {
                 : List.of("drbdadm connect --discard-my-data " + res, "wait for UpToDate/UpToDate");
     }
 
-    void carryOut(Node node, StateSource source, WaitOptions waits, boolean waitConnected) {
+    /** Carries out the plan; returns what was done. */
+    String carryOut(Node node, StateSource source, WaitOptions waits, boolean waitConnected) {
         if (part != Part.TARGET) {
             node.run(DrbdCommands.connect(res)).orThrow(node.name());
+            String now = "";
             if (waitConnected) {
-                new DrbdWaiter(source, waits).await(res, StateCondition.connected());
+                now = "; now " + DeviceText.words(Optional.of(new DrbdWaiter(source, waits).await(res,
+                        StateCondition.connected())));
             }
-            return;
+            return "ran `drbdadm connect " + res + "`" + (part == Part.SURVIVOR ? " (" + target
+                    + " reconnected as sync target: " + why + ")" : " (" + why + ")") + now;
         }
         if (wasPrimary()) {
             node.run(DrbdCommands.secondary(res)).orThrow(node.name());
@@ -105,5 +109,6 @@ final class Reconnect {
         if (wasPrimary()) {
             node.run(DrbdCommands.primary(res)).orThrow(node.name());
         }
+        return "reconnected " + res + " as sync target (" + String.join(", ", targetActions()) + "): " + why;
     }
 }
