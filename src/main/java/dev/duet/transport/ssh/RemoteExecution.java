@@ -47,16 +47,9 @@ final class RemoteExecution {
             Future<byte[]> err = io.submit(() -> exec.getErrorStream().readAllBytes());
             io.submit(() -> writeStdin(exec.getOutputStream(), command.stdin()));
             if (!awaitExit(exec, timeout)) {
-                // the remote timeout(1) fires at about the same moment: wait for its report
-                if (!awaitExit(exec, remoteTimeout.confirmWithin())) {
-                    abandoned = true;
-                    signalKill(exec);
-                    throw notConfirmed(command, timeout);
-                }
-                int exit = exitCode(exec, ssh, line);
-                if (RemoteTimeout.endedByTimeout(exit)) {
-                    throw terminated(command, timeout, exit);
-                }
+                abandoned = true;
+                confirmTermination(exec, ssh, command, line, timeout);
+                abandoned = false;
                 // it finished by itself just after our deadline: its result stands
             }
             String stdout = utf8(drain(out, line));
@@ -76,6 +69,30 @@ final class RemoteExecution {
         }
     }
 
+    /**
+     * After the local deadline the remote timeout(1) fires too: waits for its report and throws TIMEOUT
+     * saying whether the host confirmed the end. Returns only when the command ended by itself.
+     * A connection lost now is not retried: the command already had its full time.
+     */
+    private void confirmTermination(Session.Command exec, SSHClient ssh, Command command, String line,
+            Duration timeout) {
+        int exit;
+        try {
+            if (!awaitExit(exec, remoteTimeout.confirmWithin())) {
+                signalKill(exec);
+                throw notConfirmed(command, timeout, node + " reported no exit "
+                        + human(remoteTimeout.confirmWithin()) + " after the deadline");
+            }
+            exit = exitCode(exec, ssh, line);
+        } catch (IOException e) {
+            throw notConfirmed(command, timeout, "the connection dropped while waiting for " + node
+                    + " to end it (" + e.getMessage() + "); its timeout still ends it there unless it is stuck");
+        }
+        if (RemoteTimeout.endedByTimeout(exit)) {
+            throw terminated(command, timeout, exit);
+        }
+    }
+
     private DuetException terminated(Command command, Duration timeout, int exit) {
         return new DuetException(Reason.TIMEOUT, node + ": `" + command.line() + "` did not finish within "
                 + human(timeout) + "; terminated on " + node + " (SIGTERM to its process group, SIGKILL "
@@ -83,12 +100,11 @@ final class RemoteExecution {
                 + exit + " from timeout)");
     }
 
-    private DuetException notConfirmed(Command command, Duration timeout) {
+    private DuetException notConfirmed(Command command, Duration timeout, String why) {
+        String program = command.argv().get(0).equals("sh") ? "timeout" : command.argv().get(0);
         return new DuetException(Reason.TIMEOUT, node + ": `" + command.line() + "` did not finish within "
-                + human(timeout) + "; termination NOT confirmed: " + node + " reported no exit "
-                + human(remoteTimeout.confirmWithin()) + " after the deadline, so it may still be running there"
-                + " (a process stuck in the kernel ignores SIGKILL); check with `pgrep -af "
-                + command.argv().get(0) + "` on " + node);
+                + human(timeout) + "; termination NOT confirmed: " + why + ", so it may still be running there"
+                + " (a process stuck in the kernel ignores SIGKILL); check with `pgrep -af " + program + "` on " + node);
     }
 
     static String human(Duration d) {

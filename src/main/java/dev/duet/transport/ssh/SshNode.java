@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A host reached over SSH (SSHJ): one connection for the whole run, a new session channel per command,
  * files over SFTP. A dropped connection is reconnected once and the operation retried; a second drop
- * fails with {@link Reason#UNREACHABLE}. Every command is logged to {@code duet.commands}.
+ * fails with {@link Reason#UNREACHABLE}. Every command runs under the host's {@code timeout} (see
+ * {@link RemoteTimeout}) and is logged to {@code duet.commands} exactly as sent.
  */
 public final class SshNode implements Node {
     private static final Logger COMMANDS = LoggerFactory.getLogger("duet.commands");
