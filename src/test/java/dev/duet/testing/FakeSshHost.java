@@ -36,7 +36,8 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
  * <li>SFTP sees a temp directory as "/": {@link #path(String)} maps a remote path to the local file.</li>
  * <li>Commands are answered by rules; the NEWEST matching rule wins, so a rule may install another to
  *     change state (after {@code apt-get install} succeeds, {@code dpkg-query} says installed). Rules see
- *     the line without the become wrapper. Unmatched commands exit 127. Every command is recorded.</li>
+ *     the line without the become and remote-timeout wrappers. Unmatched commands exit 127. Every
+ *     command is recorded; a {@link FakeReply#hang()} ended by the remote timeout is in {@link #terminated()}.</li>
  * <li>Faults: {@link #dropConnectionOn}, {@link #dropConnectionAlways}, {@link #stop()}.</li>
  * </ul>
  */
@@ -57,6 +58,7 @@ public final class FakeSshHost implements AutoCloseable {
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private final List<Drop> drops = new CopyOnWriteArrayList<>();
     private final List<FakeRequest> requests = new CopyOnWriteArrayList<>();
+    private final List<FakeRequest> terminated = new CopyOnWriteArrayList<>();
     private SshServer server;
     private int port;
 
@@ -229,6 +231,15 @@ public final class FakeSshHost implements AutoCloseable {
 
     public List<FakeRequest> requests() {
         return List.copyOf(requests);
+    }
+
+    /** Commands (become and timeout wrappers removed) that the emulated remote timeout ended. */
+    public List<String> terminated() {
+        return terminated.stream().map(FakeRequest::line).toList();
+    }
+
+    void recordTerminated(FakeRequest request) {
+        terminated.add(request);
     }
 
     public List<String> commandsStartingWith(String prefix) {
