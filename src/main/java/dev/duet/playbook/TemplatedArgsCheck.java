@@ -12,7 +12,6 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -104,44 +103,77 @@ public final class TemplatedArgsCheck {
                 if (RUNTIME.contains(name)) {
                     return true;
                 }
-                if (seen.add(name)) {
-                    definition(name, play, host).ifPresent(todo::push);
+                Definition def = definitionOf(name, play, host);
+                if (seen.add(name) && def != null && def.raw() != null) {
+                    todo.push(def.raw());
                 }
             }
         }
         return false;
     }
 
-    /** The raw value a variable name resolves to, by precedence: extra vars, play vars, inventory. */
-    private Optional<Object> definition(String name, Play play, Host host) {
-        if (extraVars.containsKey(name)) {
-            return Optional.ofNullable(extraVars.get(name));
+    /** A variable's winning definition: its raw value and where it was written (null for -e). */
+    private record Definition(String name, Object raw, Args.Location at, boolean extra) {
+        String describe() {
+            return extra ? "extra variable (-e) '" + name + "'"
+                    : "variable '" + name + "'" + (at == null ? "" : " at " + at.describe());
         }
-        if (play.vars().containsKey(name)) {
-            return Optional.ofNullable(play.vars().get(name));
-        }
-        return Optional.ofNullable(host.vars().get(name));
     }
 
-    private InputException refusal(Play play, Task task, Host host, String key, Object raw, String problem) {
-        String used = "task '" + task.name() + "' (" + describe(task.where()) + "), argument '" + key + "' = '"
-                + raw + "' on host " + host.name() + ": " + problem;
-        for (String name : Templater.undefinedVariables(raw, Set.of())) {
-            if (extraVars.containsKey(name)) {
-                return new InputException("extra variable (-e) '" + name + "' is used by " + used);
-            }
-            Args.Location at = play.varOrigins().get(name);
-            if (at == null && !play.vars().containsKey(name)) {
-                at = inventory.origin(host.name(), name).orElse(null);
-            }
-            if (at != null) {
-                return new InputException(at.file(), at.line(), at.column(),
-                        "variable '" + name + "' is used by " + used);
+    private Definition definitionOf(String name, Play play, Host host) {
+        if (extraVars.containsKey(name)) {
+            return new Definition(name, extraVars.get(name), null, true);
+        }
+        if (play.vars().containsKey(name)) {
+            return new Definition(name, play.vars().get(name), play.varOrigins().get(name), false);
+        }
+        if (host.vars().containsKey(name)) {
+            return new Definition(name, host.vars().get(name), inventory.origin(host.name(), name).orElse(null), false);
+        }
+        return null;
+    }
+
+    /** The variables with literal values that {@code def} is built from (itself if it is literal). */
+    private void leaves(Definition def, Play play, Host host, Set<String> seen, java.util.List<Definition> out) {
+        if (!seen.add(def.name())) {
+            return;
+        }
+        if (!Templater.hasTemplate(def.raw())) {
+            out.add(def);
+            return;
+        }
+        for (String name : Templater.undefinedVariables(def.raw(), Set.of())) {
+            Definition inner = definitionOf(name, play, host);
+            if (inner != null) {
+                leaves(inner, play, host, seen, out);
             }
         }
+    }
+
+    /**
+     * Blames the variable the bad value was written in: the argument's variable, or, when that is itself
+     * a template over exactly one literal variable, that one (naming the way through).
+     */
+    private InputException refusal(Play play, Task task, Host host, String key, Object raw, String problem) {
+        String used = " is used by task '" + task.name() + "' (" + describe(task.where()) + "), argument '" + key
+                + "' = '" + raw + "' on host " + host.name() + ": " + problem;
+        for (String name : Templater.undefinedVariables(raw, Set.of())) {
+            Definition direct = definitionOf(name, play, host);
+            if (direct == null) {
+                continue;
+            }
+            java.util.List<Definition> found = new java.util.ArrayList<>();
+            leaves(direct, play, host, new HashSet<>(), found);
+            Definition blamed = found.size() == 1 ? found.get(0) : direct;
+            String via = blamed == direct ? "" : " (through " + direct.describe() + ")";
+            String text = (blamed.extra() ? "extra variable (-e) '" : "variable '") + blamed.name() + "'" + via + used;
+            Args.Location at = blamed.at();
+            return at == null ? new InputException(text) : new InputException(at.file(), at.line(), at.column(), text);
+        }
         Args.Location where = task.where();
-        return where == null ? new InputException(used)
-                : new InputException(where.file(), where.line(), where.column(), used);
+        String text = "the value" + used;
+        return where == null ? new InputException(text)
+                : new InputException(where.file(), where.line(), where.column(), text);
     }
 
     private static String describe(Args.Location where) {

@@ -115,7 +115,7 @@ class TemplatedArgsCheckTest {
     void aPlayVarBuiltFromAnotherVarIsRenderedBeforeTheCheck() {
         InputException e = refused(Path.of("inv.yml"), YAML_INVENTORY,
                 playbook("    base: \"r0`id`\"\n    resource: \"{{ base }}\"", "{{ resource }}"));
-        assertThat(e.getMessage()).startsWith("site.yml:5:5: variable 'resource'").contains("got 'r0`id`'");
+        assertThat(e.getMessage()).startsWith("site.yml:4:5: variable 'base' (through variable 'resource' at site.yml:5:5)").contains("got 'r0`id`'");
     }
 
     @Test
