@@ -27,10 +27,12 @@ public final class TemplatedArgsCheck {
 
     private final Inventory inventory;
     private final Map<String, Object> extraVars;
+    private final VarBlame blamer;
 
     public TemplatedArgsCheck(Inventory inventory, Map<String, Object> extraVars) {
         this.inventory = inventory;
         this.extraVars = extraVars;
+        this.blamer = new VarBlame(inventory, extraVars);
     }
 
     private static Set<String> runtimeNames() {
@@ -76,7 +78,7 @@ public final class TemplatedArgsCheck {
                 one.put(key, rendered);
                 pt.module().validate(one, null);
             } catch (InputException e) {
-                throw refusal(play, task, host, key, raw, e.getMessage());
+                throw refusal(play, task, host, key, raw, rendered, e.getMessage());
             }
         });
     }
@@ -103,7 +105,7 @@ public final class TemplatedArgsCheck {
                 if (RUNTIME.contains(name)) {
                     return true;
                 }
-                Definition def = definitionOf(name, play, host);
+                VarBlame.Definition def = blamer.definition(name, play, host);
                 if (seen.add(name) && def != null && def.raw() != null) {
                     todo.push(def.raw());
                 }
@@ -112,68 +114,21 @@ public final class TemplatedArgsCheck {
         return false;
     }
 
-    /** A variable's winning definition: its raw value and where it was written (null for -e). */
-    private record Definition(String name, Object raw, Args.Location at, boolean extra) {
-        String describe() {
-            return extra ? "extra variable (-e) '" + name + "'"
-                    : "variable '" + name + "'" + (at == null ? "" : " at " + at.describe());
-        }
-    }
-
-    private Definition definitionOf(String name, Play play, Host host) {
-        if (extraVars.containsKey(name)) {
-            return new Definition(name, extraVars.get(name), null, true);
-        }
-        if (play.vars().containsKey(name)) {
-            return new Definition(name, play.vars().get(name), play.varOrigins().get(name), false);
-        }
-        if (host.vars().containsKey(name)) {
-            return new Definition(name, host.vars().get(name), inventory.origin(host.name(), name).orElse(null), false);
-        }
-        return null;
-    }
-
-    /** The variables with literal values that {@code def} is built from (itself if it is literal). */
-    private void leaves(Definition def, Play play, Host host, Set<String> seen, java.util.List<Definition> out) {
-        if (!seen.add(def.name())) {
-            return;
-        }
-        if (!Templater.hasTemplate(def.raw())) {
-            out.add(def);
-            return;
-        }
-        for (String name : Templater.undefinedVariables(def.raw(), Set.of())) {
-            Definition inner = definitionOf(name, play, host);
-            if (inner != null) {
-                leaves(inner, play, host, seen, out);
-            }
-        }
-    }
-
-    /**
-     * Blames the variable the bad value was written in: the argument's variable, or, when that is itself
-     * a template over exactly one literal variable, that one (naming the way through).
-     */
-    private InputException refusal(Play play, Task task, Host host, String key, Object raw, String problem) {
+    private InputException refusal(Play play, Task task, Host host, String key, Object raw, Object rendered,
+                                   String problem) {
         String used = " is used by task '" + task.name() + "' (" + describe(task.where()) + "), argument '" + key
                 + "' = '" + raw + "' on host " + host.name() + ": " + problem;
-        for (String name : Templater.undefinedVariables(raw, Set.of())) {
-            Definition direct = definitionOf(name, play, host);
-            if (direct == null) {
-                continue;
-            }
-            java.util.List<Definition> found = new java.util.ArrayList<>();
-            leaves(direct, play, host, new HashSet<>(), found);
-            Definition blamed = found.size() == 1 ? found.get(0) : direct;
-            String via = blamed == direct ? "" : " (through " + direct.describe() + ")";
-            String text = (blamed.extra() ? "extra variable (-e) '" : "variable '") + blamed.name() + "'" + via + used;
-            Args.Location at = blamed.at();
-            return at == null ? new InputException(text) : new InputException(at.file(), at.line(), at.column(), text);
+        VarBlame.Blame blame = blamer.blame(raw, rendered, play, host);
+        if (blame == null) {
+            Args.Location where = task.where();
+            return where == null ? new InputException("the value" + used)
+                    : new InputException(where.file(), where.line(), where.column(), "the value" + used);
         }
-        Args.Location where = task.where();
-        String text = "the value" + used;
-        return where == null ? new InputException(text)
-                : new InputException(where.file(), where.line(), where.column(), text);
+        VarBlame.Definition blamed = blame.blamed();
+        String via = blamed == blame.direct() ? "" : " (through " + blame.direct().describe() + ")";
+        String text = (blamed.extra() ? "extra variable (-e) '" : "variable '") + blamed.name() + "'" + via + used;
+        Args.Location at = blamed.at();
+        return at == null ? new InputException(text) : new InputException(at.file(), at.line(), at.column(), text);
     }
 
     private static String describe(Args.Location where) {

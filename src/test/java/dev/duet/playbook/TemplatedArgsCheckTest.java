@@ -145,4 +145,50 @@ class TemplatedArgsCheckTest {
         String text = playbook("    unused: 1", "{{ host_resource }}") + "      when: inventory_hostname == 'node1'\n";
         assertThatCode(() -> check(Path.of("inv.yml"), inventory, text, Map.of())).doesNotThrowAnyException();
     }
+
+    @Test
+    void aReplicationAddressReachedThroughHostvarsIsBlamedOnTheInventoryLine() {
+        String inventory = """
+                all:
+                  children:
+                    pair:
+                      hosts:
+                        node1: {replication_address: 10.99.0.1}
+                        node2: {replication_address: "10.99.0.2;reboot"}
+                """;
+        String text = """
+                - hosts: pair
+                  vars:
+                    pair:
+                      - {name: node1, address: "{{ hostvars['node1'].replication_address }}", disk: /dev/vdb}
+                      - {name: node2, address: "{{ hostvars['node2'].replication_address }}", disk: /dev/vdb}
+                  tasks:
+                    - name: Describe
+                      drbd_resource:
+                        resource: r0
+                        device: /dev/drbd0
+                        nodes: "{{ pair }}"
+                """;
+        InputException e = refused(Path.of("inv.yml"), inventory, text);
+        assertThat(e.getMessage()).startsWith("inv.yml:6:17: variable 'replication_address' (through variable 'pair' at site.yml:3:5)")
+                .contains("nodes[1].address must not contain spaces or shell metacharacters", "'10.99.0.2;reboot'");
+    }
+
+    @Test
+    void aLiteralNodeHostWithMetacharactersIsRefusedByTheLoader() {
+        String text = """
+                - hosts: pair
+                  tasks:
+                    - name: Describe
+                      drbd_resource:
+                        resource: r0
+                        device: /dev/drbd0
+                        disk: /dev/vdb
+                        nodes:
+                          - {name: node1, address: 10.99.0.1}
+                          - {name: node2, host: "node2$(id)", address: 10.99.0.2}
+                """;
+        InputException e = assertThrows(InputException.class, () -> new PlaybookLoader(modules).parse(PLAYBOOK, text));
+        assertThat(e.getMessage()).startsWith("site.yml:").contains("nodes[1].host", "'node2$(id)'");
+    }
 }
