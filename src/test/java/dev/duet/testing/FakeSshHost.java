@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -24,6 +25,8 @@ import java.util.stream.Stream;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
@@ -59,6 +62,7 @@ public final class FakeSshHost implements AutoCloseable {
     private final List<Drop> drops = new CopyOnWriteArrayList<>();
     private final List<FakeRequest> requests = new CopyOnWriteArrayList<>();
     private final List<FakeRequest> terminated = new CopyOnWriteArrayList<>();
+    private final AtomicInteger sessions = new AtomicInteger();
     private SshServer server;
     private int port;
 
@@ -103,6 +107,12 @@ public final class FakeSshHost implements AutoCloseable {
         sshd.setCommandFactory((channel, command) -> new FakeCommand(this, command));
         sshd.setSubsystemFactories(List.of(new SftpSubsystemFactory.Builder().build()));
         sshd.setFileSystemFactory(new VirtualFileSystemFactory(root));
+        sshd.addSessionListener(new SessionListener() {
+            @Override
+            public void sessionCreated(Session session) {
+                sessions.incrementAndGet();
+            }
+        });
         sshd.start();
         this.server = sshd;
         this.port = sshd.getPort();
@@ -227,6 +237,11 @@ public final class FakeSshHost implements AutoCloseable {
     /** Every command line received (become wrapper removed), in order; dropped ones included. */
     public List<String> commands() {
         return requests.stream().map(FakeRequest::line).toList();
+    }
+
+    /** SSH sessions opened to this host so far (counted on connect, before authentication). */
+    public int sessions() {
+        return sessions.get();
     }
 
     public List<FakeRequest> requests() {
