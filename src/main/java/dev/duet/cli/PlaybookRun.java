@@ -10,6 +10,7 @@ import dev.duet.output.HumanRenderer;
 import dev.duet.output.JsonRenderer;
 import dev.duet.output.ProgressRenderer;
 import dev.duet.playbook.Playbook;
+import dev.duet.playbook.TemplatedArgsCheck;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,6 +40,7 @@ final class PlaybookRun {
         Map<String, Object> extra = new LinkedHashMap<>(cli.extraVars);
         RunOptions options = new RunOptions(checkMode, diff, Set.copyOf(cli.tags), Set.copyOf(cli.skipTags), extra);
         Plan plan = new Planner(wiring.modules(), wiring.templating(), wiring.hostPattern()).plan(playbook, options);
+        new TemplatedArgsCheck(wiring.inventory(), extra).check(plan);
         PrintStream out = System.out;
         EventListener listener = cli.json ? new JsonRenderer(out)
                 : new HumanRenderer(out, diff, new ProgressRenderer(out, System.console() != null));

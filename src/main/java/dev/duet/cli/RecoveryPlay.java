@@ -69,7 +69,7 @@ final class RecoveryPlay {
                 "drbd_wait", wait, victim, where));
         tasks.addAll(rejoin(play, victim, where));
         return new Playbook(source.file(), List.of(new Play("Recover from split brain, discarding " + victim,
-                play.hosts(), play.vars(), play.become(), true, tasks, where)));
+                play.hosts(), play.vars(), play.become(), true, tasks, where, play.varOrigins())));
     }
 
     /** The playbook's own promote/o2cb/mount tasks on the victim; defaults where the playbook has none. */

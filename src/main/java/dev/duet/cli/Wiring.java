@@ -12,6 +12,7 @@ import dev.duet.ocfs2.Ocfs2Modules;
 import dev.duet.playbook.PlaybookLoader;
 import dev.duet.playbook.PlaybookTemplating;
 import dev.duet.playbook.Playbook;
+import dev.duet.transport.Node;
 import dev.duet.transport.ssh.SshNodes;
 import dev.duet.transport.ssh.SshOptions;
 import java.nio.file.Path;
@@ -60,6 +61,16 @@ final class Wiring {
 
     NodeOpener opener() {
         SshOptions defaults = SshOptions.defaults().withAcceptNewHostKeys(acceptNewHostKeys);
-        return host -> SshNodes.open(host, defaults);
+        return new NodeOpener() {
+            @Override
+            public Node open(Host host) {
+                return SshNodes.open(host, defaults);
+            }
+
+            @Override
+            public Node open(Host host, boolean become) {
+                return SshNodes.open(host, defaults, become);
+            }
+        };
     }
 }

@@ -7,4 +7,12 @@ import dev.duet.transport.Node;
 @FunctionalInterface
 public interface NodeOpener {
     Node open(Host host);
+
+    /**
+     * Connects with privilege escalation decided by the play ({@link Become}) instead of the inventory
+     * alone. Openers whose nodes have no such switch (test doubles) keep the default.
+     */
+    default Node open(Host host, boolean become) {
+        return open(host);
+    }
 }

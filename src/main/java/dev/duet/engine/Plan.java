@@ -4,6 +4,7 @@ import dev.duet.inventory.Host;
 import dev.duet.playbook.Play;
 import dev.duet.playbook.Task;
 import java.util.List;
+import java.util.Map;
 
 /** The whole run, decided before any host is contacted: plays, their hosts, and each task's hosts. */
 public record Plan(List<PlannedPlay> plays) {
@@ -11,10 +12,19 @@ public record Plan(List<PlannedPlay> plays) {
         plays = List.copyOf(plays);
     }
 
-    public record PlannedPlay(Play play, List<Host> hosts, List<PlannedTask> tasks) {
+    /**
+     * {@code become}: host name → whether its commands in this play go through sudo (see {@link Become});
+     * a host missing from it connects with its inventory settings alone.
+     */
+    public record PlannedPlay(Play play, List<Host> hosts, List<PlannedTask> tasks, Map<String, Boolean> become) {
         public PlannedPlay {
             hosts = List.copyOf(hosts);
             tasks = List.copyOf(tasks);
+            become = Map.copyOf(become);
+        }
+
+        public PlannedPlay(Play play, List<Host> hosts, List<PlannedTask> tasks) {
+            this(play, hosts, tasks, Map.of());
         }
     }
 

@@ -50,7 +50,11 @@ public final class Planner {
                 checkDefined(play, task, hosts, options);
                 tasks.add(new Plan.PlannedTask(task, module, targets(play, task, hosts, options)));
             }
-            plays.add(new Plan.PlannedPlay(play, hosts, tasks));
+            Map<String, Boolean> become = new java.util.LinkedHashMap<>();
+            for (Host host : hosts) {
+                become.put(host.name(), Become.effective(play, templating.vars(play, host, Map.of()), options.extraVars()));
+            }
+            plays.add(new Plan.PlannedPlay(play, hosts, tasks, become));
         }
         return new Plan(plays);
     }

@@ -69,7 +69,8 @@ public final class Runner {
         listener.on(new EngineEvent.PlayStarted(play.play().name(), names, options.checkMode()));
         listener.on(new EngineEvent.TaskStarted(play.play().name(), GATHER, "setup", names, 0, play.tasks().size()));
         long t0 = System.nanoTime();
-        List<HostRun> runs = inParallel(pool, play.hosts(), host -> connect(host, options, connections));
+        List<HostRun> runs = inParallel(pool, play.hosts(),
+                host -> connect(host, play.become().get(host.name()), options, connections));
         Map<String, Duration> remote = new LinkedHashMap<>();
         Map<String, Map<String, Object>> factsByHost = new java.util.concurrent.ConcurrentHashMap<>();
         List<StepResult> gathered = inParallel(pool, runs, hr -> gather(hr, options, factsByHost));
@@ -116,9 +117,14 @@ public final class Runner {
         }
     }
 
-    private HostRun connect(Host host, RunOptions options, Map<String, HostRun> connections) {
+    /**
+     * One connection per host and privilege setting: plays that agree on become share it, a play that
+     * differs gets its own (sudo wrapping is fixed per connection).
+     */
+    private HostRun connect(Host host, Boolean become, RunOptions options, Map<String, HostRun> connections) {
+        String key = become == null ? host.name() : host.name() + (become ? " (become)" : " (no become)");
         synchronized (connections) {
-            HostRun known = connections.get(host.name());
+            HostRun known = connections.get(key);
             if (known != null) {
                 HostRun again = new HostRun(host, known.node, known.timed);
                 again.remoteBefore = known.timed.spent();
@@ -128,12 +134,12 @@ public final class Runner {
         HostRun hr;
         long t0 = System.nanoTime();
         try {
-            TimedNode timed = new TimedNode(opener.open(host));
+            TimedNode timed = new TimedNode(become == null ? opener.open(host) : opener.open(host, become));
             // connecting is time on the network, not Duet's own: count it as remote
             timed.add(Duration.ofNanos(System.nanoTime() - t0));
             hr = new HostRun(host, new ReadOnlyGuard(timed, options.checkMode()), timed);
             synchronized (connections) {
-                connections.put(host.name(), hr);
+                connections.put(key, hr);
             }
         } catch (DuetException e) {
             hr = new HostRun(host, new UnreachableNode(host.name(), e), new TimedNode(new UnreachableNode(host.name(), e)));

@@ -39,14 +39,13 @@ final class TaskExecution {
                 case OK -> result(hr, task, Status.OK, check.message(), null, t0, remote0, null);
                 case SKIP -> result(hr, task, Status.SKIPPED, check.message(), null, t0, remote0, null);
                 case CHANGE -> {
-                    String message = check.message();
                     if (options.checkMode()) {
                         hr.wouldChangeEarlier = true;
-                    } else {
-                        step.act(ctx, check);
-                        message = done(message);
+                        yield result(hr, task, Status.CHANGED, check.message(), check.diff(), t0, remote0, null);
                     }
-                    yield result(hr, task, Status.CHANGED, message, check.diff(), t0, remote0, null);
+                    Done done = step.act(ctx, check);
+                    yield result(hr, task, done.changed() ? Status.CHANGED : Status.OK, done.message(), done.diff(),
+                            t0, remote0, null);
                 }
             };
         } catch (DuetException e) {
@@ -62,17 +61,6 @@ final class TaskExecution {
             LOG.error("{}: task '{}' failed with an internal error", hr.host.name(), task.name(), e);
             return result(hr, task, Status.FAILED, "internal error: " + e, null, t0, remote0, null);
         }
-    }
-
-    /**
-     * Check halves describe what they would do ("/etc/fstab would be updated", "would promote r0"); once
-     * the act half has done it, say so without the conditional.
-     */
-    static String done(String checkMessage) {
-        if (checkMessage == null) {
-            return null;
-        }
-        return checkMessage.replaceAll("\\bwould be ", "").replaceAll("\\bwould ", "");
     }
 
     private StepResult result(HostRun hr, Task task, Status status, String message, String diff, long t0,

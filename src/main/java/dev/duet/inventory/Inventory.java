@@ -5,15 +5,30 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Hosts in file order and the groups they belong to. Loaded by {@link InventoryLoader}.
  * {@code groups} maps every group (including "all" and "ungrouped") to all its hosts, children's included.
+ * {@code origins} maps host → variable → where the definition that won the merge was written, so a bad
+ * value found later (e.g. in a task argument templated from it) can be reported at its source.
  */
-public record Inventory(Path source, Map<String, Host> hosts, Map<String, List<String>> groups) {
+public record Inventory(Path source, Map<String, Host> hosts, Map<String, List<String>> groups,
+                        Map<String, Map<String, Args.Location>> origins) {
     public Inventory {
         hosts = new LinkedHashMap<>(hosts);
         groups = new LinkedHashMap<>(groups);
+        origins = new LinkedHashMap<>(origins);
+    }
+
+    /** An inventory without recorded variable positions (built in code). */
+    public Inventory(Path source, Map<String, Host> hosts, Map<String, List<String>> groups) {
+        this(source, hosts, groups, Map.of());
+    }
+
+    /** Where {@code host}'s variable {@code name} was defined, if the loader recorded it. */
+    public Optional<Args.Location> origin(String host, String name) {
+        return Optional.ofNullable(origins.getOrDefault(host, Map.of()).get(name));
     }
 
     /** Hosts matching an Ansible host pattern, in inventory order; see {@link HostPattern}. */

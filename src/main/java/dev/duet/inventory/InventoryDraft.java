@@ -1,5 +1,6 @@
 package dev.duet.inventory;
 
+import dev.duet.engine.Args;
 import dev.duet.error.InputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ final class InventoryDraft {
     static final class Group {
         final String name;
         final Map<String, Object> vars = new LinkedHashMap<>();
+        final Map<String, Args.Location> origins = new LinkedHashMap<>();
         final Set<String> hosts = new LinkedHashSet<>();
         final Set<String> children = new LinkedHashSet<>();
         int line;
@@ -37,6 +39,7 @@ final class InventoryDraft {
     private final Path file;
     private final Map<String, Group> groups = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> hostVars = new LinkedHashMap<>();
+    private final Map<String, Map<String, Args.Location>> hostOrigins = new LinkedHashMap<>();
 
     InventoryDraft(Path file) {
         this.file = file;
@@ -71,11 +74,13 @@ final class InventoryDraft {
     void hostVar(String host, String key, Object value, int line, int column) {
         HostValidation.var(key, value, file, line, column);
         hostVars.get(host).put(key, value);
+        hostOrigins.computeIfAbsent(host, h -> new LinkedHashMap<>()).put(key, new Args.Location(file, line, column));
     }
 
     void groupVar(Group group, String key, Object value, int line, int column) {
         HostValidation.var(key, value, file, line, column);
         group.vars.put(key, value);
+        group.origins.put(key, new Args.Location(file, line, column));
     }
 
     Inventory build() {
@@ -85,14 +90,19 @@ final class InventoryDraft {
             depth(g.name, parents, depth, new LinkedHashSet<>());
         }
         Map<String, Host> hosts = new LinkedHashMap<>();
+        Map<String, Map<String, Args.Location>> origins = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, Object>> h : hostVars.entrySet()) {
             List<String> memberOf = groupsOf(h.getKey(), parents, depth);
             Map<String, Object> vars = new LinkedHashMap<>();
+            Map<String, Args.Location> from = new LinkedHashMap<>();
             for (String g : memberOf) {
                 vars.putAll(groups.get(g).vars);
+                from.putAll(groups.get(g).origins);
             }
             vars.putAll(h.getValue());
+            from.putAll(hostOrigins.getOrDefault(h.getKey(), Map.of()));
             hosts.put(h.getKey(), new Host(h.getKey(), nullSafe(vars), memberOf));
+            origins.put(h.getKey(), from);
         }
         Map<String, List<String>> members = new LinkedHashMap<>();
         for (String g : groups.keySet()) {
@@ -103,7 +113,7 @@ final class InventoryDraft {
         }
         Map<String, List<String>> frozen = new LinkedHashMap<>();
         members.forEach((g, list) -> frozen.put(g, List.copyOf(list)));
-        return new Inventory(file, hosts, frozen);
+        return new Inventory(file, hosts, frozen, origins);
     }
 
     /** Every group but all hangs under all; hosts that no group names are ungrouped. */

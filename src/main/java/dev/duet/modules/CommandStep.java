@@ -1,6 +1,7 @@
 package dev.duet.modules;
 
 import dev.duet.engine.Check;
+import dev.duet.engine.Done;
 import dev.duet.engine.Step;
 import dev.duet.engine.StepContext;
 import dev.duet.transport.Command;
@@ -36,9 +37,10 @@ public final class CommandStep implements Step {
     }
 
     @Override
-    public void act(StepContext ctx, Check check) {
+    public Done act(StepContext ctx, Check check) {
         Node node = ctx.node();
         node.run(new Command(argv, false, null, Command.DEFAULT_TIMEOUT, false)).orThrow(node.name());
+        return Done.changed("ran `" + Shell.join(argv) + "`");
     }
 
     private static boolean exists(Node node, String path) {

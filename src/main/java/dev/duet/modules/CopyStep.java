@@ -1,6 +1,7 @@
 package dev.duet.modules;
 
 import dev.duet.engine.Check;
+import dev.duet.engine.Done;
 import dev.duet.engine.Step;
 import dev.duet.engine.StepContext;
 import dev.duet.transport.Node;
@@ -35,13 +36,16 @@ public final class CopyStep implements Step {
     }
 
     @Override
-    public void act(StepContext ctx, Check check) {
+    public Done act(StepContext ctx, Check check) {
         Node node = ctx.node();
         Optional<byte[]> current = node.readFile(dest);
+        String saved = null;
         if (backup && current.isPresent() && !Arrays.equals(current.get(), content)) {
-            Backup.copyAside(node, dest, clock);
+            saved = Backup.copyAside(node, dest, clock);
         }
-        wanted(node).write(node);
+        Done done = wanted(node).put(node);
+        return saved == null ? done : new Done(done.message() + " (old one kept as " + saved + ")", done.diff(),
+                done.changed());
     }
 
     /** Writing goes through a temp file and rename, so unset mode/owner are carried over explicitly. */

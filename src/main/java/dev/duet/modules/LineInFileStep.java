@@ -1,6 +1,7 @@
 package dev.duet.modules;
 
 import dev.duet.engine.Check;
+import dev.duet.engine.Done;
 import dev.duet.engine.Step;
 import dev.duet.engine.StepContext;
 import dev.duet.error.DuetException;
@@ -46,23 +47,26 @@ public final class LineInFileStep implements Step {
     }
 
     @Override
-    public void act(StepContext ctx, Check check) {
+    public Done act(StepContext ctx, Check check) {
         Node node = ctx.node();
         Optional<String> current = read(node);
         if (current.isEmpty() && (!edit.present() || !create)) {
             if (edit.present()) {
                 throw missing(node);
             }
-            return;
+            return Done.unchanged(path + " does not exist");
         }
         String after = edit.apply(current.orElse(""));
         if (current.isPresent() && after.equals(current.get())) {
-            return;
+            return Done.unchanged(path + " is up to date");
         }
+        String saved = null;
         if (backup && current.isPresent()) {
-            Backup.copyAside(node, path, clock);
+            saved = Backup.copyAside(node, path, clock);
         }
-        wanted(node, after, current.isPresent()).write(node);
+        Done done = wanted(node, after, current.isPresent()).put(node);
+        return saved == null ? done : new Done(done.message() + " (old one kept as " + saved + ")", done.diff(),
+                done.changed());
     }
 
     /** The rewritten file carries the old mode and owner over (it is replaced by rename). */

@@ -3,6 +3,7 @@ package dev.duet.modules;
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import dev.duet.engine.Check;
+import dev.duet.engine.Done;
 import dev.duet.transport.Command;
 import dev.duet.transport.Node;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +14,8 @@ import java.util.Optional;
 
 /**
  * A file Duet owns: its wanted content, mode and owner. {@code check} compares with the node (content,
- * then {@code stat} for mode/owner) and returns a unified diff; {@code write} puts it in place atomically.
- * A sensitive file (holding a secret) never shows its content in a diff.
+ * then {@code stat} for mode/owner) and returns a unified diff; {@code write} puts it in place atomically;
+ * {@code put} writes only when something differs and says what it did. A sensitive file (holding a secret) never shows its content in a diff.
  */
 public final class ManagedFile {
     private final String path;
@@ -48,26 +49,56 @@ public final class ManagedFile {
     }
 
     public Check check(Node node) {
-        Optional<byte[]> current = node.readFile(path);
-        if (current.isEmpty()) {
-            return Check.change(path + " would be created", diff(null));
-        }
-        if (!Arrays.equals(current.get(), wanted)) {
-            return Check.change(path + " would be updated", diff(new String(current.get(), StandardCharsets.UTF_8)));
-        }
-        String actual = node.run(Command.probe("stat", "-c", "%a %U:%G", path)).orThrow(node.name()).stdout().strip();
-        String wantedAttrs = normalMode(mode) + " " + normalOwner(owner);
-        String[] parts = actual.split(" ");
-        boolean modeOk = mode == null || parts[0].equals(normalMode(mode));
-        boolean ownerOk = owner == null || (parts.length > 1 && parts[1].equals(normalOwner(owner)));
-        if (!modeOk || !ownerOk) {
-            return Check.change(path + " attributes " + actual + " would become " + wantedAttrs);
-        }
-        return Check.ok(path + " is up to date");
+        Pending p = pending(node);
+        return switch (p.kind()) {
+            case CREATE -> Check.change(path + " would be created", p.diff());
+            case UPDATE -> Check.change(path + " would be updated", p.diff());
+            case ATTRIBUTES -> Check.change(path + " attributes " + p.actualAttrs() + " would become " + wantedAttrs());
+            case NONE -> Check.ok(path + " is up to date");
+        };
     }
 
     public void write(Node node) {
         node.writeFile(path, wanted, mode, owner);
+    }
+
+    /** Writes the file when it differs from the node (content, mode or owner) and says what that did. */
+    public Done put(Node node) {
+        Pending p = pending(node);
+        if (p.kind() == Pending.Kind.NONE) {
+            return Done.unchanged(path + " is up to date");
+        }
+        write(node);
+        return switch (p.kind()) {
+            case CREATE -> Done.changed("created " + path, p.diff());
+            case UPDATE -> Done.changed("updated " + path, p.diff());
+            default -> Done.changed("changed attributes of " + path + " from " + p.actualAttrs() + " to "
+                    + wantedAttrs());
+        };
+    }
+
+    /** What writing the file would change; {@code actualAttrs} only when the content is already right. */
+    private record Pending(Kind kind, String diff, String actualAttrs) {
+        enum Kind { CREATE, UPDATE, ATTRIBUTES, NONE }
+    }
+
+    private Pending pending(Node node) {
+        Optional<byte[]> current = node.readFile(path);
+        if (current.isEmpty()) {
+            return new Pending(Pending.Kind.CREATE, diff(null), null);
+        }
+        if (!Arrays.equals(current.get(), wanted)) {
+            return new Pending(Pending.Kind.UPDATE, diff(new String(current.get(), StandardCharsets.UTF_8)), null);
+        }
+        String actual = node.run(Command.probe("stat", "-c", "%a %U:%G", path)).orThrow(node.name()).stdout().strip();
+        String[] parts = actual.split(" ");
+        boolean modeOk = mode == null || parts[0].equals(normalMode(mode));
+        boolean ownerOk = owner == null || (parts.length > 1 && parts[1].equals(normalOwner(owner)));
+        return new Pending(modeOk && ownerOk ? Pending.Kind.NONE : Pending.Kind.ATTRIBUTES, null, actual);
+    }
+
+    private String wantedAttrs() {
+        return normalMode(mode) + " " + normalOwner(owner);
     }
 
     private String diff(String before) {

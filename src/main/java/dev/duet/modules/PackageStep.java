@@ -1,6 +1,7 @@
 package dev.duet.modules;
 
 import dev.duet.engine.Check;
+import dev.duet.engine.Done;
 import dev.duet.engine.Step;
 import dev.duet.engine.StepContext;
 import dev.duet.transport.Command;
@@ -28,12 +29,12 @@ public final class PackageStep implements Step {
     }
 
     @Override
-    public void act(StepContext ctx, Check check) {
+    public Done act(StepContext ctx, Check check) {
         Node node = ctx.node();
         PackageManager pm = PackageManager.detect(node);
         List<String> todo = todo(node, pm);
         if (todo.isEmpty()) {
-            return;
+            return Done.unchanged(String.join(", ", names) + (present ? " installed" : " not installed"));
         }
         if (!present) {
             node.run(pm.remove(todo)).orThrow(node.name());
@@ -42,6 +43,7 @@ public final class PackageStep implements Step {
         } else {
             node.run(pm.install(todo)).orThrow(node.name());
         }
+        return Done.changed((present ? "installed " : "removed ") + String.join(", ", todo));
     }
 
     private List<String> todo(Node node, PackageManager pm) {

@@ -1,6 +1,7 @@
 package dev.duet.modules;
 
 import dev.duet.engine.Check;
+import dev.duet.engine.Done;
 import dev.duet.engine.Step;
 import dev.duet.engine.StepContext;
 import dev.duet.transport.Command;
@@ -36,11 +37,21 @@ public final class ServiceStep implements Step {
     }
 
     @Override
-    public void act(StepContext ctx, Check check) {
+    public Done act(StepContext ctx, Check check) {
         Node node = ctx.node();
-        for (String verb : verbs(node)) {
+        List<String> verbs = verbs(node);
+        if (verbs.isEmpty()) {
+            return Done.unchanged(unit + " is " + describeWanted());
+        }
+        for (String verb : verbs) {
             node.run(Command.change("systemctl", verb, unit)).orThrow(node.name());
         }
+        return Done.changed(String.join(", ", verbs.stream().map(ServiceStep::past).toList()) + " " + unit);
+    }
+
+    /** systemctl's verbs all take a regular past tense. */
+    private static String past(String verb) {
+        return verb.endsWith("e") ? verb + "d" : verb.equals("stop") ? "stopped" : verb + "ed";
     }
 
     /** The systemctl verbs still needed, in order: enablement first, so a started unit is also set for boot. */

@@ -1,6 +1,7 @@
 package dev.duet.ocfs2;
 
 import dev.duet.engine.Check;
+import dev.duet.engine.Done;
 import dev.duet.engine.Step;
 import dev.duet.engine.StepContext;
 import dev.duet.error.DuetException;
@@ -54,12 +55,11 @@ public final class FilesystemStep implements Step {
     }
 
     @Override
-    public void act(StepContext ctx, Check check) {
+    public Done act(StepContext ctx, Check check) {
         Node node = ctx.node();
         BlockSignature sig = BlockSignature.probe(node, device);
         if (sig.kind() == BlockSignature.Kind.FOUND) {
-            existing(ctx, sig);
-            return;
+            return Done.unchanged(existing(ctx, sig).message());
         }
         if (sig.kind() != BlockSignature.Kind.BLANK) {
             throw unreadable(node, sig);
@@ -72,6 +72,7 @@ public final class FilesystemStep implements Step {
             }
             throw new CommandFailedException(node.name(), result);
         }
+        return Done.changed("created OCFS2 on " + device + ": " + mkfs().line());
     }
 
     private Check existing(StepContext ctx, BlockSignature sig) {

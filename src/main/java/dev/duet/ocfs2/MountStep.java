@@ -1,6 +1,7 @@
 package dev.duet.ocfs2;
 
 import dev.duet.engine.Check;
+import dev.duet.engine.Done;
 import dev.duet.engine.Step;
 import dev.duet.engine.StepContext;
 import dev.duet.error.DuetException;
@@ -56,22 +57,34 @@ public final class MountStep implements Step {
     }
 
     @Override
-    public void act(StepContext ctx, Check check) {
+    public Done act(StepContext ctx, Check check) {
         Node node = ctx.node();
         Plan plan = inspect(node);
+        List<String> done = new ArrayList<>();
+        String diff = null;
         if (plan.unmount()) {
             node.run(Command.change("umount", entry.path())).orThrow(node.name());
+            done.add("unmounted " + entry.path());
         }
         if (plan.fstabChange()) {
-            plan.fstab().write(node);
-            // systemd generates mount units from fstab; without a reload it keeps the old ones
-            node.run(Command.change("systemctl", "daemon-reload")).orThrow(node.name());
+            Done written = plan.fstab().put(node);
+            if (written.changed()) {
+                // systemd generates mount units from fstab; without a reload it keeps the old ones
+                node.run(Command.change("systemctl", "daemon-reload")).orThrow(node.name());
+                done.add(written.message());
+                diff = written.diff();
+            }
         }
         if (plan.mount()) {
             node.run(Command.change("mkdir", "-p", entry.path())).orThrow(node.name());
             node.run(Command.change("mount", "-t", entry.fstype(), "-o", kernelOpts(), entry.src(), entry.path()))
                     .orThrow(node.name());
+            done.add("mounted " + entry.path() + " (" + entry.src() + ", " + entry.fstype() + ")");
         }
+        if (done.isEmpty()) {
+            return Done.unchanged(entry.path() + " " + describeState(plan.mounted()));
+        }
+        return Done.changed(String.join("; ", done), diff);
     }
 
     private Plan inspect(Node node) {

@@ -1,6 +1,7 @@
 package dev.duet.ocfs2;
 
 import dev.duet.engine.Check;
+import dev.duet.engine.Done;
 import dev.duet.engine.Step;
 import dev.duet.engine.StepContext;
 import dev.duet.error.DuetException;
@@ -63,20 +64,23 @@ public final class Ocfs2ClusterStep implements Step {
     }
 
     @Override
-    public void act(StepContext ctx, Check check) {
+    public Done act(StepContext ctx, Check check) {
         Node node = ctx.node();
         Plan plan = inspect(node);
+        List<String> done = new ArrayList<>();
+        String diff = null;
         if (plan.confCheck().needsChange()) {
             if (!plan.confExists()) {
                 node.run(Command.change("mkdir", "-p", "/etc/ocfs2")).orThrow(node.name());
             }
-            plan.clusterConf().write(node);
+            diff = written(plan.clusterConf().put(node), done, diff);
         }
         if (plan.defaultsCheck().needsChange()) {
-            plan.defaultsFile().write(node);
+            diff = written(plan.defaultsFile().put(node), done, diff);
         }
         if (!plan.enabled()) {
             node.run(Command.change("systemctl", "enable", "o2cb")).orThrow(node.name());
+            done.add("enabled o2cb at boot");
         }
         if (plan.restart()) {
             node.run(Command.change("systemctl", "restart", "o2cb")).orThrow(node.name());
@@ -85,7 +89,14 @@ public final class Ocfs2ClusterStep implements Step {
                         + conf.cluster() + "' is not online (o2cb cluster-status says: "
                         + O2cbProbe.status(node, conf.cluster()) + "); see journalctl -u o2cb");
             }
+            done.add(plan.online() ? "restarted o2cb to load the new configuration"
+                    : "brought cluster '" + conf.cluster() + "' online (systemctl restart o2cb)");
         }
+        if (done.isEmpty()) {
+            return Done.unchanged("cluster '" + conf.cluster() + "' online with nodes " + conf.describeNames()
+                    + ", o2cb enabled at boot");
+        }
+        return Done.changed(String.join("; ", done), diff);
     }
 
     private Plan inspect(Node node) {
@@ -129,6 +140,15 @@ public final class Ocfs2ClusterStep implements Step {
         return defaults.entrySet().stream()
                 .filter(e -> !e.getKey().equals("O2CB_ENABLED"))
                 .anyMatch(e -> !Objects.equals(O2cbDefaults.value(currentDefaults, e.getKey()), e.getValue()));
+    }
+
+    /** Adds what writing a file did to {@code done}; returns the diff so far. */
+    private static String written(Done file, List<String> done, String diff) {
+        if (!file.changed()) {
+            return diff;
+        }
+        done.add(file.message());
+        return joinDiffs(diff, file.diff());
     }
 
     private static String joinDiffs(String a, String b) {

@@ -1,11 +1,13 @@
 package dev.duet.playbook;
 
+import dev.duet.engine.Args;
 import dev.duet.engine.ModuleRegistry;
 import dev.duet.error.InputException;
 import dev.duet.yaml.LocatedNode;
 import dev.duet.yaml.LocatedYaml;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -61,8 +63,10 @@ public final class PlaybookLoader {
         String name = e.containsKey("name") ? Nodes.string(e.get("name").value(), "play name") : "";
         String hosts = hosts(e.get("hosts").value());
         Map<String, Object> vars = e.containsKey("vars") ? Nodes.mapping(e.get("vars").value(), "play vars") : Map.of();
+        Map<String, Args.Location> varOrigins = new LinkedHashMap<>();
         if (e.containsKey("vars")) {
             Templater.checkSyntax(vars, e.get("vars").value().location());
+            e.get("vars").value().entries().forEach((k, entry) -> varOrigins.put(k, entry.key().location()));
         }
         boolean become = e.containsKey("become") && Nodes.bool(e.get("become").value(), "become");
         boolean fatal = e.containsKey("any_errors_fatal") && Nodes.bool(e.get("any_errors_fatal").value(), "any_errors_fatal");
@@ -78,7 +82,7 @@ public final class PlaybookLoader {
                 }
             }
         }
-        return new Play(name, hosts, vars, become, fatal, taskList, node.location());
+        return new Play(name, hosts, vars, become, fatal, taskList, node.location(), varOrigins);
     }
 
     /** {@code hosts: a:b} or a list, which Ansible joins into one pattern. */

@@ -72,6 +72,9 @@ class ApplyOverSshTest {
 
         assertThat(first.exit()).as(first.toString()).isZero();
         assertThat(first.out()).contains("PLAY RECAP", "changed: [node1]", "changed: [node2]");
+        assertThat(first.out()).as("apply says what each act half did")
+                .contains("changed: [node1] => created " + MOTD + "\n", "changed: [node2] => ran `touch " + DONE + "`\n")
+                .doesNotContain("would ");
         for (FakeSshHost h : pair.both()) {
             assertThat(first.recap(h.name(), "changed")).as(h.name()).isEqualTo(2);
             assertThat(first.recap(h.name(), "failed")).isZero();
@@ -142,6 +145,8 @@ class ApplyOverSshTest {
                 .singleElement().satisfies(e -> {
                     assertThat(e.get("changed").asBoolean()).isTrue();
                     assertThat(e.get("module").asText()).isEqualTo("copy");
+                    assertThat(e.get("msg").asText()).isEqualTo("created " + MOTD);
+                    assertThat(e.get("diff").asText()).contains("+hello from node2");
                 });
     }
 

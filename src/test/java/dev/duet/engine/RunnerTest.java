@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class RunnerTest {
@@ -39,7 +40,7 @@ class RunnerTest {
 
         @Override
         public Set<String> optionalArgs() {
-            return Set.of("done", "fail_on", "slow_on");
+            return Set.of("done", "fail_on", "slow_on", "gone_on");
         }
 
         @Override
@@ -52,8 +53,11 @@ class RunnerTest {
                 }
 
                 @Override
-                public void act(StepContext ctx, Check check) {
+                public Done act(StepContext ctx, Check check) {
                     String host = ctx.host().name();
+                    if (host.equals(args.string("gone_on", "-"))) {
+                        return Done.unchanged("someone touched /tmp/" + args.string("id") + " meanwhile");
+                    }
                     trace.add("start " + args.string("id") + " " + host);
                     if (host.equals(args.string("slow_on", "-"))) {
                         // a slow host: the other must not start the next task before this one is done
@@ -67,6 +71,7 @@ class RunnerTest {
                     }
                     ctx.node().run(Command.change("touch", "/tmp/" + args.string("id")));
                     trace.add("end " + args.string("id") + " " + host);
+                    return Done.changed("touched /tmp/" + args.string("id"), "+++ /tmp/" + args.string("id") + "\n");
                 }
             };
         }
@@ -215,14 +220,32 @@ class RunnerTest {
                 .isEqualTo("node1                      : ok=1    changed=1    unreachable=0    failed=0    skipped=0    rescued=0    ignored=0");
     }
 
+    private List<StepResult> results(String task) {
+        return events.stream().filter(e -> e instanceof EngineEvent.HostDone)
+                .map(e -> ((EngineEvent.HostDone) e).result()).filter(r -> r.task().equals(task)).toList();
+    }
+
     @Test
-    void applyReportsWhatWasDoneNotWhatWouldBe() {
+    void applyReportsWhatTheActHalfSaysItDidWithItsDiff() {
         run(false, false, task("a", Map.of(), null, false));
-        var messages = events.stream().filter(e -> e instanceof EngineEvent.HostDone)
-                .map(e -> ((EngineEvent.HostDone) e).result()).filter(r -> r.status() == Status.CHANGED)
-                .map(StepResult::message).toList();
-        assertThat(messages).containsOnly("touch");
-        assertThat(TaskExecution.done("/etc/fstab would be updated; would run `drbdadm adjust r0`"))
-                .isEqualTo("/etc/fstab updated; run `drbdadm adjust r0`");
+        assertThat(results("task a")).extracting(StepResult::status, StepResult::message, StepResult::diff)
+                .containsOnly(Tuple.tuple(Status.CHANGED, "touched /tmp/a", "+++ /tmp/a\n"));
+    }
+
+    @Test
+    void planReportsWhatTheCheckHalfSaysWouldBeDone() {
+        run(true, false, task("a", Map.of(), null, false));
+        assertThat(results("task a")).extracting(StepResult::status, StepResult::message)
+                .containsOnly(Tuple.tuple(Status.CHANGED, "would touch"));
+    }
+
+    @Test
+    void anActHalfThatFindsNothingLeftToDoReportsOk() {
+        Recap recap = run(false, false, task("a", Map.of("gone_on", "node2"), null, false));
+        assertThat(recap.hosts().get("node2").get(Status.CHANGED)).isZero();
+        assertThat(recap.hosts().get("node1").get(Status.CHANGED)).isEqualTo(1);
+        assertThat(results("task a")).filteredOn(r -> r.host().equals("node2"))
+                .extracting(StepResult::status, StepResult::message)
+                .containsExactly(Tuple.tuple(Status.OK, "someone touched /tmp/a meanwhile"));
     }
 }

@@ -101,8 +101,37 @@ class DriftLabTest {
         driftFixedExactly(Set.of("ocfs2_cluster", "mount"), Set.of("ocfs2_cluster", "mount"));
     }
 
+    /**
+     * Drift 8. Both stay Primary with nothing written (OCFS2 unmounted on both: while mounted, its disk
+     * heartbeat writes every 2 s, and a cut link is the fencing scenario). Seen on 8.4: each Primary takes a
+     * new data generation on the cut, the healed handshake says "Split-Brain detected but unresolved" and
+     * both go StandAlone with 0 KiB out of sync; apply reconnects node2 as sync target of nothing.
+     */
     @Test
     @Order(8)
+    void linkCutAndHealedWhileBothStayPrimaryWithoutWritesReconnects() {
+        for (String n : List.of(OTHER, DRIFTED)) {
+            lab.sshOk(n, "umount " + MNT);
+        }
+        lab.lab("cut-link");
+        try {
+            awaitCstate(OTHER, s -> !s.equals("Connected"), Duration.ofMinutes(2));
+            awaitCstate(DRIFTED, s -> !s.equals("Connected"), Duration.ofMinutes(2));
+        } finally {
+            lab.lab("heal-link");
+        }
+        awaitCstate(OTHER, "StandAlone"::equals, Duration.ofMinutes(2));
+        awaitCstate(DRIFTED, "StandAlone"::equals, Duration.ofMinutes(1));
+        Set<String> reconnectAndMount = Set.of("drbd_up", "mount");
+        driftFixedExactly(reconnectAndMount, reconnectAndMount, reconnectAndMount);
+        for (String n : List.of(OTHER, DRIFTED)) {
+            assertThat(lab.sshOk(n, "cat /proc/drbd")).as(n)
+                    .contains("cs:Connected ro:Primary/Primary ds:UpToDate/UpToDate");
+        }
+    }
+
+    @Test
+    @Order(9)
     void splitBrainIsRefusedByApplyAndRecoveredByDiscardingTheNamedNode() {
         lab.sshOk(DRIFTED, "umount " + MNT);
         lab.lab("cut-link");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.duet.engine.Check;
+import dev.duet.engine.Done;
 import dev.duet.engine.Step;
 import dev.duet.error.DuetException;
 import dev.duet.error.InputException;
@@ -28,10 +29,12 @@ class CommandModuleTest {
     void runsTheSplitCommandWithoutAShell() {
         ScriptedNode node = new ScriptedNode("node1").on("mkfs.ocfs2", 0, "");
 
-        Check check = TestContext.of(node).run(bind("cmd", "mkfs.ocfs2 -N 2 -L 'shared data' /dev/drbd0"));
+        TestContext ctx = TestContext.of(node);
+        Check check = ctx.run(bind("cmd", "mkfs.ocfs2 -N 2 -L 'shared data' /dev/drbd0"));
 
         assertThat(check.needsChange()).isTrue();
         assertThat(check.message()).isEqualTo("would run `mkfs.ocfs2 -N 2 -L 'shared data' /dev/drbd0`");
+        assertThat(ctx.done()).isEqualTo(Done.changed("ran `mkfs.ocfs2 -N 2 -L 'shared data' /dev/drbd0`"));
         assertThat(node.mutatingCommands()).extracting(Command::argv)
                 .containsExactly(List.of("mkfs.ocfs2", "-N", "2", "-L", "shared data", "/dev/drbd0"));
     }

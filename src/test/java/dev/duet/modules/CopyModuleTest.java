@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.duet.engine.Args;
 import dev.duet.engine.Check;
+import dev.duet.engine.Done;
 import dev.duet.engine.Step;
 import dev.duet.error.DuetException;
 import dev.duet.error.InputException;
@@ -75,10 +76,12 @@ class CopyModuleTest {
     void createsAMissingFileWithModeAndOwner() {
         WriteRecorder node = new WriteRecorder(new ScriptedNode("node1"));
 
-        Check check = TestContext.of(node).run(bind("dest", "/etc/motd", "content", "hello\n",
+        TestContext ctx = TestContext.of(node);
+        Check check = ctx.run(bind("dest", "/etc/motd", "content", "hello\n",
                 "mode", "0640", "owner", "root", "group", "adm"));
 
         assertThat(check.needsChange()).isTrue();
+        assertThat(ctx.done()).isEqualTo(Done.changed("created /etc/motd", check.diff()));
         assertThat(check.diff()).contains("+++ /etc/motd").contains("+hello");
         assertThat(node.node.fileText("/etc/motd")).isEqualTo("hello\n");
         assertThat(node.writes).containsExactly(new Write("/etc/motd", "0640", "root:adm"));
@@ -90,9 +93,11 @@ class CopyModuleTest {
         WriteRecorder node = new WriteRecorder(new ScriptedNode("node1").file("/etc/motd", "old\n")
                 .on(STAT, 0, "600 daemon:adm\n"));
 
-        Check check = TestContext.of(node).run(bind("dest", "/etc/motd", "content", "new\n"));
+        TestContext ctx = TestContext.of(node);
+        Check check = ctx.run(bind("dest", "/etc/motd", "content", "new\n"));
 
         assertThat(check.diff()).contains("-old").contains("+new");
+        assertThat(ctx.done()).isEqualTo(Done.changed("updated /etc/motd", check.diff()));
         assertThat(node.writes).containsExactly(new Write("/etc/motd", "0600", "daemon:adm"));
         assertThat(node.node.fileText("/etc/motd")).isEqualTo("new\n");
     }
@@ -114,9 +119,11 @@ class CopyModuleTest {
         WriteRecorder node = new WriteRecorder(new ScriptedNode("node1").file("/etc/motd", "hello\n")
                 .on(STAT, 0, "666 root:root\n"));
 
-        Check check = TestContext.of(node).run(bind("dest", "/etc/motd", "content", "hello\n", "mode", "0644"));
+        TestContext ctx = TestContext.of(node);
+        Check check = ctx.run(bind("dest", "/etc/motd", "content", "hello\n", "mode", "0644"));
 
         assertThat(check.needsChange()).isTrue();
+        assertThat(ctx.done()).isEqualTo(Done.changed("changed attributes of /etc/motd from 666 root:root to 644 root:root"));
         assertThat(node.writes).containsExactly(new Write("/etc/motd", "0644", "root:root"));
     }
 
@@ -125,7 +132,9 @@ class CopyModuleTest {
         ScriptedNode node = new ScriptedNode("node1").file("/etc/motd", "old\n")
                 .on(STAT, 0, "644 root:root\n").on("cp -p", 0, "");
 
-        TestContext.of(node).run(bind("dest", "/etc/motd", "content", "new\n", "backup", true));
+        TestContext ctx = TestContext.of(node);
+        ctx.run(bind("dest", "/etc/motd", "content", "new\n", "backup", true));
+        assertThat(ctx.done().message()).isEqualTo("updated /etc/motd (old one kept as /etc/motd.2024-01-02@03:04:05~)");
 
         assertThat(node.mutatingCommands()).extracting(Command::argv)
                 .containsExactly(List.of("cp", "-p", "--", "/etc/motd", "/etc/motd.2024-01-02@03:04:05~"));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.duet.engine.Check;
+import dev.duet.engine.Done;
 import dev.duet.engine.Step;
 import dev.duet.error.DuetException;
 import dev.duet.error.InputException;
@@ -38,10 +39,12 @@ class LineInFileModuleTest {
     void replacesTheLastMatchingLine() {
         ScriptedNode node = hosts(HOSTS + "192.168.100.2\tnode2 older\n");
 
-        Check check = TestContext.of(node).run(bind("path", "/etc/hosts", "regexp", "\\snode2(\\s|$)",
+        TestContext ctx = TestContext.of(node);
+        Check check = ctx.run(bind("path", "/etc/hosts", "regexp", "\\snode2(\\s|$)",
                 "line", "192.168.100.2\tnode2"));
 
         assertThat(check.diff()).contains("-192.168.100.2\tnode2 older").contains("+192.168.100.2\tnode2");
+        assertThat(ctx.done()).isEqualTo(Done.changed("updated /etc/hosts", check.diff()));
         assertThat(node.fileText("/etc/hosts")).isEqualTo(HOSTS + "192.168.100.2\tnode2\n");
         assertThat(node.writes()).containsExactly("/etc/hosts");
     }

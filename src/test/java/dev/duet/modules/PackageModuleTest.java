@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.duet.engine.Check;
+import dev.duet.engine.Done;
 import dev.duet.engine.Step;
 import dev.duet.error.DuetException;
 import dev.duet.error.InputException;
@@ -42,10 +43,12 @@ class PackageModuleTest {
     void installsOnlyTheMissingPackagesWithALongTimeout() {
         ScriptedNode node = debianWith("drbd-utils", "ocfs2-tools").on(LISTS, 0, "").on(INSTALL, 0, "");
 
-        Check check = TestContext.of(node).run(step(List.of("drbd-utils", "ocfs2-tools")));
+        TestContext ctx = TestContext.of(node);
+        Check check = ctx.run(step(List.of("drbd-utils", "ocfs2-tools")));
 
         assertThat(check.needsChange()).isTrue();
         assertThat(check.message()).isEqualTo("would install ocfs2-tools");
+        assertThat(ctx.done()).isEqualTo(Done.changed("installed ocfs2-tools"));
         assertThat(node.mutatingCommands()).extracting(Command::line).containsExactly(INSTALL + " ocfs2-tools");
         assertThat(node.mutatingCommands().get(0).timeout()).isEqualTo(PackageManager.INSTALL_TIMEOUT);
         assertThat(PackageManager.INSTALL_TIMEOUT.toMinutes()).isEqualTo(15);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.duet.engine.Check;
+import dev.duet.engine.Done;
 import dev.duet.engine.Step;
 import dev.duet.error.DuetException;
 import dev.duet.error.InputException;
@@ -39,9 +40,11 @@ class ServiceModuleTest {
     void enablesThenStarts() {
         ScriptedNode node = o2cb(false, false);
 
-        Check check = TestContext.of(node).run(bind("name", "o2cb", "enabled", "yes", "state", "started"));
+        TestContext ctx = TestContext.of(node);
+        Check check = ctx.run(bind("name", "o2cb", "enabled", "yes", "state", "started"));
 
         assertThat(check.message()).isEqualTo("would enable, start o2cb");
+        assertThat(ctx.done()).isEqualTo(Done.changed("enabled, started o2cb"));
         assertThat(mutating(node)).containsExactly("systemctl enable o2cb", "systemctl start o2cb");
     }
 
@@ -60,9 +63,11 @@ class ServiceModuleTest {
     void stopsAndDisables() {
         ScriptedNode node = o2cb(true, true);
 
-        TestContext.of(node).run(bind("name", "o2cb", "enabled", "no", "state", "stopped"));
+        TestContext ctx = TestContext.of(node);
+        ctx.run(bind("name", "o2cb", "enabled", "no", "state", "stopped"));
 
         assertThat(mutating(node)).containsExactly("systemctl disable o2cb", "systemctl stop o2cb");
+        assertThat(ctx.done()).isEqualTo(Done.changed("disabled, stopped o2cb"));
     }
 
     @Test
@@ -86,8 +91,10 @@ class ServiceModuleTest {
     @Test
     void reloadedReloadsARunningUnitAndStartsAStoppedOne() {
         ScriptedNode running = o2cb(true, true);
-        TestContext.of(running).run(bind("name", "o2cb", "state", "reloaded"));
+        TestContext ctx = TestContext.of(running);
+        ctx.run(bind("name", "o2cb", "state", "reloaded"));
         assertThat(mutating(running)).containsExactly("systemctl reload o2cb");
+        assertThat(ctx.done()).isEqualTo(Done.changed("reloaded o2cb"));
 
         ScriptedNode stopped = o2cb(true, false);
         TestContext.of(stopped).run(bind("name", "o2cb", "state", "reloaded"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.duet.engine.Args;
 import dev.duet.engine.Check;
+import dev.duet.engine.Done;
 import dev.duet.engine.Step;
 import dev.duet.error.DuetException;
 import dev.duet.error.InputException;
@@ -52,7 +53,8 @@ class FilesystemStepTest {
         Check check = step().check(ctx);
         assertThat(check.kind()).isEqualTo(Check.Kind.CHANGE);
         assertThat(check.message()).contains("mkfs.ocfs2 -N 2 -L test /dev/drbd0");
-        step().act(ctx, check);
+        assertThat(step().act(ctx, check))
+                .isEqualTo(Done.changed("created OCFS2 on /dev/drbd0: mkfs.ocfs2 -N 2 -L test /dev/drbd0"));
         assertThat(node.mutatingCommands()).extracting(Command::line)
                 .containsExactly("mkfs.ocfs2 -N 2 -L test /dev/drbd0");
         assertThat(step().check(ctx).kind()).as("re-run sees the new filesystem").isEqualTo(Check.Kind.OK);

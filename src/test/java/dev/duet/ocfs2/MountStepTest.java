@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.duet.engine.Args;
 import dev.duet.engine.Check;
+import dev.duet.engine.Done;
 import dev.duet.engine.Step;
 import dev.duet.error.DuetException;
 import dev.duet.error.InputException;
@@ -54,7 +55,8 @@ class MountStepTest {
         assertThat(check.message()).contains("/etc/fstab would be updated", "/mnt/ocfs2 would be mounted");
         assertThat(check.diff()).contains("+" + ENTRY);
 
-        step("mounted").act(ctx, check);
+        assertThat(step("mounted").act(ctx, check)).isEqualTo(Done.changed(
+                "updated /etc/fstab; mounted /mnt/ocfs2 (/dev/drbd0, ocfs2)", check.diff()));
         assertThat(node.fileText("/etc/fstab")).isEqualTo(DEBIAN_FSTAB + ENTRY + "\n");
         assertThat(node.mutatingCommands()).extracting(Command::line).containsExactly(
                 "systemctl daemon-reload", "mkdir -p /mnt/ocfs2",
@@ -88,7 +90,7 @@ class MountStepTest {
         var ctx = Ocfs2TestContext.apply(node);
         Check check = step("mounted").check(ctx);
         assertThat(check.message()).isEqualTo("/mnt/ocfs2 would be mounted (/dev/drbd0, ocfs2)");
-        step("mounted").act(ctx, check);
+        assertThat(step("mounted").act(ctx, check)).isEqualTo(Done.changed("mounted /mnt/ocfs2 (/dev/drbd0, ocfs2)"));
         assertThat(node.writes()).isEmpty();
         assertThat(node.mutatingCommands()).extracting(Command::line)
                 .containsExactly("mkdir -p /mnt/ocfs2", "mount -t ocfs2 -o noatime,_netdev /dev/drbd0 /mnt/ocfs2");
@@ -100,7 +102,7 @@ class MountStepTest {
         var ctx = Ocfs2TestContext.apply(node);
         Check check = step("mounted").check(ctx);
         assertThat(check.message()).isEqualTo("/etc/fstab would be updated");
-        step("mounted").act(ctx, check);
+        assertThat(step("mounted").act(ctx, check)).isEqualTo(Done.changed("updated /etc/fstab", check.diff()));
         assertThat(node.writes()).containsExactly("/etc/fstab");
         assertThat(node.mutatingCommands()).extracting(Command::line).containsExactly("systemctl daemon-reload");
     }
@@ -129,7 +131,8 @@ class MountStepTest {
     void absentUnmountsAndRemovesOnlyItsEntry() {
         ScriptedNode node = node(DEBIAN_FSTAB + ENTRY + "\n", true);
         var ctx = Ocfs2TestContext.apply(node);
-        step("absent").act(ctx, step("absent").check(ctx));
+        assertThat(step("absent").act(ctx, step("absent").check(ctx)).message())
+                .isEqualTo("unmounted /mnt/ocfs2; updated /etc/fstab");
         assertThat(node.fileText("/etc/fstab")).isEqualTo(DEBIAN_FSTAB);
         assertThat(node.mutatingCommands()).extracting(Command::line)
                 .containsExactly("umount /mnt/ocfs2", "systemctl daemon-reload");
@@ -139,7 +142,8 @@ class MountStepTest {
     void unmountedLeavesFstabAlone() {
         ScriptedNode node = node(DEBIAN_FSTAB + ENTRY + "\n", true);
         var ctx = Ocfs2TestContext.apply(node);
-        step("unmounted").act(ctx, step("unmounted").check(ctx));
+        assertThat(step("unmounted").act(ctx, step("unmounted").check(ctx)))
+                .isEqualTo(Done.changed("unmounted /mnt/ocfs2"));
         assertThat(node.writes()).isEmpty();
         assertThat(node.mutatingCommands()).extracting(Command::line).containsExactly("umount /mnt/ocfs2");
     }

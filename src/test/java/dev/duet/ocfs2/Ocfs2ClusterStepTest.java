@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.duet.engine.Args;
 import dev.duet.engine.Check;
+import dev.duet.engine.Done;
 import dev.duet.engine.Step;
 import dev.duet.error.DuetException;
 import dev.duet.error.InputException;
@@ -85,7 +86,8 @@ class Ocfs2ClusterStepTest {
         assertThat(check.message()).contains("/etc/ocfs2/cluster.conf would be created", "brought online");
         assertThat(check.diff()).contains("+\tname = node1", "+O2CB_ENABLED=true", "-O2CB_ENABLED=false");
 
-        step.act(ctx, check);
+        assertThat(step.act(ctx, check)).isEqualTo(Done.changed("created /etc/ocfs2/cluster.conf; updated "
+                + "/etc/default/o2cb; brought cluster 'ocfs2' online (systemctl restart o2cb)", check.diff()));
         assertThat(node.fileText(ClusterConf.PATH)).isEqualTo(labConf());
         assertThat(node.fileText(O2cbDefaults.PATH))
                 .contains("O2CB_ENABLED=true\n", "O2CB_BOOTCLUSTER=ocfs2\n", "O2CB_HEARTBEAT_THRESHOLD=31\n",
@@ -154,7 +156,8 @@ class Ocfs2ClusterStepTest {
         Step moved = step(Map.of("port", 7778));
         Check check = moved.check(ctx);
         assertThat(check.message()).contains("restarted to load the new configuration");
-        moved.act(ctx, check);
+        assertThat(moved.act(ctx, check)).isEqualTo(Done.changed(
+                "updated /etc/ocfs2/cluster.conf; restarted o2cb to load the new configuration", check.diff()));
         assertThat(node.fileText(ClusterConf.PATH)).contains("\tip_port = 7778\n").doesNotContain("7777");
         assertThat(node.writes()).containsExactly(ClusterConf.PATH);
         assertThat(node.mutatingCommands()).extracting(Command::line).containsExactly("systemctl restart o2cb");
@@ -175,7 +178,8 @@ class Ocfs2ClusterStepTest {
         Check check = step(Map.of()).check(ctx);
         assertThat(check.message()).isEqualTo("cluster 'ocfs2' would be brought online (systemctl restart o2cb)");
         assertThat(check.diff()).isNull();
-        step(Map.of()).act(ctx, check);
+        assertThat(step(Map.of()).act(ctx, check))
+                .isEqualTo(Done.changed("brought cluster 'ocfs2' online (systemctl restart o2cb)"));
         assertThat(node.writes()).isEmpty();
         assertThat(node.mutatingCommands()).extracting(Command::line).containsExactly("systemctl restart o2cb");
     }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
@@ -12,6 +13,9 @@ import org.apache.sshd.server.command.Command;
 
 /** One exec request on a {@link FakeSshHost}: reads stdin to EOF, then answers from the host's rules. */
 final class FakeCommand implements Command {
+    /** GNU timeout's exit status when it ended the command. */
+    private static final int TIMEOUT_EXIT = 124;
+
     private final FakeSshHost host;
     private final String rawLine;
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -67,7 +71,7 @@ final class FakeCommand implements Command {
                 return;
             }
             if (reply.hangs()) {
-                closed.await();
+                hang(request, reply);
                 return;
             }
             out.write(reply.stdout().getBytes(StandardCharsets.UTF_8));
@@ -79,6 +83,18 @@ final class FakeCommand implements Command {
             exit.onExit(255, "fake-ssh: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Like GNU timeout around a hung command: ends it at the deadline unless nothing can end it. */
+    private void hang(FakeRequest request, FakeReply reply) throws InterruptedException {
+        if (request.remoteTimeout() == null || reply.unkillable()) {
+            closed.await();
+            return;
+        }
+        if (!closed.await(request.remoteTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+            host.recordTerminated(request);
+            exit.onExit(TIMEOUT_EXIT);
         }
     }
 

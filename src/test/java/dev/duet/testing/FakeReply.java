@@ -1,12 +1,13 @@
 package dev.duet.testing;
 
 /**
- * What a {@link FakeSshHost} answers to a command. {@link #hang()} never answers (for timeout tests);
- * {@link #stream(FakeStream)} writes lines as the test emits them until it ends or the client hangs up.
+ * What a {@link FakeSshHost} answers to a command. {@link #hang()} never ends by itself (for timeout
+ * tests); {@link #stream(FakeStream)} writes lines as the test emits them until it ends or the client
+ * hangs up.
  */
-public record FakeReply(int exit, String stdout, String stderr, boolean hangs, FakeStream stream) {
+public record FakeReply(int exit, String stdout, String stderr, boolean hangs, FakeStream stream, boolean unkillable) {
     public FakeReply(int exit, String stdout, String stderr, boolean hangs) {
-        this(exit, stdout, stderr, hangs, null);
+        this(exit, stdout, stderr, hangs, null, false);
     }
 
     public FakeReply {
@@ -30,13 +31,22 @@ public record FakeReply(int exit, String stdout, String stderr, boolean hangs, F
         return new FakeReply(code, "", stderr, false);
     }
 
-    /** Blocks until the client closes the channel, like a command that never ends. */
+    /**
+     * A command that never ends by itself: it runs until the client closes the channel or, when the line
+     * came under SshNode's remote {@code timeout}, until that timeout ends it as GNU timeout would (exit
+     * 124, recorded in {@link FakeSshHost#terminated()}).
+     */
     public static FakeReply hang() {
         return new FakeReply(-1, "", "", true);
     }
 
+    /** A command that not even SIGKILL ends (stuck in the kernel): it ignores the remote timeout too. */
+    public static FakeReply hangUnkillable() {
+        return new FakeReply(-1, "", "", true, null, true);
+    }
+
     /** A command that keeps running and writes what the test emits on {@code stream}. */
     public static FakeReply stream(FakeStream stream) {
-        return new FakeReply(-1, "", "", false, stream);
+        return new FakeReply(-1, "", "", false, stream, false);
     }
 }

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -24,6 +25,8 @@ import java.util.stream.Stream;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
@@ -36,7 +39,8 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
  * <li>SFTP sees a temp directory as "/": {@link #path(String)} maps a remote path to the local file.</li>
  * <li>Commands are answered by rules; the NEWEST matching rule wins, so a rule may install another to
  *     change state (after {@code apt-get install} succeeds, {@code dpkg-query} says installed). Rules see
- *     the line without the become wrapper. Unmatched commands exit 127. Every command is recorded.</li>
+ *     the line without the become and remote-timeout wrappers. Unmatched commands exit 127. Every
+ *     command is recorded; a {@link FakeReply#hang()} ended by the remote timeout is in {@link #terminated()}.</li>
  * <li>Faults: {@link #dropConnectionOn}, {@link #dropConnectionAlways}, {@link #stop()}.</li>
  * </ul>
  */
@@ -57,6 +61,8 @@ public final class FakeSshHost implements AutoCloseable {
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private final List<Drop> drops = new CopyOnWriteArrayList<>();
     private final List<FakeRequest> requests = new CopyOnWriteArrayList<>();
+    private final List<FakeRequest> terminated = new CopyOnWriteArrayList<>();
+    private final AtomicInteger sessions = new AtomicInteger();
     private SshServer server;
     private int port;
 
@@ -101,6 +107,12 @@ public final class FakeSshHost implements AutoCloseable {
         sshd.setCommandFactory((channel, command) -> new FakeCommand(this, command));
         sshd.setSubsystemFactories(List.of(new SftpSubsystemFactory.Builder().build()));
         sshd.setFileSystemFactory(new VirtualFileSystemFactory(root));
+        sshd.addSessionListener(new SessionListener() {
+            @Override
+            public void sessionCreated(Session session) {
+                sessions.incrementAndGet();
+            }
+        });
         sshd.start();
         this.server = sshd;
         this.port = sshd.getPort();
@@ -227,8 +239,22 @@ public final class FakeSshHost implements AutoCloseable {
         return requests.stream().map(FakeRequest::line).toList();
     }
 
+    /** SSH sessions opened to this host so far (counted on connect, before authentication). */
+    public int sessions() {
+        return sessions.get();
+    }
+
     public List<FakeRequest> requests() {
         return List.copyOf(requests);
+    }
+
+    /** Commands (become and timeout wrappers removed) that the emulated remote timeout ended. */
+    public List<String> terminated() {
+        return terminated.stream().map(FakeRequest::line).toList();
+    }
+
+    void recordTerminated(FakeRequest request) {
+        terminated.add(request);
     }
 
     public List<String> commandsStartingWith(String prefix) {

@@ -1,6 +1,7 @@
 package dev.duet.testing;
 
 import dev.duet.engine.Check;
+import dev.duet.engine.Done;
 import dev.duet.engine.Progress;
 import dev.duet.engine.Step;
 import dev.duet.engine.StepContext;
@@ -15,7 +16,7 @@ import java.util.Map;
 /**
  * A {@link StepContext} for unit tests of steps. Like the engine, it hands steps its node wrapped in a
  * {@link ReadOnlyGuard} with the context's check mode, so a check half that mutates fails the test.
- * Records warnings and progress. Build with {@code TestContext.of(node).vars(...).checkMode(true)}.
+ * Records warnings, progress and what the last act half said it did. Build with {@code TestContext.of(node).vars(...).checkMode(true)}.
  */
 public final class TestContext implements StepContext {
     private final Node rawNode;
@@ -26,6 +27,7 @@ public final class TestContext implements StepContext {
     private boolean checkMode;
     private final List<String> warnings = new ArrayList<>();
     private final List<Progress> progress = new ArrayList<>();
+    private Done done;
 
     private TestContext(Node node) {
         this.rawNode = node;
@@ -72,11 +74,17 @@ public final class TestContext implements StepContext {
 
     /** Runs a step as the engine does: check, then act when it said CHANGE and not in check mode. */
     public Check run(Step step) {
+        done = null;
         Check check = step.check(this);
         if (check.needsChange() && !checkMode) {
-            step.act(this, check);
+            done = step.act(this, check);
         }
         return check;
+    }
+
+    /** What the act half of the last {@link #run} said it did; null when it did not act. */
+    public Done done() {
+        return done;
     }
 
     @Override

@@ -64,6 +64,10 @@ final class DrbdCommands {
         return Command.change("drbdadm", "disconnect", res);
     }
 
+    static Command primary(String res) {
+        return Command.change("drbdadm", "primary", res);
+    }
+
     static Command secondary(String res) {
         return Command.change("drbdadm", "secondary", res);
     }

@@ -5,6 +5,7 @@ import dev.duet.drbd.DrbdVersion;
 import dev.duet.drbd.Peer;
 import dev.duet.drbd.wait.DeviceText;
 import dev.duet.engine.Check;
+import dev.duet.engine.Done;
 import dev.duet.engine.Step;
 import dev.duet.engine.StepContext;
 import dev.duet.error.DuetException;
@@ -90,25 +91,32 @@ final class DrbdDiscardStep implements Step {
     }
 
     @Override
-    public void act(StepContext ctx, Check check) {
+    public Done act(StepContext ctx, Check check) {
         Node node = ctx.node();
         if (!ctx.host().name().equals(victim)) {
             node.run(DrbdCommands.connect(res)).orThrow(node.name());
-            return;
+            return Done.changed("ran `drbdadm connect " + res + "` on " + node.name() + " (it keeps its data)");
         }
+        List<String> done = new ArrayList<>();
         if (mounted(node)) {
             node.run(Command.change("umount", mount.orElseThrow())).orThrow(node.name());
+            done.add("umount " + mount.orElseThrow());
         }
         Optional<Device> d = env.sources().apply(node).read(res);
         if (!standAlone(d)) {
             node.run(DrbdCommands.disconnect(res)).orThrow(node.name());
+            done.add("drbdadm disconnect " + res);
         }
         if (d.map(Device::role).map("Primary"::equals).orElse(false)) {
             node.run(DrbdCommands.secondary(res)).orThrow(node.name());
+            done.add("drbdadm secondary " + res);
         }
         DrbdVersion v = DrbdVersion.detect(node).orElseThrow(() -> new DuetException(Reason.PRECONDITION,
                 node.name() + ": DRBD version not detectable"));
         node.run(DrbdCommands.connectDiscardingMyData(v, res)).orThrow(node.name());
+        done.add("drbdadm connect --discard-my-data " + res);
+        return Done.changed("discarded " + victim + "'s changes to " + res + " since the split: "
+                + String.join(", ", done) + "; it resyncs from its peer");
     }
 
     private boolean mounted(Node node) {

@@ -8,6 +8,7 @@ import dev.duet.drbd.wait.StateCondition;
 import dev.duet.drbd.wait.SyncProgress;
 import dev.duet.drbd.wait.WaitOptions;
 import dev.duet.engine.Check;
+import dev.duet.engine.Done;
 import dev.duet.engine.Step;
 import dev.duet.engine.StepContext;
 import dev.duet.error.DuetException;
@@ -50,10 +51,14 @@ final class DrbdInitialSyncStep implements Step {
         var synced = pair.devices().entrySet().stream()
                 .filter(e -> e.getValue().map(d -> SYNCED_DISKS.contains(d.disk())).orElse(false))
                 .map(java.util.Map.Entry::getKey).toList();
-        if (!pair.allUp() && !synced.isEmpty()) {
-            // A node that was down (rebooted) rejoins by resync; the pair's one initial sync is long done.
+        boolean allConnected = pair.devices().values().stream().allMatch(PairView::connected);
+        long up = pair.devices().values().stream().filter(Optional::isPresent).count();
+        if (!allConnected && !synced.isEmpty() && synced.size() == up) {
+            pair.refuseSplitBrain(ctx, env);
+            // A node that was down (rebooted) or disconnected rejoins by resync (drbd_up reconnects it); the
+            // pair's one initial sync is long done.
             return Check.ok(res + " already had its initial sync (" + String.join(", ", synced)
-                    + " holds good data); a node that is down rejoins by resync: " + pair.describe());
+                    + " holds good data); a node that is down or disconnected rejoins by resync: " + pair.describe());
         }
         if (!pair.allUp()) {
             if (ctx.checkMode()) {
@@ -79,12 +84,14 @@ final class DrbdInitialSyncStep implements Step {
     }
 
     @Override
-    public void act(StepContext ctx, Check check) {
+    public Done act(StepContext ctx, Check check) {
         Node node = ctx.node();
         var source = env.sources().apply(node);
-        boolean isSource = ctx.host().name().equals(source(ctx));
+        String sourceHost = source(ctx);
+        boolean isSource = ctx.host().name().equals(sourceHost);
+        boolean started = isSource && fresh(source.read(res));
         boolean tuned = false;
-        if (isSource && fresh(source.read(res))) {
+        if (started) {
             DrbdVersion v = DrbdVersion.detect(node).orElseThrow(() -> new DuetException(Reason.PRECONDITION,
                     node.name() + ": DRBD version not detectable"));
             if (mode == Mode.SKIP) {
@@ -106,6 +113,13 @@ final class DrbdInitialSyncStep implements Step {
                 node.run(DrbdCommands.adjust(res)).orThrow(node.name());
             }
         }
+        if (started) {
+            return Done.changed((mode == Mode.SKIP ? "declared " + res + " in sync without copying "
+                    + "(new-current-uuid --clear-bitmap on " + sourceHost + ")" : "forced " + sourceHost
+                    + " as sync source of " + res) + "; " + res + " is UpToDate/UpToDate");
+        }
+        return Done.changed("waited for the initial sync of " + res + " from " + sourceHost
+                + ": UpToDate/UpToDate");
     }
 
     private String verb(String source) {

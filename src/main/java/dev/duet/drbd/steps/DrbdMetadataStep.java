@@ -3,6 +3,7 @@ package dev.duet.drbd.steps;
 import dev.duet.drbd.DrbdVersion;
 import dev.duet.drbd.wait.StateSource;
 import dev.duet.engine.Check;
+import dev.duet.engine.Done;
 import dev.duet.engine.Step;
 import dev.duet.engine.StepContext;
 import dev.duet.error.DuetException;
@@ -61,19 +62,22 @@ final class DrbdMetadataStep implements Step {
     }
 
     @Override
-    public void act(StepContext ctx, Check check) {
+    public Done act(StepContext ctx, Check check) {
         Node node = ctx.node();
         Check now = check(ctx);
         if (!now.needsChange()) {
-            return;
+            return Done.unchanged(now.message());
         }
         DrbdVersion v = DrbdVersion.detect(node).orElseThrow(() -> new DuetException(Reason.PRECONDITION,
                 node.name() + ": DRBD is not installed (no kernel module or drbdadm version found)"));
         String dev = MetadataProbe.backingDevice(node, res, disk).orElseThrow();
-        boolean signed = !MetadataProbe.signatures(node, dev).isEmpty();
+        Map<String, String> sig = MetadataProbe.signatures(node, dev);
+        boolean signed = !sig.isEmpty();
         if (signed) {
             node.run(Command.change("wipefs", "-a", dev)).orThrow(node.name());
         }
         node.run(DrbdCommands.createMd(v, res, signed)).orThrow(node.name());
+        return Done.changed((signed ? "wiped " + MetadataProbe.describe(sig) + " from " + dev + " (wipe: true) and " : "")
+                + "created DRBD metadata for " + res + " on " + dev);
     }
 }

@@ -1,6 +1,7 @@
 package dev.duet.drbd.steps;
 
 import dev.duet.engine.Check;
+import dev.duet.engine.Done;
 import dev.duet.engine.Step;
 import dev.duet.engine.StepContext;
 import dev.duet.error.DuetException;
@@ -11,8 +12,9 @@ import java.util.Map;
 
 /**
  * Read-only checks that must pass before the playbook's first change (package installs included): every
- * play host's {@code uname -n} is its DRBD {@code on} name, and the pair is not split-brained (a split
- * pair is for {@code duet recover}, not for convergence). Never changes anything.
+ * play host's {@code uname -n} is its DRBD {@code on} name, and the pair is not split-brained with writes
+ * on either side (a split pair is for {@code duet recover}, not for convergence; a split without writes is
+ * reconnected by {@code drbd_up}). Never changes anything.
  */
 final class DrbdPreflightStep implements Step {
     private final String res;
@@ -43,13 +45,18 @@ final class DrbdPreflightStep implements Step {
         }
         var mine = env.sources().apply(ctx.node()).read(res);
         if (mine.isPresent() && !PairView.connected(mine)) {
-            PairView.read(ctx, env, res).refuseSplitBrain(ctx, env);
+            PairView pair = PairView.read(ctx, env, res).refuseSplitBrain(ctx, env);
+            if (pair.nothingWrittenSinceSplit()) {
+                return Check.ok("hostnames match the DRBD `on` names; " + res + " is split but neither node wrote "
+                        + "since (" + pair.describe() + "): drbd_up reconnects it without discarding anything");
+            }
         }
         return Check.ok("hostnames match the DRBD `on` names" + (mine.isPresent() ? "; no split brain on " + res : ""));
     }
 
     @Override
-    public void act(StepContext ctx, Check check) {
+    public Done act(StepContext ctx, Check check) {
         // check-only: it never asks for a change
+        return Done.unchanged(check.message());
     }
 }

@@ -7,6 +7,7 @@ import dev.duet.drbd.wait.DrbdWaiter;
 import dev.duet.drbd.wait.StateCondition;
 import dev.duet.drbd.wait.WaitOptions;
 import dev.duet.engine.Check;
+import dev.duet.engine.Done;
 import dev.duet.engine.Step;
 import dev.duet.engine.StepContext;
 import dev.duet.error.DuetException;
@@ -60,15 +61,16 @@ final class DrbdPrimaryStep implements Step {
     }
 
     @Override
-    public void act(StepContext ctx, Check check) {
+    public Done act(StepContext ctx, Check check) {
         Node node = ctx.node();
         var source = env.sources().apply(node);
         Device d = new DrbdWaiter(source, waits).await(res, StateCondition.upToDateBoth());
         if ("Primary".equals(d.role())) {
-            return;
+            return Done.unchanged(res + " is Primary on " + node.name());
         }
         requireSecondPrimaryAllowed(node, Optional.of(d));
         node.run(Command.change("drbdadm", "primary", res)).orThrow(node.name());
+        return Done.changed("promoted " + res + " on " + node.name() + " (`drbdadm primary " + res + "`)");
     }
 
     /** The peer is (or, in a dual-primary play, is about to be) Primary: the running config must allow two. */

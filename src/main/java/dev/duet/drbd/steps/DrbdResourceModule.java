@@ -42,5 +42,9 @@ public final class DrbdResourceModule implements Module {
     public void validate(Map<String, Object> rawArgs, Args.Location where) {
         DrbdArgs.validateLiterals(name(), rawArgs, where, Map.of("resource", DrbdArgs.Kind.NAME,
                 "device", DrbdArgs.Kind.PATH, "disk", DrbdArgs.Kind.PATH));
+        Args literals = Args.literals(name(), rawArgs, where);
+        if (literals.raw().get("nodes") != null) {
+            ResourceArgs.validateNodes(literals);
+        }
     }
 }

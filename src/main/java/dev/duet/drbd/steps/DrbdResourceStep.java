@@ -5,6 +5,7 @@ import dev.duet.drbd.config.ResourceModel;
 import dev.duet.drbd.config.ResourceRenderer;
 import dev.duet.drbd.wait.StateSource;
 import dev.duet.engine.Check;
+import dev.duet.engine.Done;
 import dev.duet.engine.Step;
 import dev.duet.engine.StepContext;
 import dev.duet.error.DuetException;
@@ -58,10 +59,11 @@ final class DrbdResourceStep implements Step {
                 }
             }
         }
-        boolean up = sources.apply(node).read(model.name()).isPresent();
+        var running = sources.apply(node).read(model.name());
+        boolean up = running.isPresent();
         if (messages.isEmpty()) {
             if (up) {
-                String pending = dryRunAdjust(node);
+                String pending = dryRunAdjust(node, running.flatMap(dev.duet.drbd.Device::peer).map(p -> "StandAlone".equals(p.connection())).orElse(false));
                 if (!pending.isBlank()) {
                     return Check.change("running configuration of " + model.name() + " differs from "
                             + resPath() + "; would run `drbdadm adjust`: " + pending.strip().replace('\n', ';'));
@@ -79,16 +81,25 @@ final class DrbdResourceStep implements Step {
     }
 
     @Override
-    public void act(StepContext ctx, Check check) {
+    public Done act(StepContext ctx, Check check) {
         Node node = ctx.node();
+        List<String> done = new ArrayList<>();
         for (ManagedFile f : files(effectiveDialect(ctx))) {
-            if (f.check(node).needsChange()) {
-                f.write(node);
+            Done written = f.put(node);
+            if (written.changed()) {
+                done.add(written.message());
             }
         }
         if (sources.apply(node).read(model.name()).isPresent()) {
             node.run(DrbdCommands.adjust(model.name())).orThrow(node.name());
+            done.add(done.isEmpty() ? "ran `drbdadm adjust " + model.name() + "`: the running configuration now "
+                    + "matches " + resPath() : "applied with `drbdadm adjust " + model.name() + "`");
         }
+        if (done.isEmpty()) {
+            return Done.unchanged(resPath() + " is up to date");
+        }
+        // The check's diff is the one with the shared secret masked; the files written are the ones it diffed.
+        return Done.changed(String.join("; ", done), check.diff());
     }
 
     /**
@@ -148,6 +159,11 @@ final class DrbdResourceStep implements Step {
                 + "kernel module first, or set `dialect: 8.4|9`");
     }
 
+    private static boolean isConnect(String adjustLine) {
+        String[] words = adjustLine.strip().split("\\s+");
+        return words.length > 1 && "connect".equals(words[1]);
+    }
+
     /** The diff, with the shared secret masked: the file is shown, the secret never. */
     private String redactedDiff(Node node, ManagedFile f) {
         String before = node.readFile(f.path()).map(b -> new String(b, StandardCharsets.UTF_8)).orElse(null);
@@ -160,13 +176,18 @@ final class DrbdResourceStep implements Step {
         return diff.replaceAll("(?m)^([-+ ]\\s*shared-secret\\s+).*$", "$1\"" + dev.duet.drbd.config.Secret.MASK + "\";");
     }
 
-    private String dryRunAdjust(Node node) {
+    /**
+     * {@code standAlone}: a StandAlone resource has no running connection, so adjust proposes a connect;
+     * that is the connection state (drbd_up's business), not drift of the configuration.
+     */
+    private String dryRunAdjust(Node node, boolean standAlone) {
         CommandResult r = node.run(Command.probe("drbdadm", "-d", "adjust", model.name()));
         if (!r.ok()) {
             return "";
         }
         // Only the commands adjust would run count; anything else it prints is commentary.
         String out = r.stdout().lines().filter(l -> l.contains("drbdsetup") || l.contains("drbdmeta"))
+                .filter(l -> !(standAlone && isConnect(l)))
                 .map(l -> l.replaceAll("--shared-secret[= ]\\S+", "--shared-secret=***"))
                 .collect(java.util.stream.Collectors.joining("\n"));
         return model.secret() == null ? out : model.secret().redact(out);

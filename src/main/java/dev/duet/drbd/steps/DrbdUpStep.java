@@ -5,17 +5,24 @@ import dev.duet.drbd.wait.DrbdWaiter;
 import dev.duet.drbd.wait.StateCondition;
 import dev.duet.drbd.wait.WaitOptions;
 import dev.duet.engine.Check;
+import dev.duet.engine.Done;
 import dev.duet.engine.Step;
 import dev.duet.engine.StepContext;
 import dev.duet.transport.Command;
 import dev.duet.transport.Node;
+import java.util.Optional;
 
-/** {@code drbdadm up} where the resource is down, then waits until this node's peer is Connected. */
+/**
+ * {@code drbdadm up} where the resource is down, reconnects a StandAlone node (see {@link Reconnect}),
+ * then waits until this node's peer is Connected.
+ */
 final class DrbdUpStep implements Step {
     private final String res;
     private final boolean waitConnected;
     private final WaitOptions waits;
     private final DrbdEnv env;
+    /** Decided by the check when this node is StandAlone; the act carries out exactly that. */
+    private Reconnect reconnect;
 
     DrbdUpStep(String res, boolean waitConnected, WaitOptions waits, DrbdEnv env) {
         this.res = res;
@@ -27,8 +34,13 @@ final class DrbdUpStep implements Step {
     @Override
     public Check check(StepContext ctx) {
         var d = env.sources().apply(ctx.node()).read(res);
+        reconnect = null;
         if (d.isPresent() && !PairView.connected(d)) {
-            PairView.read(ctx, env, res).refuseSplitBrain(ctx, env);
+            PairView pair = PairView.read(ctx, env, res).refuseSplitBrain(ctx, env);
+            if (pair.standAlone(ctx.host().name())) {
+                reconnect = Reconnect.plan(pair, ctx.host().name());
+                return Check.change(reconnect.describe());
+            }
         }
         if (d.isPresent()) {
             return Check.ok(res + " is up (" + DeviceText.words(d) + ")");
@@ -37,15 +49,23 @@ final class DrbdUpStep implements Step {
     }
 
     @Override
-    public void act(StepContext ctx, Check check) {
+    public Done act(StepContext ctx, Check check) {
         Node node = ctx.node();
         var source = env.sources().apply(node);
-        if (source.read(res).isEmpty()) {
+        if (reconnect != null) {
+            return Done.changed(reconnect.carryOut(node, source, waits, waitConnected));
+        }
+        boolean wasDown = source.read(res).isEmpty();
+        if (wasDown) {
             node.run(Command.change("drbdadm", "up", res)).orThrow(node.name());
         }
+        String connected = "";
         if (waitConnected) {
-            new DrbdWaiter(source, waits).await(res, StateCondition.connected());
+            var d = new DrbdWaiter(source, waits).await(res, StateCondition.connected());
+            connected = "; now " + DeviceText.words(Optional.of(d));
         }
+        return wasDown ? Done.changed("ran `drbdadm up " + res + "`" + connected)
+                : Done.unchanged(res + " was already up" + connected);
     }
 
 }

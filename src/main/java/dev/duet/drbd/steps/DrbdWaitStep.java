@@ -6,9 +6,11 @@ import dev.duet.drbd.wait.StateCondition;
 import dev.duet.drbd.wait.SyncProgress;
 import dev.duet.drbd.wait.WaitOptions;
 import dev.duet.engine.Check;
+import dev.duet.engine.Done;
 import dev.duet.engine.Step;
 import dev.duet.engine.StepContext;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Waits on this host for a DRBD state. In check mode it never waits: OK when the state already holds,
@@ -46,10 +48,12 @@ final class DrbdWaitStep implements Step {
     }
 
     @Override
-    public void act(StepContext ctx, Check check) {
+    public Done act(StepContext ctx, Check check) {
         // A wait for UpToDate is usually a resync: show it as a progress bar like the initial sync.
         var progress = new SyncProgress(res + " on " + ctx.node().name());
-        new DrbdWaiter(env.sources().apply(ctx.node()), waits).await(res, condition,
-                d -> progress.update(d, System.nanoTime()).ifPresent(ctx::progress));
+        var d = new DrbdWaiter(env.sources().apply(ctx.node()), waits).await(res, condition,
+                d2 -> progress.update(d2, System.nanoTime()).ifPresent(ctx::progress));
+        return Done.changed("waited for " + res + " " + condition.describe() + " (" + DeviceText.words(Optional.of(d))
+                + ")");
     }
 }

@@ -26,12 +26,18 @@ record PairView(String resource, Map<String, Optional<Device>> devices) {
         return new PairView(resource, devices);
     }
 
-    /** Throws SPLIT_BRAIN (explaining both nodes' states) when the pair is split. */
+    /**
+     * Throws SPLIT_BRAIN (explaining both nodes' states) when the pair is split with writes on either side;
+     * a split in which nobody wrote is left to {@code drbd_up}, which reconnects it without losing anything.
+     */
     PairView refuseSplitBrain(StepContext ctx, DrbdEnv env) {
         return refuseSplitBrain(ctx, env.sources());
     }
 
     PairView refuseSplitBrain(StepContext ctx, Function<Node, StateSource> sources) {
+        if (nothingWrittenSinceSplit()) {
+            return this;
+        }
         splitBrain(ctx, sources).ifPresent(msg -> {
             throw new DuetException(Reason.SPLIT_BRAIN, msg);
         });
@@ -46,6 +52,10 @@ record PairView(String resource, Map<String, Optional<Device>> devices) {
             evidence.put(e.getKey(), standAlone ? sources.apply(e.getValue()).splitBrainEvidence() : Optional.empty());
         }
         return SplitBrain.detect(resource, devices, evidence);
+    }
+
+    boolean nothingWrittenSinceSplit() {
+        return allUp() && SplitBrain.nothingWrittenSinceSplit(devices);
     }
 
     boolean standAlone(String node) {

@@ -78,17 +78,7 @@ final class ResourceArgs {
     }
 
     private List<NodeSpec> nodes(Args a, String device, String disk, int port) {
-        Object raw = a.raw().get("nodes");
-        List<Map<String, Object>> entries = new ArrayList<>();
-        if (raw instanceof List<?> list) {
-            for (Object o : list) {
-                entries.add(entry(a, o, null));
-            }
-        } else if (raw instanceof Map<?, ?> map) {
-            map.forEach((k, v) -> entries.add(entry(a, v, String.valueOf(k))));
-        } else {
-            throw a.error("nodes", "is required: a list of {name, address} (one per DRBD host)");
-        }
+        List<Map<String, Object>> entries = entries(a);
         if (entries.size() < 2) {
             throw a.error("nodes", "must name at least two hosts, got " + entries.size());
         }
@@ -106,6 +96,43 @@ final class ResourceArgs {
             out.add(new NodeSpec(n, host, address, p, d, dev, id));
         }
         return out;
+    }
+
+    /**
+     * Load-time check of the per-node values that end up in commands and the resource file (name, host,
+     * address, and disk/device where an entry gives them), before any host is contacted.
+     */
+    static void validateNodes(Args a) {
+        List<Map<String, Object>> entries = entries(a);
+        for (int i = 0; i < entries.size(); i++) {
+            Map<String, Object> e = entries.get(i);
+            String where = "nodes[" + i + "]";
+            check(a, where + ".name", e.get("name"), NAME);
+            check(a, where + ".address", e.get("address"), ADDRESS);
+            if (e.containsKey("host")) {
+                check(a, where + ".host", e.get("host"), NAME);
+            }
+            for (String key : List.of("disk", "device")) {
+                if (e.containsKey(key)) {
+                    check(a, where + "." + key, e.get(key), PATH);
+                }
+            }
+        }
+    }
+
+    private static List<Map<String, Object>> entries(Args a) {
+        Object raw = a.raw().get("nodes");
+        List<Map<String, Object>> entries = new ArrayList<>();
+        if (raw instanceof List<?> list) {
+            for (Object o : list) {
+                entries.add(entry(a, o, null));
+            }
+        } else if (raw instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> entries.add(entry(a, v, String.valueOf(k))));
+        } else {
+            throw a.error("nodes", "is required: a list of {name, address} (one per DRBD host)");
+        }
+        return entries;
     }
 
     @SuppressWarnings("unchecked")

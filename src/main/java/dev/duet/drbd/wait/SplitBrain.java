@@ -48,6 +48,18 @@ public final class SplitBrain {
                 + "`duet recover --discard NODE` naming the node whose changes since the split are to be lost.");
     }
 
+    /**
+     * A split in which nobody wrote: every node StandAlone and UpToDate and each counts 0 KiB out of sync
+     * since the connection was lost (what DRBD's own {@code discard-zero-changes} relies on, which 8.4
+     * does not apply when both nodes are Primary). Reconnecting either node as sync target discards
+     * nothing. An unknown count is not zero.
+     */
+    public static boolean nothingWrittenSinceSplit(Map<String, Optional<Device>> byNode) {
+        return !byNode.isEmpty() && byNode.values().stream().allMatch(d -> standAlone(d)
+                && d.map(Device::disk).map("UpToDate"::equals).orElse(false)
+                && d.map(Device::outOfSyncKiB).map(oos -> oos == 0L).orElse(false));
+    }
+
     static boolean standAlone(Optional<Device> d) {
         return d.flatMap(Device::peer).map(Peer::connection).map("StandAlone"::equals).orElse(false);
     }

@@ -7,6 +7,7 @@ import dev.duet.transport.Command;
 import dev.duet.transport.CommandResult;
 import dev.duet.transport.Node;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -72,7 +73,29 @@ public final class StatusCommandSource implements StateSource {
         String word = cs.stdout().strip().split("\\s+")[0];
         String connection = "WFConnection".equals(word) ? "Connecting" : word;
         Peer peer = new Peer("peer", connection, null, "Unknown", "DUnknown", null, word);
-        return new Device(d.resource(), d.minor(), d.volume(), d.role(), d.disk(), List.of(peer),
-                d.outOfSyncKiB(), d.sizeKiB());
+        Long oos = d.outOfSyncKiB() != null ? d.outOfSyncKiB() : procOutOfSync(d.minor());
+        return new Device(d.resource(), d.minor(), d.volume(), d.role(), d.disk(), List.of(peer), oos, d.sizeKiB());
+    }
+
+    /**
+     * 8.4 prints no peer, and so no out-of-sync figure, while StandAlone; /proc/drbd's {@code oos:} still
+     * counts the blocks written since the connection was lost, which tells a split brain in which nobody
+     * wrote from one with diverged data. Unknown (null) when /proc/drbd does not say.
+     */
+    private Long procOutOfSync(Integer minor) {
+        if (minor == null) {
+            return null;
+        }
+        CommandResult proc = node.run(Command.probe("cat", "/proc/drbd"));
+        if (!proc.ok()) {
+            return null;
+        }
+        try {
+            return dev.duet.drbd.parse.StatusParser.parse(proc.stdout()).devices().stream()
+                    .filter(x -> minor.equals(x.minor())).map(Device::outOfSyncKiB).filter(Objects::nonNull)
+                    .findFirst().orElse(null);
+        } catch (RuntimeException e) {
+            return null; // not a /proc/drbd we can read (DRBD 9 prints only its version there)
+        }
     }
 }

@@ -21,32 +21,36 @@ import net.schmizz.sshj.connection.channel.direct.Signal;
 /**
  * Runs one command on its own session channel of an open connection. Stdout and stderr are drained
  * concurrently (a full window would otherwise stall the remote side); stdin is written then closed, so
- * a command reading stdin always sees EOF.
+ * a command reading stdin always sees EOF. The line arrives already wrapped by {@link RemoteTimeout}, so a
+ * command that outlives its timeout is ended on the host, and the error says whether that was confirmed.
  */
 final class RemoteExecution {
     private static final Duration DRAIN_GRACE = Duration.ofSeconds(10);
 
     private final String node;
     private final ExecutorService io;
+    private final RemoteTimeout remoteTimeout;
 
-    RemoteExecution(String node, ExecutorService io) {
+    RemoteExecution(String node, ExecutorService io, RemoteTimeout remoteTimeout) {
         this.node = node;
         this.io = io;
+        this.remoteTimeout = remoteTimeout;
     }
 
     CommandResult run(SSHClient ssh, Command command, String line, Duration timeout) {
         long start = System.nanoTime();
         Session session = openSession(ssh, line);
-        boolean timedOut = false;
+        boolean abandoned = false;
         try {
             Session.Command exec = session.exec(line);
             Future<byte[]> out = io.submit(() -> exec.getInputStream().readAllBytes());
             Future<byte[]> err = io.submit(() -> exec.getErrorStream().readAllBytes());
             io.submit(() -> writeStdin(exec.getOutputStream(), command.stdin()));
-            timedOut = !awaitExit(exec, timeout);
-            if (timedOut) {
-                throw new DuetException(Reason.TIMEOUT, node + ": `" + command.line() + "` did not finish within "
-                        + timeout.toMillis() + " ms; sent it SIGKILL and abandoned its channel");
+            if (!awaitExit(exec, timeout)) {
+                abandoned = true;
+                confirmTermination(exec, ssh, command, line, timeout);
+                abandoned = false;
+                // it finished by itself just after our deadline: its result stands
             }
             String stdout = utf8(drain(out, line));
             String stderr = utf8(drain(err, line));
@@ -55,14 +59,57 @@ final class RemoteExecution {
         } catch (IOException e) {
             throw new ConnectionLost(node + ": connection lost while running `" + line + "`: " + e.getMessage(), e);
         } finally {
-            if (timedOut) {
-                // The server answers our close only once the command has ended (OpenSSH refuses signals
-                // on root logins), so a close here could block as long as the command itself.
+            if (abandoned) {
+                // The server answers our close only once the command has ended, so a close here could
+                // block as long as the hung command itself.
                 io.submit(() -> closeQuietly(session));
             } else {
                 closeQuietly(session);
             }
         }
+    }
+
+    /**
+     * After the local deadline the remote timeout(1) fires too: waits for its report and throws TIMEOUT
+     * saying whether the host confirmed the end. Returns only when the command ended by itself.
+     * A connection lost now is not retried: the command already had its full time.
+     */
+    private void confirmTermination(Session.Command exec, SSHClient ssh, Command command, String line,
+            Duration timeout) {
+        int exit;
+        try {
+            if (!awaitExit(exec, remoteTimeout.confirmWithin())) {
+                signalKill(exec);
+                throw notConfirmed(command, timeout, node + " reported no exit "
+                        + human(remoteTimeout.confirmWithin()) + " after the deadline");
+            }
+            exit = exitCode(exec, ssh, line);
+        } catch (IOException e) {
+            throw notConfirmed(command, timeout, "the connection dropped while waiting for " + node
+                    + " to end it (" + e.getMessage() + "); its timeout still ends it there unless it is stuck");
+        }
+        if (RemoteTimeout.endedByTimeout(exit)) {
+            throw terminated(command, timeout, exit);
+        }
+    }
+
+    private DuetException terminated(Command command, Duration timeout, int exit) {
+        return new DuetException(Reason.TIMEOUT, node + ": `" + command.line() + "` did not finish within "
+                + human(timeout) + "; terminated on " + node + " (SIGTERM to its process group, SIGKILL "
+                + human(remoteTimeout.killAfter()) + " later if still alive); termination confirmed (exit "
+                + exit + " from timeout)");
+    }
+
+    private DuetException notConfirmed(Command command, Duration timeout, String why) {
+        String program = command.argv().get(0).equals("sh") ? "timeout" : command.argv().get(0);
+        return new DuetException(Reason.TIMEOUT, node + ": `" + command.line() + "` did not finish within "
+                + human(timeout) + "; termination NOT confirmed: " + why + ", so it may still be running there"
+                + " (a process stuck in the kernel ignores SIGKILL); check with `pgrep -af " + program + "` on " + node);
+    }
+
+    static String human(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + " s" : ms + " ms";
     }
 
     private Session openSession(SSHClient ssh, String line) {
@@ -73,14 +120,13 @@ final class RemoteExecution {
         }
     }
 
-    /** True when the command ended in time; on a timeout it is sent SIGKILL (honoured where the server can). */
+    /** True when the command ended within {@code timeout}. */
     private static boolean awaitExit(Session.Command exec, Duration timeout) throws ConnectionException {
         try {
             exec.join(timeout.toMillis(), TimeUnit.MILLISECONDS);
             return true;
         } catch (ConnectionException e) {
             if (causedByTimeout(e)) {
-                signalKill(exec);
                 return false;
             }
             throw e;
@@ -96,6 +142,7 @@ final class RemoteExecution {
         return false;
     }
 
+    /** A last resort for a remote side that never reported: OpenSSH honours it only for non-root, non-sudo logins. */
     private static void signalKill(Session.Command exec) {
         try {
             exec.signal(Signal.KILL);

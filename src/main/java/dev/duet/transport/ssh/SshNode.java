@@ -7,6 +7,8 @@ import dev.duet.transport.CommandResult;
 import dev.duet.transport.LineStream;
 import dev.duet.transport.Node;
 import dev.duet.transport.Shell;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -21,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A host reached over SSH (SSHJ): one connection for the whole run, a new session channel per command,
  * files over SFTP. A dropped connection is reconnected once and the operation retried; a second drop
- * fails with {@link Reason#UNREACHABLE}. Every command is logged to {@code duet.commands}.
+ * fails with {@link Reason#UNREACHABLE}. Every command runs under the host's {@code timeout} (see
+ * {@link RemoteTimeout}) and is logged to {@code duet.commands} exactly as sent.
  */
 public final class SshNode implements Node {
     private static final Logger COMMANDS = LoggerFactory.getLogger("duet.commands");
@@ -31,16 +34,23 @@ public final class SshNode implements Node {
     private final SshOptions options;
     private final SshConnection connection;
     private final ExecutorService io;
+    private final RemoteTimeout remoteTimeout;
     private final RemoteExecution execution;
     private final SftpFiles sftp;
     private final SudoFiles sudo;
 
     public SshNode(SshEndpoint endpoint, SshOptions options) {
+        this(endpoint, options, RemoteTimeout.DEFAULT);
+    }
+
+    /** With the given remote timeout policy (tests shorten its grace periods). */
+    SshNode(SshEndpoint endpoint, SshOptions options, RemoteTimeout remoteTimeout) {
         this.endpoint = endpoint;
         this.options = options;
         this.connection = new SshConnection(endpoint, options);
         this.io = Executors.newCachedThreadPool(daemonThreads("duet-ssh-" + endpoint.node()));
-        this.execution = new RemoteExecution(endpoint.node(), io);
+        this.remoteTimeout = remoteTimeout;
+        this.execution = new RemoteExecution(endpoint.node(), io, remoteTimeout);
         this.sftp = new SftpFiles(endpoint.node(), this::runOn);
         this.sudo = new SudoFiles(endpoint.node(), this::runOn, sftp);
     }
@@ -72,7 +82,7 @@ public final class SshNode implements Node {
             throw new DuetException(Reason.REFUSED, name() + ": refused to stream `" + command.line()
                     + "`: only read-only commands may stream");
         }
-        String line = remoteLine(command);
+        String line = become(command.line());
         return Optional.of(withReconnect("streaming `" + command.line() + "`",
                 ssh -> SshLineStream.start(name(), ssh, line, onLine, io)));
     }
@@ -101,18 +111,28 @@ public final class SshNode implements Node {
         return options.become() && !endpoint.isRoot();
     }
 
-    /** The exact line sent to the remote shell: the command, wrapped in sudo when becoming root. */
-    String remoteLine(Command command) {
-        String line = command.line();
+    /**
+     * The exact line sent to the remote shell: the command under the remote timeout, inside sudo when
+     * becoming root (so that timeout can signal root's processes).
+     */
+    String remoteLine(Command command, Duration timeout) {
+        List<String> words = new ArrayList<>(viaSudo() ? List.of("sudo", "-n", "--") : List.of());
+        words.addAll(remoteTimeout.wrap(command.argv(), timeout));
+        return Shell.join(words);
+    }
+
+    /** A stream ends when its channel is closed (it has a pty), so it is not put under timeout. */
+    private String become(String line) {
         return viaSudo() ? Shell.join(List.of("sudo", "-n", "--", "sh", "-c", line)) : line;
     }
 
     private CommandResult runOn(SSHClient ssh, Command command) {
-        String line = remoteLine(command);
+        Duration timeout = options.timeoutFor(command);
+        String line = remoteLine(command, timeout);
         String stdinNote = command.stdin() == null ? "" : command.sensitiveStdin() ? " (stdin: secret)"
                 : " (stdin: " + command.stdin().length() + " chars)";
         try {
-            CommandResult result = execution.run(ssh, command, line, options.timeoutFor(command));
+            CommandResult result = execution.run(ssh, command, line, timeout);
             COMMANDS.info("{} rc={} {}ms: {}{}", name(), result.exitCode(), result.duration().toMillis(), line, stdinNote);
             return result;
         } catch (DuetException | ConnectionLost e) {

@@ -14,6 +14,12 @@ public final class SshNodes {
         return create(host, defaults).connect();
     }
 
+    /** As {@link #open}, with become decided by the caller (the play), over the inventory's ansible_become. */
+    public static SshNode open(Host host, SshOptions defaults, boolean become) {
+        SshEndpoint endpoint = new SshEndpoint(host.name(), host.address(), host.port(), host.user());
+        return new SshNode(endpoint, options(host, defaults).withBecome(become)).connect();
+    }
+
     /** Like {@link #open} without connecting; the first operation connects. */
     public static SshNode create(Host host, SshOptions defaults) {
         SshOptions options = options(host, defaults);

@@ -8,7 +8,9 @@ import java.util.Objects;
 /**
  * How Duet connects to hosts. {@code identityFile} null means the usual ~/.ssh/id_ed25519, id_ecdsa,
  * id_rsa (those that exist). {@code commandTimeout} applies to commands that keep
- * {@link Command#DEFAULT_TIMEOUT}; a command with its own timeout keeps it.
+ * {@link Command#DEFAULT_TIMEOUT}; a command with its own timeout keeps it. Timeouts are enforced on the
+ * host as well ({@link RemoteTimeout}): a command that outlives its timeout is terminated there, not
+ * merely abandoned.
  */
 public record SshOptions(
         Path knownHosts,

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.duet.drbd.DrbdVersion;
 import dev.duet.engine.Args;
 import dev.duet.engine.Check;
+import dev.duet.engine.Done;
 import dev.duet.engine.Step;
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
@@ -33,7 +34,8 @@ class DrbdDiscardStepTest {
         assertThat(c.needsChange()).isTrue();
         assertThat(c.message()).contains("split brain on r0", "node1 [", "node2 [", "kernel log",
                 "umount /srv/shared", "drbdadm connect --discard-my-data r0");
-        step.act(ctx, c);
+        assertThat(step.act(ctx, c)).isEqualTo(Done.changed("discarded node2's changes to r0 since the split: "
+                + "umount /srv/shared, drbdadm secondary r0, drbdadm connect --discard-my-data r0; it resyncs from its peer"));
         // StandAlone already: no disconnect; order is seed 001's.
         assertThat(n2.mutatingCommands()).extracting(Object::toString).containsExactly("umount /srv/shared",
                 "drbdadm secondary r0", "drbdadm connect --discard-my-data r0");
@@ -48,7 +50,8 @@ class DrbdDiscardStepTest {
                 .on("drbdadm connect --discard-my-data r0", 0, "");
         var ctx = new DrbdTestContext("node2", false, n1, n2);
         Check c = step.check(ctx);
-        step.act(ctx, c);
+        assertThat(step.act(ctx, c).message()).isEqualTo("discarded node2's changes to r0 since the split: "
+                + "drbdadm disconnect r0, drbdadm secondary r0, drbdadm connect --discard-my-data r0; it resyncs from its peer");
         assertThat(n2.mutatingCommands()).extracting(Object::toString).containsExactly("drbdadm disconnect r0",
                 "drbdadm secondary r0", "drbdadm connect --discard-my-data r0");
     }
@@ -60,7 +63,7 @@ class DrbdDiscardStepTest {
         var ctx = new DrbdTestContext("node1", false, n1, n2);
         Check c = step.check(ctx);
         assertThat(c.needsChange()).isTrue();
-        step.act(ctx, c);
+        assertThat(step.act(ctx, c)).isEqualTo(Done.changed("ran `drbdadm connect r0` on node1 (it keeps its data)"));
         assertThat(n1.mutatingCommands()).extracting(Object::toString).containsExactly("drbdadm connect r0");
         assertThat(n2.mutatingCommands()).isEmpty();
     }

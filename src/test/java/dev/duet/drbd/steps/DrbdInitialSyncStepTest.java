@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.duet.engine.Args;
 import dev.duet.engine.Check;
+import dev.duet.engine.Done;
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
 import dev.duet.testing.Captures;
@@ -41,7 +42,8 @@ class DrbdInitialSyncStepTest {
         var ctx = new DrbdTestContext("node1", false, n1, n2);
         Check c = step("full").check(ctx);
         assertThat(c.message()).contains("force node1");
-        step("full").act(ctx, c);
+        assertThat(step("full").act(ctx, c)).isEqualTo(Done.changed(
+                "forced node1 as sync source of r0; r0 is UpToDate/UpToDate"));
         assertThat(n1.mutatingCommands()).extracting(Object::toString).containsExactly("drbdadm primary --force r0");
         assertThat(n2.mutatingCommands()).isEmpty();
         assertThat(ctx.progress).isNotEmpty();
@@ -52,7 +54,8 @@ class DrbdInitialSyncStepTest {
         var done = new AtomicBoolean(true);
         var n1 = freshUntil("node1", "never", done);
         var n2 = freshUntil("node2", "never", done);
-        step("full").act(new DrbdTestContext("node2", false, n1, n2), Check.change("x"));
+        assertThat(step("full").act(new DrbdTestContext("node2", false, n1, n2), Check.change("x"))).isEqualTo(
+                Done.changed("waited for the initial sync of r0 from node1: UpToDate/UpToDate"));
         assertThat(n2.mutatingCommands()).isEmpty();
     }
 
@@ -61,7 +64,8 @@ class DrbdInitialSyncStepTest {
         var done = new AtomicBoolean();
         var n1 = freshUntil("node1", "drbdadm new-current-uuid --clear-bitmap r0", done);
         var ctx = new DrbdTestContext("node1", false, n1, freshUntil("node2", "never", done));
-        step("skip").act(ctx, step("skip").check(ctx));
+        assertThat(step("skip").act(ctx, step("skip").check(ctx))).isEqualTo(Done.changed("declared r0 in sync "
+                + "without copying (new-current-uuid --clear-bitmap on node1); r0 is UpToDate/UpToDate"));
         assertThat(n1.mutatingCommands()).extracting(Object::toString)
                 .containsExactly("drbdadm new-current-uuid --clear-bitmap r0");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.duet.engine.Args;
 import dev.duet.engine.Check;
+import dev.duet.engine.Done;
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
 import dev.duet.testing.Captures;
@@ -35,7 +36,7 @@ class DrbdMetadataStepTest {
         var ctx = new DrbdTestContext("node1", false, n);
         Check c = step(false).check(ctx);
         assertThat(c.needsChange()).isTrue();
-        step(false).act(ctx, c);
+        assertThat(step(false).act(ctx, c)).isEqualTo(Done.changed("created DRBD metadata for r0 on /dev/vdb"));
         assertThat(n.mutatingCommands()).extracting(Object::toString).containsExactly("drbdadm create-md r0");
     }
 
@@ -53,7 +54,8 @@ class DrbdMetadataStepTest {
     void wipeTrueWipesThenForcesCreateMd() {
         var n = down("0", "TYPE=ext4\n");
         var ctx = new DrbdTestContext("node1", false, n);
-        step(true).act(ctx, step(true).check(ctx));
+        assertThat(step(true).act(ctx, step(true).check(ctx))).isEqualTo(Done.changed(
+                "wiped a ext4 signature (TYPE=ext4) from /dev/vdb (wipe: true) and created DRBD metadata for r0 on /dev/vdb"));
         assertThat(n.mutatingCommands()).extracting(Object::toString)
                 .containsExactly("wipefs -a /dev/vdb", "drbdadm create-md --force r0");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.duet.engine.Args;
 import dev.duet.engine.Check;
+import dev.duet.engine.Done;
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
 import dev.duet.testing.Captures;
@@ -25,7 +26,7 @@ class DrbdPrimaryStepTest {
         var ctx = new DrbdTestContext("node2", false, n1, n2);
         Check c = step.check(ctx);
         assertThat(c.needsChange()).isTrue();
-        step.act(ctx, c);
+        assertThat(step.act(ctx, c)).isEqualTo(Done.changed("promoted r0 on node2 (`drbdadm primary r0`)"));
         assertThat(n2.mutatingCommands()).extracting(Object::toString).containsExactly("drbdadm primary r0");
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.duet.engine.Args;
 import dev.duet.engine.Check;
+import dev.duet.engine.Done;
 import dev.duet.error.DuetException;
 import dev.duet.error.InputException;
 import dev.duet.error.Reason;
@@ -41,7 +42,8 @@ class DrbdResourceStepTest {
         Check c = step.check(ctx);
         assertThat(c.needsChange()).isTrue();
         assertThat(c.diff()).contains("+resource r0 {", "+        address ipv4 10.99.0.2:7789;");
-        step.act(ctx, c);
+        assertThat(step.act(ctx, c)).isEqualTo(Done.changed(
+                "created /etc/drbd.d/global_common.conf; created /etc/drbd.d/r0.res", c.diff()));
         assertThat(n1.writes()).containsExactly("/etc/drbd.d/global_common.conf", "/etc/drbd.d/r0.res");
         assertThat(n1.fileText("/etc/drbd.d/global_common.conf")).contains("usage-count no;");
         assertThat(n1.mutatingCommands()).as("resource down: no adjust").isEmpty();
@@ -67,7 +69,8 @@ class DrbdResourceStepTest {
         Check c = again.check(syncedCtx);
         assertThat(c.needsChange()).isTrue();
         assertThat(c.diff()).contains("+        allow-two-primaries yes;");
-        again.act(syncedCtx, c);
+        assertThat(again.act(syncedCtx, c).message())
+                .isEqualTo("updated /etc/drbd.d/r0.res; applied with `drbdadm adjust r0`");
         assertThat(synced.mutatingCommands()).extracting(Object::toString).containsExactly("drbdadm adjust r0");
 
         var rebooted = fresh("node1").file("/etc/drbd.d/r0.res", synced.fileText("/etc/drbd.d/r0.res"))
@@ -97,7 +100,8 @@ class DrbdResourceStepTest {
         var step = module.bind(new Args("drbd_resource", args(), null));
         Check c = step.check(ctx);
         assertThat(c.message()).contains("drbdadm adjust r0");
-        step.act(ctx, c);
+        assertThat(step.act(ctx, c).message()).isEqualTo("created /etc/drbd.d/global_common.conf; "
+                + "created /etc/drbd.d/r0.res; applied with `drbdadm adjust r0`");
         assertThat(n1.mutatingCommands()).extracting(Object::toString).containsExactly("drbdadm adjust r0");
     }
 
@@ -114,6 +118,11 @@ class DrbdResourceStepTest {
         Check c = step.check(new DrbdTestContext("node1", true, n1, fresh("node2")));
         assertThat(c.needsChange()).isTrue();
         assertThat(c.message()).contains("differs", "--allow-two-primaries=no");
+        n1.on("drbdadm adjust r0", 0, "");
+        var apply = new DrbdTestContext("node1", false, n1, fresh("node2"));
+        assertThat(step.act(apply, step.check(apply))).isEqualTo(Done.changed(
+                "ran `drbdadm adjust r0`: the running configuration now matches /etc/drbd.d/r0.res", null));
+        assertThat(n1.mutatingCommands()).extracting(Object::toString).containsExactly("drbdadm adjust r0");
     }
 
     @Test
@@ -144,8 +153,11 @@ class DrbdResourceStepTest {
         assertThat(files.get(1).content()).contains("shared-secret \"s3cr3t-Value\";", "cram-hmac-alg sha256;");
         var real = fresh("node1");
         var apply = new DrbdTestContext("node1", false, real, fresh("node2"));
-        step.act(apply, step.check(apply));
+        Check before = step.check(apply);
+        Done done = step.act(apply, before);
         assertThat(real.writes()).contains("/etc/drbd.d/r0.res");
+        assertThat(done.message()).doesNotContain("s3cr3t-Value");
+        assertThat(done.diff()).as("the check's masked diff").isEqualTo(before.diff()).doesNotContain("s3cr3t-Value");
     }
 
     @Test

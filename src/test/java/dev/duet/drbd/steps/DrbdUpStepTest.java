@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.duet.engine.Args;
 import dev.duet.engine.Check;
+import dev.duet.engine.Done;
 import dev.duet.testing.Captures;
 import dev.duet.testing.DrbdTestContext;
 import dev.duet.testing.ScriptedNode;
@@ -29,7 +30,8 @@ class DrbdUpStepTest {
         var ctx = new DrbdTestContext("node1", false, n1);
         Check c = step.check(ctx);
         assertThat(c.needsChange()).isTrue();
-        step.act(ctx, c);
+        assertThat(step.act(ctx, c)).isEqualTo(Done.changed("ran `drbdadm up r0`; now role=Secondary "
+                + "disk=Inconsistent connection=Connected replication=Established peer_role=Secondary peer_disk=Inconsistent"));
         assertThat(n1.mutatingCommands()).extracting(Object::toString).containsExactly("drbdadm up r0");
     }
 

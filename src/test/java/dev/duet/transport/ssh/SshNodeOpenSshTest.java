@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,6 +67,62 @@ class SshNodeOpenSshTest {
         }
         assertThat(node.readFile(path)).hasValue("cluster:\n\tname = pair\n".getBytes(StandardCharsets.UTF_8));
         assertThat(node.readFile(sshd.scratch().resolve("missing").toString())).isEmpty();
+    }
+
+    @Test
+    void hungCommandIsKilledOnTheHostWithItsChildren() {
+        // a unique sleep length names the processes of this test alone (other builds share the machine)
+        String marker = "600." + (100_000_000 + ThreadLocalRandom.current().nextInt(900_000_000));
+        Command hung = Command.changeScript("sleep \"$1\" & sleep \"$1\"; wait", marker)
+                .withTimeout(Duration.ofSeconds(2));
+
+        assertThatThrownBy(() -> node.run(hung))
+                .isInstanceOfSatisfying(DuetException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TIMEOUT))
+                .hasMessageContaining("real1")
+                .hasMessageContaining(marker)
+                .hasMessageContaining("termination confirmed");
+
+        Awaitility.await("no process left with " + marker).atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> localProcessesMatching(marker).isEmpty());
+        assertThat(node.run(Command.probe("true")).exitCode()).as("connection still usable").isZero();
+    }
+
+    @Test
+    void aCommandThatIgnoresSigtermIsKilledAfterTheGracePeriod() throws Exception {
+        String marker = "600." + (100_000_000 + ThreadLocalRandom.current().nextInt(900_000_000));
+        // an ignored signal stays ignored across exec, so sleep ignores SIGTERM too
+        Command stubborn = Command.changeScript("trap '' TERM; sleep \"$1\"; :", marker)
+                .withTimeout(Duration.ofSeconds(1));
+        RemoteTimeout quick = new RemoteTimeout(Duration.ofSeconds(1), Duration.ofSeconds(5));
+        try (SshNode quickNode = new SshNode(sshd.endpoint(), sshd.sshOptions(), quick).connect()) {
+            assertThatThrownBy(() -> quickNode.run(stubborn))
+                    .isInstanceOfSatisfying(DuetException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TIMEOUT))
+                    .hasMessageContaining("termination confirmed");
+        }
+        Awaitility.await("SIGKILL reached every process with " + marker).atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> localProcessesMatching(marker).isEmpty());
+    }
+
+    @Test
+    void theSleepOfTheHungTestIsVisibleToPgrepWhileItRuns() throws Exception {
+        // proves the check above can fail: the same lookup does find a running sleep
+        String marker = "600." + (100_000_000 + ThreadLocalRandom.current().nextInt(900_000_000));
+        Process sleep = new ProcessBuilder("sleep", marker).start();
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !localProcessesMatching(marker).isEmpty());
+        } finally {
+            sleep.destroyForcibly();
+        }
+    }
+
+    /** pgrep -f on this machine: the sshd under test is local, so its commands are our processes. */
+    private static String localProcessesMatching(String marker) throws Exception {
+        Process p = new ProcessBuilder("pgrep", "-af", "sleep " + marker).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        p.waitFor();
+        return out;
     }
 
     @Test

@@ -91,7 +91,7 @@ class SshNodeTest {
             deploy.run(Command.probe("id", "-u"));
         }
         assertThat(host.requests()).singleElement().satisfies(r -> {
-            assertThat(r.rawLine()).isEqualTo("sudo -n -- sh -c 'id -u'");
+            assertThat(r.rawLine()).isEqualTo("sudo -n -- timeout -k 5s 300s id -u");
             assertThat(r.line()).isEqualTo("id -u");
             assertThat(r.user()).isEqualTo("deploy");
         });
@@ -103,7 +103,10 @@ class SshNodeTest {
         try (SshNode root = new SshNode(host.endpoint("root"), host.sshOptions().withBecome(true)).connect()) {
             root.run(Command.probe("id", "-u"));
         }
-        assertThat(host.requests()).singleElement().satisfies(r -> assertThat(r.rawLine()).isEqualTo("id -u"));
+        assertThat(host.requests()).singleElement().satisfies(r -> {
+            assertThat(r.rawLine()).isEqualTo("timeout -k 5s 300s id -u");
+            assertThat(r.viaSudo()).isFalse();
+        });
     }
 
     @Test

@@ -1,0 +1,113 @@
+package dev.duet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.duet.testing.FakeRequest;
+import dev.duet.testing.FakeSshHost;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The play's {@code become:} reaches the SSH transport for a non-root login, and the inventory's
+ * {@code ansible_become} (a variable) still wins over it, as in Ansible.
+ */
+class PlayBecomeOverSshTest {
+    private static final String PLAY = """
+            - name: %s
+              hosts: pair
+            %s  tasks:
+                - name: Mark
+                  command:
+                    cmd: touch /var/lib/duet/%s
+                    creates: /var/lib/duet/%s
+            """;
+
+    @TempDir
+    Path dir;
+    final FakePair pair = new FakePair();
+
+    @AfterEach
+    void stop() {
+        pair.close();
+    }
+
+    private static String play(String name, String keywords, String file) {
+        return PLAY.formatted(name, keywords, file, file);
+    }
+
+    private CliRun apply(String playbook, Object inventoryBecome) throws Exception {
+        Path inventory = pair.inventory(dir, (name, vars) -> {
+            vars.put("ansible_user", "deploy");
+            if (inventoryBecome != null) {
+                vars.put("ansible_become", inventoryBecome);
+            }
+        });
+        Path file = Files.writeString(dir.resolve("site.yml"), playbook);
+        CliRun run = CliRun.of("apply", "-i", inventory.toString(), file.toString());
+        assertThat(run.exit()).as(run.toString()).isZero();
+        return run;
+    }
+
+    private static List<FakeRequest> touching(FakeSshHost h, String file) {
+        return h.requests().stream().filter(r -> r.line().contains("/var/lib/duet/" + file)).toList();
+    }
+
+    @Test
+    void playBecomeWrapsEveryCommandInSudoForANonRootUser() throws Exception {
+        apply(play("Pair", "  become: true\n", "done"), null);
+
+        for (FakeSshHost h : pair.both()) {
+            assertThat(h.requests()).as(h.name()).isNotEmpty().allSatisfy(r -> {
+                assertThat(r.user()).isEqualTo("deploy");
+                assertThat(r.rawLine()).startsWith("sudo -n -- sh -c ");
+            });
+            assertThat(h.commands()).contains("touch /var/lib/duet/done");
+        }
+    }
+
+    @Test
+    void withoutBecomeAnywhereNothingGoesThroughSudo() throws Exception {
+        apply(play("Pair", "", "done"), null);
+
+        for (FakeSshHost h : pair.both()) {
+            assertThat(h.requests()).as(h.name()).isNotEmpty().noneMatch(FakeRequest::viaSudo)
+                    .allSatisfy(r -> assertThat(r.rawLine()).doesNotStartWith("sudo"));
+        }
+    }
+
+    @Test
+    void inventoryAnsibleBecomeFalseWinsOverThePlayKeyword() throws Exception {
+        apply(play("Pair", "  become: true\n", "done"), false);
+
+        for (FakeSshHost h : pair.both()) {
+            assertThat(h.requests()).as(h.name()).isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.rawLine()).doesNotStartWith("sudo"));
+        }
+    }
+
+    @Test
+    void inventoryAnsibleBecomeTrueWinsOverPlayBecomeFalse() throws Exception {
+        apply(play("Pair", "  become: false\n", "done"), true);
+
+        for (FakeSshHost h : pair.both()) {
+            assertThat(h.requests()).as(h.name()).isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.rawLine()).startsWith("sudo -n -- "));
+        }
+    }
+
+    @Test
+    void eachPlayKeepsItsOwnBecomeOnTheSameHost() throws Exception {
+        apply(play("Plain", "", "plain") + play("Root", "  become: yes\n", "root"), null);
+
+        for (FakeSshHost h : pair.both()) {
+            assertThat(touching(h, "plain")).as(h.name()).isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.rawLine()).doesNotStartWith("sudo"));
+            assertThat(touching(h, "root")).as(h.name()).isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.rawLine()).startsWith("sudo -n -- "));
+        }
+    }
+}
