@@ -63,7 +63,7 @@ class PlayBecomeOverSshTest {
         for (FakeSshHost h : pair.both()) {
             assertThat(h.requests()).as(h.name()).isNotEmpty().allSatisfy(r -> {
                 assertThat(r.user()).isEqualTo("deploy");
-                assertThat(r.rawLine()).startsWith("sudo -n -- sh -c ");
+                assertThat(r.rawLine()).isEqualTo("sudo -n -- timeout -k 5s 300s " + r.line());
             });
             assertThat(h.commands()).contains("touch /var/lib/duet/done");
         }

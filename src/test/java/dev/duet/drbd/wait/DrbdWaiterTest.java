@@ -78,6 +78,7 @@ class DrbdWaiterTest {
         var node = new ScriptedNode("node2")
                 .on(STATUS, 0, Captures.output("drbdsetup_status_verbose__disconnected_standalone__node2"))
                 .on("drbdadm cstate r0", 0, "StandAlone\n")
+                .on("cat /proc/drbd", 0, Captures.output("proc_drbd__disconnected_standalone__node2"))
                 .on("sh -c", 0, "block drbd0: Split-Brain detected but unresolved, dropping connection!\n");
         assertThatThrownBy(() -> new DrbdWaiter(StatusCommandSource.of(node), quick(Duration.ofSeconds(30), null))
                 .await("r0", StateCondition.connected()))
@@ -90,8 +91,11 @@ class DrbdWaiterTest {
     void splitBrainFromBothNodesStates() {
         var standAlone = new ScriptedNode("n").on(STATUS, 0,
                 Captures.output("drbdsetup_status_verbose__disconnected_standalone__node2"))
-                .on("drbdadm cstate r0", 0, "StandAlone\n");
+                .on("drbdadm cstate r0", 0, "StandAlone\n")
+                .on("cat /proc/drbd", 0, Captures.output("proc_drbd__disconnected_standalone__node2"));
         var d = StatusCommandSource.of(standAlone).read("r0");
+        assertThat(d).get().extracting(dev.duet.drbd.Device::outOfSyncKiB).as("8.4 StandAlone: oos from /proc/drbd")
+                .isEqualTo(0L);
         var verdict = SplitBrain.detect("r0", java.util.Map.of("node1", d, "node2", d), java.util.Map.of());
         assertThat(verdict).get().asString().contains("node1 [", "node2 [", "StandAlone", "--discard");
         var connected = StatusCommandSource.of(new ScriptedNode("m").on(STATUS, 0,
