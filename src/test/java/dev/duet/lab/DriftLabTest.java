@@ -178,6 +178,58 @@ class DriftLabTest {
         assertNothingChanged(RunEvents.parse(converged.out()), converged.out());
     }
 
+    /**
+     * The link cut with OCFS2 mounted on both. Seed 001 says o2cb fences one node; on this stack (o2cb's disk
+     * heartbeat lives on the DRBD device, which stops replicating on the cut) the lab showed otherwise: each
+     * node sees the other's heartbeat stop, evicts it, replays its journal and goes on alone, so the healed
+     * link ends in a DRBD split brain with writes on both sides. Both outcomes are accepted, each fully
+     * checked: split (apply refuses, recover --discard node2 keeps node1's writes) or node2 fenced (it
+     * rebooted; DRBD's discard-secondary resyncs it from node1 and apply promotes and mounts it).
+     */
+    @Test
+    @Order(10)
+    void linkCutWithOcfs2MountedOnBothEndsInAFencedNodeOrASplitThatRecoverResolves() {
+        String boot2 = lab.sshOk(DRIFTED, "cat /proc/sys/kernel/random/boot_id").strip();
+        lab.lab("cut-link");
+        try {
+            // node1 can write again once OCFS2 has given up on node2 (eviction, or node2 fenced): ~60-75 s here
+            Awaitility.await("node1 writes to OCFS2 after the cut").atMost(Duration.ofMinutes(4))
+                    .pollInterval(Duration.ofSeconds(5)).ignoreExceptions()
+                    .until(() -> lab.ssh(OTHER, "timeout 20 sh -c 'echo kept > " + MNT + "/cut-node1 && sync'").code() == 0);
+            lab.ssh(DRIFTED, "timeout 20 sh -c 'echo lost > " + MNT + "/cut-node2 && sync'");
+        } finally {
+            lab.lab("heal-link");
+        }
+        lab.lab("wait", DRIFTED);
+        boolean fenced = !lab.sshOk(DRIFTED, "cat /proc/sys/kernel/random/boot_id").strip().equals(boot2);
+        System.out.println("[lab] link cut with OCFS2 on both: node2 " + (fenced ? "was fenced (rebooted)" : "was not fenced"));
+        if (fenced) {
+            awaitCstate(DRIFTED, "Connected"::equals, Duration.ofMinutes(3));
+            var apply = duet("apply");
+            assertThat(apply.code()).as(apply.out()).isZero();
+            assertThat(RunEvents.parse(apply.out()).modules(DRIFTED, "changed")).as(apply.out())
+                    .contains("drbd_primary", "mount");
+        } else {
+            awaitCstate(DRIFTED, "StandAlone"::equals, Duration.ofMinutes(2));
+            awaitCstate(OTHER, "StandAlone"::equals, Duration.ofMinutes(1));
+            var apply = duet("apply");
+            assertThat(apply.code()).as("a split with writes on both sides is refused\n" + apply.out()).isEqualTo(2);
+            assertThat(RunEvents.parse(apply.out()).messages("failed")).isNotEmpty()
+                    .allSatisfy(m -> assertThat(m).contains("SPLIT_BRAIN", "duet recover --discard"));
+            var recover = duet("recover", "--discard", DRIFTED);
+            assertThat(recover.code()).as(recover.out()).isZero();
+        }
+        for (String n : List.of(OTHER, DRIFTED)) {
+            assertThat(lab.sshOk(n, "cat /proc/drbd")).as(n).contains("cs:Connected ro:Primary/Primary ds:UpToDate/UpToDate");
+            assertThat(lab.sshOk(n, "cat " + MNT + "/cut-node1")).as(n).contains("kept");
+            assertThat(lab.ssh(n, "test -e " + MNT + "/cut-node2").code()).as(n + ": node2's write during the cut is gone")
+                    .isNotZero();
+        }
+        sentinelsIntact();
+        var converged = duet("plan");
+        assertNothingChanged(RunEvents.parse(converged.out()), converged.out());
+    }
+
     /** plan shows the drift only on node2 within the allowed steps; apply fixes exactly that; plan is then clean. */
     private void driftFixedExactly(Set<String> mustChange, Set<String> mayChange) {
         driftFixedExactly(mustChange, mayChange, Set.of());

@@ -75,40 +75,93 @@ final class LabHarness {
     }
 
     static Result run(String label, Duration timeout, String... command) {
-        long t0 = System.nanoTime();
-        try {
-            Process p = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).start();
-            p.getOutputStream().close();
-            StringBuilder out = new StringBuilder();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = r.readLine()) != null) {
-                        synchronized (out) {
-                            out.append(line).append('\n');
-                        }
-                        System.out.println("[" + label + "] " + line);
-                    }
-                } catch (IOException ignored) {
-                    // the process went away; what it printed is kept
-                }
-            });
+        return Running.start(label, command).finish(timeout);
+    }
+
+    /** The real launcher in the background (to cause a fault while it runs); {@link Running#finish} collects it. */
+    Running duetInBackground(String... args) {
+        List<String> cmd = new ArrayList<>(List.of(ROOT.resolve("scripts/duet").toString()));
+        cmd.addAll(List.of(args));
+        return Running.start("duet " + args[0], cmd.toArray(String[]::new));
+    }
+
+    /** A process whose merged output is collected (and echoed) line by line while it runs. */
+    static final class Running {
+        private final String label;
+        private final String[] command;
+        private final Process process;
+        private final Thread reader;
+        private final StringBuilder out = new StringBuilder();
+        private final long t0 = System.nanoTime();
+
+        private Running(String label, String[] command) throws IOException {
+            this.label = label;
+            this.command = command;
+            this.process = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).start();
+            process.getOutputStream().close();
+            this.reader = new Thread(this::readAll);
             reader.setDaemon(true);
             reader.start();
-            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly();
-                fail("timed out after " + timeout + ": " + String.join(" ", command) + "\n" + out);
+        }
+
+        static Running start(String label, String... command) {
+            try {
+                return new Running(label, command);
+            } catch (IOException e) {
+                throw new AssertionError("cannot run " + String.join(" ", command) + ": " + e, e);
             }
-            reader.join(10_000);
+        }
+
+        private void readAll() {
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    synchronized (out) {
+                        out.append(line).append('\n');
+                        out.notifyAll();
+                    }
+                    System.out.println("[" + label + "] " + line);
+                }
+            } catch (IOException ignored) {
+                // the process went away; what it printed is kept
+            }
+        }
+
+        /** Waits until a line of output contains {@code text}; fails when the process ends first or time is up. */
+        void awaitOutput(String text, Duration atMost) {
+            long deadline = System.nanoTime() + atMost.toNanos();
+            synchronized (out) {
+                while (out.indexOf(text) < 0) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0 || (!process.isAlive() && !reader.isAlive())) {
+                        fail("`" + text + "` did not appear within " + atMost + " in the output of "
+                                + String.join(" ", command) + ":\n" + out);
+                    }
+                    try {
+                        out.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 1000)));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new AssertionError(e);
+                    }
+                }
+            }
+        }
+
+        Result finish(Duration timeout) {
+            try {
+                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly();
+                    fail("timed out after " + timeout + ": " + String.join(" ", command) + "\n" + out);
+                }
+                reader.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
             System.out.printf("[lab timing] %s: %.1f s%n", label, (System.nanoTime() - t0) / 1e9);
             synchronized (out) {
-                return new Result(p.exitValue(), out.toString());
+                return new Result(process.exitValue(), out.toString());
             }
-        } catch (IOException e) {
-            throw new AssertionError("cannot run " + String.join(" ", command) + ": " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 }
