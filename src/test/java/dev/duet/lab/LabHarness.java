@@ -78,6 +78,11 @@ final class LabHarness {
         return Running.start(label, command).finish(timeout);
     }
 
+    /** A command on a node in the background (e.g. both nodes' installs at once). */
+    Running sshInBackground(String node, String command) {
+        return Running.start(node, "ssh", "-F", sshConfig.toString(), node, command);
+    }
+
     /** The real launcher in the background (to cause a fault while it runs); {@link Running#finish} collects it. */
     Running duetInBackground(String... args) {
         List<String> cmd = new ArrayList<>(List.of(ROOT.resolve("scripts/duet").toString()));
