@@ -8,8 +8,8 @@ import dev.duet.testing.TestKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code duet apply/plan} end to end in-process, over SSH to two embedded MINA hosts. */
@@ -37,12 +37,8 @@ class ApplyOverSshTest {
 
     @TempDir
     Path dir;
+    @RegisterExtension
     final FakePair pair = new FakePair();
-
-    @AfterEach
-    void stop() {
-        pair.close();
-    }
 
     Path playbook(boolean anyErrorsFatal) throws Exception {
         return Files.writeString(dir.resolve("site.yml"), PLAYBOOK.formatted(anyErrorsFatal));

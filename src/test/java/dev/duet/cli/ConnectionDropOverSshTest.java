@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -19,12 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ConnectionDropOverSshTest {
     @TempDir
     Path dir;
+    @RegisterExtension
     final FakePair pair = new FakePair();
-
-    @AfterEach
-    void stop() {
-        pair.close();
-    }
 
     @ParameterizedTest(name = "drop on `{1}` during [{0}]")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {

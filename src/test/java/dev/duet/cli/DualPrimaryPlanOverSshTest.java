@@ -7,20 +7,16 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code duet plan playbooks/dual-primary-ocfs2.yml} on two fresh Debian nodes behind embedded SSH. */
 class DualPrimaryPlanOverSshTest {
     @TempDir
     Path dir;
+    @RegisterExtension
     final FakePair pair = new FakePair();
-
-    @AfterEach
-    void stop() {
-        pair.close();
-    }
 
     static void fresh(FakeSshHost h) {
         h.file("/etc/os-release", "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nID=debian\nVERSION_ID=\"12\"\n");

@@ -11,15 +11,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Two {@link FakeSshHost}s, node1 and node2, acting as a tiny Debian: facts, {@code test -e},
  * {@code touch} and {@code stat} work on their SFTP file roots. Writes an Ansible YAML inventory (group
- * {@code pair}) pointing at them.
+ * {@code pair}) pointing at them. As a {@code @RegisterExtension} field it stops both hosts after each test.
  */
-final class FakePair implements AutoCloseable {
+final class FakePair implements AutoCloseable, AfterEachCallback {
     final FakeSshHost node1 = emulateLinux(FakeSshHost.start("node1"));
     final FakeSshHost node2 = emulateLinux(FakeSshHost.start("node2"));
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
+    }
 
     List<FakeSshHost> both() {
         return List.of(node1, node2);

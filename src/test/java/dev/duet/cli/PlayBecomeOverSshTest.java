@@ -7,8 +7,8 @@ import dev.duet.testing.FakeSshHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,12 +28,8 @@ class PlayBecomeOverSshTest {
 
     @TempDir
     Path dir;
+    @RegisterExtension
     final FakePair pair = new FakePair();
-
-    @AfterEach
-    void stop() {
-        pair.close();
-    }
 
     private static String play(String name, String keywords, String file) {
         return PLAY.formatted(name, keywords, file, file);

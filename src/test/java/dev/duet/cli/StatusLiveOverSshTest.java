@@ -10,8 +10,8 @@ import dev.duet.testing.FakeSshHost;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code duet status -i} against two embedded SSH hosts answering with the lab's DRBD 8.4.11 captures. */
@@ -22,12 +22,8 @@ class StatusLiveOverSshTest {
 
     @TempDir
     Path dir;
+    @RegisterExtension
     final FakePair pair = new FakePair();
-
-    @AfterEach
-    void stop() {
-        pair.close();
-    }
 
     /** A lab node (kernel 8.4.11, utils 9.22.0) in {@code state}, with OCFS2 mounted when asked. */
     static void labNode(FakeSshHost h, String state, boolean mounted) {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.duet.testing.FakeSshHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,12 +27,8 @@ class VarGuardOverSshTest {
 
     @TempDir
     Path dir;
+    @RegisterExtension
     final FakePair pair = new FakePair();
-
-    @AfterEach
-    void stop() {
-        pair.close();
-    }
 
     private CliRun plan(String resourceYaml, Path inventory) throws Exception {
         Path playbook = Files.writeString(dir.resolve("site.yml"), PLAYBOOK.formatted(resourceYaml));
