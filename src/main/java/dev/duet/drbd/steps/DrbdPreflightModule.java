@@ -4,6 +4,7 @@ import dev.duet.engine.Args;
 import dev.duet.engine.Module;
 import dev.duet.engine.Step;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -64,5 +65,19 @@ public final class DrbdPreflightModule implements Module {
     @Override
     public void validate(Map<String, Object> rawArgs, Args.Location where) {
         DrbdArgs.validateLiterals(name(), rawArgs, where, Map.of("resource", DrbdArgs.Kind.NAME));
+        // The node names alone (other keys are drbd_resource's): checked here too, so a run whose tags
+        // leave drbd_resource out still refuses a bad name before any host is contacted.
+        Args literals = Args.literals(name(), rawArgs, where);
+        if (literals.raw().get("nodes") instanceof List<?> entries) {
+            for (Object o : entries) {
+                if (o instanceof Map<?, ?> m) {
+                    for (String key : List.of("name", "host")) {
+                        if (m.get(key) instanceof String s && !s.contains("{{")) {
+                            nameOf(literals, s);
+                        }
+                    }
+                }
+            }
+        }
     }
 }
