@@ -60,7 +60,12 @@ class FaultLabTest {
         convergesAndStaysConverged();
     }
 
-    /** node2 is hard reset (QMP system_reset) mid-sync; it comes back, DRBD resumes the resync, a re-run converges. */
+    /**
+     * node2 is hard reset (QMP system_reset) mid-sync; it comes back and DRBD resumes the resync. Both
+     * endings were seen and both are right: the run fails in the sync step (node2 unreachable when Duet's
+     * one reconnect came too early), or the reconnect found node2 back up and the wait simply went on to
+     * the end. Either way a re-run converges and the one after changes nothing.
+     */
     @Test
     @Order(2)
     void hardResetOfNode2DuringTheInitialSyncThenAReRunConverges() {
@@ -68,12 +73,17 @@ class FaultLabTest {
         var run = lab.duetInBackground(args("apply"));
         run.awaitOutput("\"event\":\"progress\"", Duration.ofMinutes(10));
         lab.lab("reboot", "node2");
-        var failed = run.finish(Duration.ofMinutes(10));
-        assertThat(failed.code()).as(failed.out()).isIn(2, 3);
-        assertThat(RunEvents.parse(failed.out()).results())
-                .filteredOn(r -> r.path("failed").asBoolean() || r.path("unreachable").asBoolean())
-                .as(failed.out()).isNotEmpty()
-                .allSatisfy(r -> assertThat(r.path("task").asText()).startsWith(SYNC_TASK));
+        var first = run.finish(Duration.ofMinutes(10));
+        var problems = RunEvents.parse(first.out()).results().stream()
+                .filter(r -> r.path("failed").asBoolean() || r.path("unreachable").asBoolean()).toList();
+        if (first.code() == 0) {
+            System.out.println("[lab] the run rode out node2's reset (its reconnect found node2 back up)");
+            assertThat(problems).as(first.out()).isEmpty();
+        } else {
+            assertThat(first.code()).as(first.out()).isIn(2, 3);
+            assertThat(problems).as(first.out()).isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.path("task").asText()).startsWith(SYNC_TASK));
+        }
         lab.lab("wait", "node2");
         assertThat(lab.sshOk("node2", "cat /proc/sys/kernel/random/boot_id").strip()).as("node2 rebooted").isNotEqualTo(boot);
         convergesAndStaysConverged();
