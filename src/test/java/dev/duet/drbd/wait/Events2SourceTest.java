@@ -7,6 +7,7 @@ import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
 import dev.duet.testing.Captures;
 import dev.duet.testing.FakeReply;
+import dev.duet.testing.ConnectedFakeHost;
 import dev.duet.testing.FakeSshHost;
 import dev.duet.testing.FakeStream;
 import dev.duet.transport.Node;
@@ -18,28 +19,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class Events2SourceTest {
     private static final String STATUS = "drbdsetup status r0 --verbose --statistics";
     private static final Duration LONG = Duration.ofSeconds(20);
 
-    private FakeSshHost host;
-    private SshNode node;
-
-    @BeforeEach
-    void start() {
-        host = FakeSshHost.start("node2");
-        node = host.connect();
-    }
-
-    @AfterEach
-    void stop() {
-        node.close();
-        host.close();
-    }
+    @RegisterExtension
+    final ConnectedFakeHost ssh = new ConnectedFakeHost("node2");
+    private final FakeSshHost host = ssh.host;
+    private final SshNode node = ssh.node;
 
     /** The lab's streamed events of node2 up to (and including) the line starting with {@code lastPrefix}. */
     private static String[] streamedUntil(String lastPrefix) {

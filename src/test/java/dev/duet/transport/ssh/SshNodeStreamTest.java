@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
 import dev.duet.testing.FakeReply;
+import dev.duet.testing.ConnectedFakeHost;
 import dev.duet.testing.FakeSshHost;
 import dev.duet.testing.FakeStream;
 import dev.duet.transport.Command;
@@ -15,27 +16,16 @@ import dev.duet.transport.ReadOnlyGuard;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SshNodeStreamTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
-    private FakeSshHost host;
-    private SshNode node;
-
-    @BeforeEach
-    void start() {
-        host = FakeSshHost.start("node1");
-        node = host.connect();
-    }
-
-    @AfterEach
-    void stop() {
-        node.close();
-        host.close();
-    }
+    @RegisterExtension
+    final ConnectedFakeHost ssh = new ConnectedFakeHost("node1");
+    private final FakeSshHost host = ssh.host;
+    private final SshNode node = ssh.node;
 
     @Test
     void deliversLinesAsTheyArriveAndClosingHangsUpTheRemoteCommand() throws Exception {

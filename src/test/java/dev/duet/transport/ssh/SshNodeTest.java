@@ -6,30 +6,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
 import dev.duet.testing.FakeReply;
+import dev.duet.testing.ConnectedFakeHost;
 import dev.duet.testing.FakeSshHost;
 import dev.duet.transport.Command;
 import dev.duet.transport.CommandResult;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SshNodeTest {
-    private FakeSshHost host;
-    private SshNode node;
-
-    @BeforeEach
-    void start() {
-        host = FakeSshHost.start("node1");
-        node = host.connect();
-    }
-
-    @AfterEach
-    void stop() {
-        node.close();
-        host.close();
-    }
+    @RegisterExtension
+    final ConnectedFakeHost ssh = new ConnectedFakeHost("node1");
+    private final FakeSshHost host = ssh.host;
+    private final SshNode node = ssh.node;
 
     @Test
     void runsCommandAndReportsExitCodeStdoutAndStderr() {
