@@ -1,6 +1,6 @@
 package dev.duet.cli;
 
-import dev.duet.drbd.LiveStatus;
+import dev.duet.drbd.probe.LiveStatus;
 import dev.duet.drbd.wait.Events2Follower;
 import dev.duet.engine.NodeOpener;
 import dev.duet.error.DuetException;

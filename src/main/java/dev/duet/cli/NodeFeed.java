@@ -1,8 +1,8 @@
 package dev.duet.cli;
 
 import dev.duet.drbd.DrbdStatus;
-import dev.duet.drbd.LiveStatus;
 import dev.duet.drbd.Peer;
+import dev.duet.drbd.probe.LiveStatus;
 import dev.duet.drbd.wait.Events2Follower;
 import dev.duet.error.DuetException;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package dev.duet.cli;
 
-import dev.duet.drbd.LiveStatus;
+import dev.duet.drbd.probe.LiveStatus;
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
 import java.util.List;

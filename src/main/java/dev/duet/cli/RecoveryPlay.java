@@ -1,11 +1,11 @@
 package dev.duet.cli;
 
-import dev.duet.engine.Args;
 import dev.duet.error.InputException;
 import dev.duet.inventory.Host;
 import dev.duet.playbook.Play;
 import dev.duet.playbook.Playbook;
 import dev.duet.playbook.Task;
+import dev.duet.step.Args;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Builds the play {@code duet recover} runs: seed 001's split-brain procedure as ordinary tasks, so the
+ * Builds the play {@code duet recover} runs: the manual split-brain procedure as ordinary tasks, so the
  * normal runner gives check mode, lock-step and the recap. Resource, device and mount point are the first
  * play's variables {@code drbd_resource}, {@code drbd_device} and {@code mount_point} (or {@code -e}); the
  * victim is promoted and mounted again by the playbook's own {@code ocfs2_cluster}, {@code drbd_primary}

@@ -2,12 +2,12 @@ package dev.duet.cli;
 
 import dev.duet.drbd.DrbdStatus;
 import dev.duet.drbd.parse.Format;
-import dev.duet.drbd.parse.StatusJson;
 import dev.duet.drbd.parse.StatusParseException;
 import dev.duet.drbd.parse.StatusParser;
-import dev.duet.drbd.parse.StatusTable;
 import dev.duet.error.InputException;
 import dev.duet.error.Reason;
+import dev.duet.output.StatusJson;
+import dev.duet.output.StatusTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +40,7 @@ public final class StatusCommand implements Callable<Integer> {
                     + "drbdadm_status, status_json, events2.")
     String format;
 
-    @Option(names = "--json", description = "Print one JSON object (stable contract, see docs/status.md).")
+    @Option(names = "--json", description = "Print one JSON object (stable contract, see the README's output contract).")
     boolean json;
 
     @Option(names = {"-i", "--inventory"}, paramLabel = "INVENTORY",

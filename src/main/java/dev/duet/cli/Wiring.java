@@ -1,19 +1,18 @@
 package dev.duet.cli;
 
-import dev.duet.engine.ModuleRegistry;
+import dev.duet.drbd.steps.DrbdModules;
 import dev.duet.engine.NodeOpener;
-import dev.duet.engine.Templating;
 import dev.duet.inventory.Host;
 import dev.duet.inventory.Inventory;
 import dev.duet.inventory.InventoryLoader;
-import dev.duet.drbd.steps.DrbdModules;
 import dev.duet.modules.GenericModules;
 import dev.duet.ocfs2.Ocfs2Modules;
+import dev.duet.playbook.Playbook;
 import dev.duet.playbook.PlaybookLoader;
 import dev.duet.playbook.PlaybookTemplating;
-import dev.duet.playbook.Playbook;
+import dev.duet.playbook.Templating;
+import dev.duet.step.ModuleRegistry;
 import dev.duet.transport.Node;
-import dev.duet.transport.ssh.SshNodes;
 import dev.duet.transport.ssh.SshOptions;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.duet.engine;
 
 import dev.duet.error.InputException;
 import dev.duet.playbook.Play;
+import dev.duet.step.Args;
 import java.util.Locale;
 import java.util.Map;
 

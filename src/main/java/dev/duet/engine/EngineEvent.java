@@ -1,5 +1,6 @@
 package dev.duet.engine;
 
+import dev.duet.step.Progress;
 import java.util.List;
 
 /** What the runner tells renderers. Nothing in the engine knows how output looks. */

@@ -1,6 +1,8 @@
 package dev.duet.engine;
 
 import dev.duet.inventory.Host;
+import dev.duet.step.Progress;
+import dev.duet.step.StepContext;
 import dev.duet.transport.Node;
 import java.util.Map;
 
@@ -25,9 +27,13 @@ final class HostContext implements StepContext {
         this.task = task;
     }
 
-    @Override
     public Host host() {
         return host;
+    }
+
+    @Override
+    public String hostName() {
+        return host.name();
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.duet.engine;
 import dev.duet.inventory.Host;
 import dev.duet.playbook.Play;
 import dev.duet.playbook.Task;
+import dev.duet.step.Module;
 import java.util.List;
 import java.util.Map;
 

@@ -3,6 +3,7 @@ package dev.duet.engine;
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
 import dev.duet.inventory.Host;
+import dev.duet.playbook.Templating;
 import dev.duet.transport.Node;
 import dev.duet.transport.ReadOnlyGuard;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.duet.inventory;
 
-import dev.duet.engine.Args;
 import dev.duet.error.InputException;
+import dev.duet.step.Args;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

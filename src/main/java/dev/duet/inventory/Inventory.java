@@ -1,6 +1,6 @@
 package dev.duet.inventory;
 
-import dev.duet.engine.Args;
+import dev.duet.step.Args;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.duet.inventory;
 
-import dev.duet.engine.Args;
 import dev.duet.error.InputException;
+import dev.duet.step.Args;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;

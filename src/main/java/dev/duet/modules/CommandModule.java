@@ -1,9 +1,9 @@
 package dev.duet.modules;
 
+import dev.duet.step.Args;
+import dev.duet.step.Module;
+import dev.duet.step.Step;
 import dev.duet.transport.ShellWords;
-import dev.duet.engine.Args;
-import dev.duet.engine.Module;
-import dev.duet.engine.Step;
 import java.util.List;
 import java.util.Set;
 

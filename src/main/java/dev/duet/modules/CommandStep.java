@@ -1,9 +1,9 @@
 package dev.duet.modules;
 
-import dev.duet.engine.Check;
-import dev.duet.engine.Done;
-import dev.duet.engine.Step;
-import dev.duet.engine.StepContext;
+import dev.duet.step.Check;
+import dev.duet.step.Done;
+import dev.duet.step.Step;
+import dev.duet.step.StepContext;
 import dev.duet.transport.Command;
 import dev.duet.transport.Node;
 import dev.duet.transport.Shell;

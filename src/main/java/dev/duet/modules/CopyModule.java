@@ -1,8 +1,8 @@
 package dev.duet.modules;
 
-import dev.duet.engine.Args;
-import dev.duet.engine.Module;
-import dev.duet.engine.Step;
+import dev.duet.step.Args;
+import dev.duet.step.Module;
+import dev.duet.step.Step;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.duet.modules;
 
-import dev.duet.engine.Args;
+import dev.duet.step.Args;
 import java.util.Optional;
 import java.util.regex.Pattern;
 

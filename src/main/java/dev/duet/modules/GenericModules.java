@@ -1,6 +1,6 @@
 package dev.duet.modules;
 
-import dev.duet.engine.ModuleRegistry;
+import dev.duet.step.ModuleRegistry;
 
 /** The Ansible-named modules that are not about DRBD or OCFS2. */
 public final class GenericModules {

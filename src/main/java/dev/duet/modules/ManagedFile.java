@@ -2,8 +2,8 @@ package dev.duet.modules;
 
 import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
-import dev.duet.engine.Check;
-import dev.duet.engine.Done;
+import dev.duet.step.Check;
+import dev.duet.step.Done;
 import dev.duet.transport.Command;
 import dev.duet.transport.Node;
 import java.nio.charset.StandardCharsets;

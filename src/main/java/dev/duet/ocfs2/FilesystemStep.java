@@ -1,11 +1,11 @@
 package dev.duet.ocfs2;
 
-import dev.duet.engine.Check;
-import dev.duet.engine.Done;
-import dev.duet.engine.Step;
-import dev.duet.engine.StepContext;
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
+import dev.duet.step.Check;
+import dev.duet.step.Done;
+import dev.duet.step.Step;
+import dev.duet.step.StepContext;
 import dev.duet.transport.Command;
 import dev.duet.transport.CommandFailedException;
 import dev.duet.transport.Node;

@@ -1,6 +1,6 @@
 package dev.duet.ocfs2;
 
-import dev.duet.engine.Args;
+import dev.duet.step.Args;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.duet.ocfs2;
 
-import dev.duet.engine.ModuleRegistry;
+import dev.duet.step.ModuleRegistry;
 
 /** The OCFS2 modules: ocfs2_cluster, filesystem, mount. */
 public final class Ocfs2Modules {

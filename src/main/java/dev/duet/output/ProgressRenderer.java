@@ -1,6 +1,6 @@
 package dev.duet.output;
 
-import dev.duet.engine.Progress;
+import dev.duet.step.Progress;
 import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.duet.playbook;
 
-import dev.duet.engine.Args;
-import dev.duet.engine.ModuleRegistry;
 import dev.duet.error.InputException;
+import dev.duet.step.Args;
+import dev.duet.step.ModuleRegistry;
 import dev.duet.yaml.LocatedNode;
 import dev.duet.yaml.LocatedYaml;
 import java.nio.file.Path;

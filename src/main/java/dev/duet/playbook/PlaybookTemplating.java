@@ -1,9 +1,8 @@
 package dev.duet.playbook;
 
-import dev.duet.engine.Args;
-import dev.duet.engine.Templating;
 import dev.duet.inventory.Host;
 import dev.duet.inventory.Inventory;
+import dev.duet.step.Args;
 import java.util.Map;
 import java.util.Set;
 

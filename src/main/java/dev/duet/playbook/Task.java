@@ -1,6 +1,6 @@
 package dev.duet.playbook;
 
-import dev.duet.engine.Args;
+import dev.duet.step.Args;
 import java.util.List;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package dev.duet.playbook;
 
-import dev.duet.engine.Module;
-import dev.duet.engine.ModuleRegistry;
+import dev.duet.step.Module;
+import dev.duet.step.ModuleRegistry;
 import dev.duet.yaml.LocatedNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

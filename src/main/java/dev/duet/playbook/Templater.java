@@ -1,13 +1,12 @@
 package dev.duet.playbook;
 
-import dev.duet.engine.Args;
 import dev.duet.error.InputException;
 import dev.duet.playbook.expr.Evaluator;
 import dev.duet.playbook.expr.Expr;
 import dev.duet.playbook.expr.ExprError;
-import dev.duet.playbook.expr.ExprParser;
 import dev.duet.playbook.expr.FreeNames;
 import dev.duet.playbook.expr.Values;
+import dev.duet.step.Args;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -84,7 +83,7 @@ public final class Templater {
     }
 
     /** As {@link #render} but throws unlocated {@link ExprError}s, for callers that add their own context. */
-    static Object renderUnlocated(Object value, Map<String, Object> vars) {
+    public static Object renderUnlocated(Object value, Map<String, Object> vars) {
         if (value instanceof String s) {
             return renderString(s, vars);
         }

@@ -1,8 +1,8 @@
 package dev.duet.playbook;
 
-import dev.duet.engine.Args;
 import dev.duet.inventory.Host;
 import dev.duet.inventory.Inventory;
+import dev.duet.step.Args;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,13 +15,13 @@ import java.util.regex.Pattern;
  * that file and line: the argument's own variable, or the one literal variable it is built from
  * (following templates, and {@code hostvars} into every inventory host's variables).
  */
-final class VarBlame {
+public final class VarBlame {
     /** Characters no checked name, path, address or option word needs: a value holding one is a suspect. */
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_.:/@+,=-]*");
 
     /** A variable's winning definition for one host: raw value and where it was written (null for -e). */
-    record Definition(String name, Object raw, Args.Location at, boolean extra) {
-        String describe() {
+    public record Definition(String name, Object raw, Args.Location at, boolean extra) {
+        public String describe() {
             return extra ? "extra variable (-e) '" + name + "'"
                     : "variable '" + name + "'" + (at == null ? "" : " at " + at.describe());
         }
@@ -30,13 +30,13 @@ final class VarBlame {
     private final Inventory inventory;
     private final Map<String, Object> extraVars;
 
-    VarBlame(Inventory inventory, Map<String, Object> extraVars) {
+    public VarBlame(Inventory inventory, Map<String, Object> extraVars) {
         this.inventory = inventory;
         this.extraVars = extraVars;
     }
 
     /** The definition {@code name} resolves to on {@code host}, by precedence: -e, play vars, inventory. */
-    Definition definition(String name, Play play, Host host) {
+    public Definition definition(String name, Play play, Host host) {
         if (extraVars.containsKey(name)) {
             return new Definition(name, extraVars.get(name), null, true);
         }
@@ -50,7 +50,7 @@ final class VarBlame {
     }
 
     /** The variable to blame for {@code raw} rendering to the refused {@code rendered}, and the one used directly. */
-    Blame blame(Object raw, Object rendered, Play play, Host host) {
+    public Blame blame(Object raw, Object rendered, Play play, Host host) {
         for (String name : Templater.undefinedVariables(raw, Set.of())) {
             Definition direct = definition(name, play, host);
             if (direct == null) {
@@ -71,7 +71,7 @@ final class VarBlame {
     }
 
     /** {@code blamed} holds the bad text; {@code direct} is the variable the argument names. */
-    record Blame(Definition blamed, Definition direct) {
+    public record Blame(Definition blamed, Definition direct) {
     }
 
     private void collect(Definition def, Play play, Host host, Set<String> seen, List<Definition> out) {

@@ -1,11 +1,11 @@
 package dev.duet.playbook;
 
-import dev.duet.engine.Args;
 import dev.duet.playbook.expr.Evaluator;
 import dev.duet.playbook.expr.Expr;
 import dev.duet.playbook.expr.ExprError;
 import dev.duet.playbook.expr.ExprParser;
 import dev.duet.playbook.expr.FreeNames;
+import dev.duet.step.Args;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package dev.duet.yaml;
 
-import dev.duet.engine.Args;
 import dev.duet.error.InputException;
+import dev.duet.step.Args;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.duet.drbd.Device;
 import dev.duet.drbd.DrbdStatus;
-import dev.duet.drbd.LiveStatus;
 import dev.duet.drbd.Peer;
+import dev.duet.drbd.probe.LiveStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

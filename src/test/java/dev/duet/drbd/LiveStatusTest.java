@@ -3,6 +3,7 @@ package dev.duet.drbd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.duet.drbd.probe.LiveStatus;
 import dev.duet.error.DuetException;
 import dev.duet.testing.ScriptedNode;
 import dev.duet.transport.Command;

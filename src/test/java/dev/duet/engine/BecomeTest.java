@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.duet.error.InputException;
 import dev.duet.playbook.Play;
+import dev.duet.step.Args;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -8,6 +8,14 @@ import dev.duet.inventory.Host;
 import dev.duet.playbook.Play;
 import dev.duet.playbook.Playbook;
 import dev.duet.playbook.Task;
+import dev.duet.playbook.Templating;
+import dev.duet.step.Args;
+import dev.duet.step.Check;
+import dev.duet.step.Done;
+import dev.duet.step.Module;
+import dev.duet.step.ModuleRegistry;
+import dev.duet.step.Step;
+import dev.duet.step.StepContext;
 import dev.duet.testing.ScriptedNode;
 import dev.duet.transport.Command;
 import java.nio.file.Path;
@@ -54,7 +62,7 @@ class RunnerTest {
 
                 @Override
                 public Done act(StepContext ctx, Check check) {
-                    String host = ctx.host().name();
+                    String host = ctx.hostName();
                     if (host.equals(args.string("gone_on", "-"))) {
                         return Done.unchanged("someone touched /tmp/" + args.string("id") + " meanwhile");
                     }

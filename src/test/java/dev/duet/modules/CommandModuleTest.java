@@ -1,20 +1,20 @@
 package dev.duet.modules;
 
-import dev.duet.transport.ShellWords;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.duet.engine.Check;
-import dev.duet.engine.Done;
-import dev.duet.engine.Step;
 import dev.duet.error.DuetException;
 import dev.duet.error.InputException;
 import dev.duet.error.Reason;
+import dev.duet.step.Check;
+import dev.duet.step.Done;
+import dev.duet.step.Step;
 import dev.duet.testing.ScriptedNode;
 import dev.duet.testing.TestArgs;
 import dev.duet.testing.TestContext;
 import dev.duet.transport.Command;
 import dev.duet.transport.CommandFailedException;
+import dev.duet.transport.ShellWords;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

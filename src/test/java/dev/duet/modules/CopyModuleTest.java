@@ -3,13 +3,13 @@ package dev.duet.modules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.duet.engine.Args;
-import dev.duet.engine.Check;
-import dev.duet.engine.Done;
-import dev.duet.engine.Step;
 import dev.duet.error.DuetException;
 import dev.duet.error.InputException;
 import dev.duet.error.Reason;
+import dev.duet.step.Args;
+import dev.duet.step.Check;
+import dev.duet.step.Done;
+import dev.duet.step.Step;
 import dev.duet.testing.ScriptedNode;
 import dev.duet.testing.TestArgs;
 import dev.duet.testing.TestContext;

@@ -2,8 +2,8 @@ package dev.duet.modules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.duet.engine.Module;
-import dev.duet.engine.ModuleRegistry;
+import dev.duet.step.Module;
+import dev.duet.step.ModuleRegistry;
 import org.junit.jupiter.api.Test;
 
 class GenericModulesTest {

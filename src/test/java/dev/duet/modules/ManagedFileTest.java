@@ -2,7 +2,7 @@ package dev.duet.modules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.duet.engine.Done;
+import dev.duet.step.Done;
 import dev.duet.testing.ScriptedNode;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package dev.duet.ocfs2;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.duet.engine.ModuleRegistry;
+import dev.duet.step.ModuleRegistry;
 import org.junit.jupiter.api.Test;
 
 class Ocfs2ModulesTest {

@@ -1,9 +1,9 @@
 package dev.duet.playbook;
 
-import dev.duet.engine.Args;
-import dev.duet.engine.Module;
-import dev.duet.engine.Step;
 import dev.duet.error.InputException;
+import dev.duet.step.Args;
+import dev.duet.step.Module;
+import dev.duet.step.Step;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -3,8 +3,8 @@ package dev.duet.playbook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.duet.engine.ModuleRegistry;
 import dev.duet.error.InputException;
+import dev.duet.step.ModuleRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,15 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.duet.drbd.steps.DrbdModules;
-import dev.duet.engine.ModuleRegistry;
 import dev.duet.engine.Plan;
 import dev.duet.engine.Planner;
 import dev.duet.engine.RunOptions;
+import dev.duet.engine.TemplatedArgsCheck;
 import dev.duet.error.InputException;
 import dev.duet.error.Reason;
 import dev.duet.inventory.Inventory;
 import dev.duet.inventory.InventoryLoader;
 import dev.duet.ocfs2.Ocfs2Modules;
+import dev.duet.step.ModuleRegistry;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;

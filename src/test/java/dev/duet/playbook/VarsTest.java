@@ -3,11 +3,11 @@ package dev.duet.playbook;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.duet.engine.Args;
 import dev.duet.error.InputException;
 import dev.duet.inventory.Host;
 import dev.duet.inventory.Inventory;
 import dev.duet.inventory.InventoryLoader;
+import dev.duet.step.Args;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,7 @@
 package dev.duet.testing;
 
-import dev.duet.engine.Progress;
-import dev.duet.engine.StepContext;
-import dev.duet.inventory.Host;
+import dev.duet.step.Progress;
+import dev.duet.step.StepContext;
 import dev.duet.transport.Node;
 import dev.duet.transport.ReadOnlyGuard;
 import java.util.ArrayList;
@@ -27,8 +26,8 @@ public final class DrbdTestContext implements StepContext {
     }
 
     @Override
-    public Host host() {
-        return new Host(self, Map.of(), List.of("all"));
+    public String hostName() {
+        return self;
     }
 
     @Override

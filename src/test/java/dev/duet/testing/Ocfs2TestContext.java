@@ -1,8 +1,8 @@
 package dev.duet.testing;
 
-import dev.duet.engine.Progress;
-import dev.duet.engine.StepContext;
 import dev.duet.inventory.Host;
+import dev.duet.step.Progress;
+import dev.duet.step.StepContext;
 import dev.duet.transport.Node;
 import dev.duet.transport.ReadOnlyGuard;
 import java.util.ArrayList;
@@ -31,8 +31,8 @@ public final class Ocfs2TestContext implements StepContext {
     }
 
     @Override
-    public Host host() {
-        return host;
+    public String hostName() {
+        return host.name();
     }
 
     @Override

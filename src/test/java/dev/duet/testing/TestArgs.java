@@ -1,6 +1,6 @@
 package dev.duet.testing;
 
-import dev.duet.engine.Args;
+import dev.duet.step.Args;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package dev.duet.testing;
 
-import dev.duet.engine.Check;
-import dev.duet.engine.Done;
-import dev.duet.engine.Progress;
-import dev.duet.engine.Step;
-import dev.duet.engine.StepContext;
 import dev.duet.inventory.Host;
+import dev.duet.step.Check;
+import dev.duet.step.Done;
+import dev.duet.step.Progress;
+import dev.duet.step.Step;
+import dev.duet.step.StepContext;
 import dev.duet.transport.Node;
 import dev.duet.transport.ReadOnlyGuard;
 import java.util.ArrayList;
@@ -88,8 +88,8 @@ public final class TestContext implements StepContext {
     }
 
     @Override
-    public Host host() {
-        return new Host(hostName, hostVars, List.of("all"));
+    public String hostName() {
+        return hostName;
     }
 
     @Override

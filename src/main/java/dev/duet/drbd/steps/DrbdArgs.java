@@ -1,6 +1,6 @@
 package dev.duet.drbd.steps;
 
-import dev.duet.engine.Args;
+import dev.duet.step.Args;
 import java.time.Duration;
 import java.util.Map;
 import java.util.regex.Matcher;

@@ -48,7 +48,7 @@ final class DrbdCommands {
         return Command.change("drbdadm", "adjust", res);
     }
 
-    /** Reconnects throwing away this node's changes since a split brain (seed 001's victim side). */
+    /** Reconnects throwing away this node's changes since a split brain (the victim side of the split-brain procedure). */
     static Command connectDiscardingMyData(DrbdVersion v, String res) {
         if (!v.utilsTakeTrailingOptions()) {
             return Command.change("drbdadm", "--", "--discard-my-data", "connect", res);

@@ -4,12 +4,12 @@ import dev.duet.drbd.Device;
 import dev.duet.drbd.DrbdVersion;
 import dev.duet.drbd.Peer;
 import dev.duet.drbd.wait.DeviceText;
-import dev.duet.engine.Check;
-import dev.duet.engine.Done;
-import dev.duet.engine.Step;
-import dev.duet.engine.StepContext;
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
+import dev.duet.step.Check;
+import dev.duet.step.Done;
+import dev.duet.step.Step;
+import dev.duet.step.StepContext;
 import dev.duet.transport.Command;
 import dev.duet.transport.Node;
 import java.util.ArrayList;
@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Seed 001's split-brain recovery, one side per host. On the victim (named by the user, never chosen):
+ * The manual split-brain recovery, one side per host. On the victim (named by the user, never chosen):
  * unmount, disconnect, secondary, {@code connect --discard-my-data}; on the survivor: {@code connect}
  * when it is StandAlone. A victim that is Connected again has nothing left to discard (ok, so a converged
  * pair reports no change); a pair with no StandAlone node is no split brain and is refused.
@@ -43,7 +43,7 @@ final class DrbdDiscardStep implements Step {
                     + String.join(", ", ctx.playNodes().keySet()) + ")");
         }
         PairView pair = PairView.read(ctx, env, res);
-        String self = ctx.host().name();
+        String self = ctx.hostName();
         Optional<Device> mine = pair.devices().getOrDefault(self, Optional.empty());
         if (mine.isEmpty()) {
             throw new DuetException(Reason.PRECONDITION, self + ": " + res + " is not up, so there is nothing to "
@@ -93,7 +93,7 @@ final class DrbdDiscardStep implements Step {
     @Override
     public Done act(StepContext ctx, Check check) {
         Node node = ctx.node();
-        if (!ctx.host().name().equals(victim)) {
+        if (!ctx.hostName().equals(victim)) {
             node.run(DrbdCommands.connect(res)).orThrow(node.name());
             return Done.changed("ran `drbdadm connect " + res + "` on " + node.name() + " (it keeps its data)");
         }

@@ -1,7 +1,7 @@
 package dev.duet.drbd.steps;
 
-import dev.duet.drbd.wait.StateSource;
 import dev.duet.drbd.wait.Events2Source;
+import dev.duet.drbd.wait.StateSource;
 import dev.duet.drbd.wait.WaitOptions;
 import dev.duet.transport.Node;
 import java.time.Duration;

@@ -7,12 +7,12 @@ import dev.duet.drbd.wait.DrbdWaiter;
 import dev.duet.drbd.wait.StateCondition;
 import dev.duet.drbd.wait.SyncProgress;
 import dev.duet.drbd.wait.WaitOptions;
-import dev.duet.engine.Check;
-import dev.duet.engine.Done;
-import dev.duet.engine.Step;
-import dev.duet.engine.StepContext;
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
+import dev.duet.step.Check;
+import dev.duet.step.Done;
+import dev.duet.step.Step;
+import dev.duet.step.StepContext;
 import dev.duet.transport.Node;
 import java.util.Optional;
 
@@ -88,7 +88,7 @@ final class DrbdInitialSyncStep implements Step {
         Node node = ctx.node();
         var source = env.sources().apply(node);
         String sourceHost = source(ctx);
-        boolean isSource = ctx.host().name().equals(sourceHost);
+        boolean isSource = ctx.hostName().equals(sourceHost);
         boolean started = isSource && fresh(source.read(res));
         boolean tuned = false;
         if (started) {

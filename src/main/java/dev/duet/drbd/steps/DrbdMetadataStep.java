@@ -2,12 +2,12 @@ package dev.duet.drbd.steps;
 
 import dev.duet.drbd.DrbdVersion;
 import dev.duet.drbd.wait.StateSource;
-import dev.duet.engine.Check;
-import dev.duet.engine.Done;
-import dev.duet.engine.Step;
-import dev.duet.engine.StepContext;
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
+import dev.duet.step.Check;
+import dev.duet.step.Done;
+import dev.duet.step.Step;
+import dev.duet.step.StepContext;
 import dev.duet.transport.Command;
 import dev.duet.transport.Node;
 import java.util.Map;

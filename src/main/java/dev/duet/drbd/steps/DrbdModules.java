@@ -1,6 +1,6 @@
 package dev.duet.drbd.steps;
 
-import dev.duet.engine.ModuleRegistry;
+import dev.duet.step.ModuleRegistry;
 
 /** Registers every DRBD module under its playbook name. */
 public final class DrbdModules {

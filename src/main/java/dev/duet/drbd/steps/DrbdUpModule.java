@@ -1,8 +1,8 @@
 package dev.duet.drbd.steps;
 
-import dev.duet.engine.Args;
-import dev.duet.engine.Module;
-import dev.duet.engine.Step;
+import dev.duet.step.Args;
+import dev.duet.step.Module;
+import dev.duet.step.Step;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;

@@ -4,10 +4,10 @@ import dev.duet.drbd.wait.DeviceText;
 import dev.duet.drbd.wait.DrbdWaiter;
 import dev.duet.drbd.wait.StateCondition;
 import dev.duet.drbd.wait.WaitOptions;
-import dev.duet.engine.Check;
-import dev.duet.engine.Done;
-import dev.duet.engine.Step;
-import dev.duet.engine.StepContext;
+import dev.duet.step.Check;
+import dev.duet.step.Done;
+import dev.duet.step.Step;
+import dev.duet.step.StepContext;
 import dev.duet.transport.Command;
 import dev.duet.transport.Node;
 import java.util.Optional;
@@ -37,8 +37,8 @@ final class DrbdUpStep implements Step {
         reconnect = null;
         if (d.isPresent() && !PairView.connected(d)) {
             PairView pair = PairView.read(ctx, env, res).refuseSplitBrain(ctx, env);
-            if (pair.standAlone(ctx.host().name())) {
-                reconnect = Reconnect.plan(pair, ctx.host().name());
+            if (pair.standAlone(ctx.hostName())) {
+                reconnect = Reconnect.plan(pair, ctx.hostName());
                 return Check.change(reconnect.describe());
             }
         }

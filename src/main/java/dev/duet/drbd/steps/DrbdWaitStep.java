@@ -5,10 +5,10 @@ import dev.duet.drbd.wait.DrbdWaiter;
 import dev.duet.drbd.wait.StateCondition;
 import dev.duet.drbd.wait.SyncProgress;
 import dev.duet.drbd.wait.WaitOptions;
-import dev.duet.engine.Check;
-import dev.duet.engine.Done;
-import dev.duet.engine.Step;
-import dev.duet.engine.StepContext;
+import dev.duet.step.Check;
+import dev.duet.step.Done;
+import dev.duet.step.Step;
+import dev.duet.step.StepContext;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,8 +33,8 @@ final class DrbdWaitStep implements Step {
 
     @Override
     public Check check(StepContext ctx) {
-        if (!onlyOn.isEmpty() && !onlyOn.contains(ctx.host().name())) {
-            return Check.skip("not waiting on " + ctx.host().name() + " (nodes: " + String.join(", ", onlyOn) + ")");
+        if (!onlyOn.isEmpty() && !onlyOn.contains(ctx.hostName())) {
+            return Check.skip("not waiting on " + ctx.hostName() + " (nodes: " + String.join(", ", onlyOn) + ")");
         }
         var d = env.sources().apply(ctx.node()).read(res);
         if (condition.test(d)) {

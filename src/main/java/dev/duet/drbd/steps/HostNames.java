@@ -2,9 +2,9 @@ package dev.duet.drbd.steps;
 
 import dev.duet.drbd.config.NodeSpec;
 import dev.duet.drbd.config.ResourceModel;
-import dev.duet.engine.StepContext;
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
+import dev.duet.step.StepContext;
 import dev.duet.transport.Command;
 import dev.duet.transport.Node;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.duet.drbd.steps;
 import dev.duet.drbd.config.NodeSpec;
 import dev.duet.drbd.config.ResourceModel;
 import dev.duet.drbd.config.Secret;
-import dev.duet.engine.Args;
+import dev.duet.step.Args;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.duet.drbd.wait;
 
 import dev.duet.drbd.Device;
-import dev.duet.engine.Progress;
+import dev.duet.step.Progress;
 import java.time.Duration;
 import java.util.Optional;
 

@@ -12,10 +12,10 @@ import org.slf4j.LoggerFactory;
  * and {@code -o StrictHostKeyChecking=accept-new}. {@code StrictHostKeyChecking} set to {@code no} is ignored with a
  * warning: Duet never connects to a host whose key it cannot verify.
  */
-record SshCommonArgs(Optional<Path> knownHosts, boolean acceptNew) {
+public record SshCommonArgs(Optional<Path> knownHosts, boolean acceptNew) {
     private static final Logger LOG = LoggerFactory.getLogger(SshCommonArgs.class);
 
-    static SshCommonArgs parse(String node, String args) {
+    public static SshCommonArgs parse(String node, String args) {
         Optional<Path> knownHosts = Optional.empty();
         boolean acceptNew = false;
         List<String> words = words(node, args == null ? "" : args);
@@ -36,7 +36,7 @@ record SshCommonArgs(Optional<Path> knownHosts, boolean acceptNew) {
             String key = kv[0].toLowerCase(Locale.ROOT);
             String value = kv[1].strip();
             if (key.equals("userknownhostsfile")) {
-                knownHosts = Optional.of(SshNodes.expandHome(value.split("\\s+")[0]));
+                knownHosts = Optional.of(HomePath.expand(value.split("\\s+")[0]));
             } else if (key.equals("stricthostkeychecking")) {
                 String v = value.toLowerCase(Locale.ROOT);
                 if (v.equals("accept-new")) {

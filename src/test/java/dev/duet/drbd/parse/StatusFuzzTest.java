@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.duet.drbd.DrbdStatus;
+import dev.duet.output.StatusJson;
+import dev.duet.output.StatusTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -3,11 +3,11 @@ package dev.duet.drbd.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.duet.engine.Args;
-import dev.duet.engine.Check;
-import dev.duet.engine.Done;
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
+import dev.duet.step.Args;
+import dev.duet.step.Check;
+import dev.duet.step.Done;
 import dev.duet.testing.Captures;
 import dev.duet.testing.DrbdTestContext;
 import dev.duet.testing.ScriptedNode;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class DrbdInitialSyncStepTest {
     private final DrbdInitialSyncModule module = new DrbdInitialSyncModule(Fixtures.env());
 
-    private dev.duet.engine.Step step(String mode) {
+    private dev.duet.step.Step step(String mode) {
         return module.bind(new Args("drbd_initial_sync", Map.of("resource", "r0", "mode", mode), null));
     }
 

@@ -3,11 +3,11 @@ package dev.duet.drbd.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.duet.engine.Args;
-import dev.duet.engine.Check;
-import dev.duet.engine.Done;
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
+import dev.duet.step.Args;
+import dev.duet.step.Check;
+import dev.duet.step.Done;
 import dev.duet.testing.Captures;
 import dev.duet.testing.DrbdTestContext;
 import dev.duet.testing.ScriptedNode;
@@ -26,7 +26,7 @@ class DrbdMetadataStepTest {
                 .on("drbdadm create-md", 0, Captures.output("drbdadm_create-md__node1"));
     }
 
-    private dev.duet.engine.Step step(boolean wipe) {
+    private dev.duet.step.Step step(boolean wipe) {
         return module.bind(new Args("drbd_metadata", Map.of("resource", "r0", "disk", "/dev/vdb", "wipe", wipe), null));
     }
 

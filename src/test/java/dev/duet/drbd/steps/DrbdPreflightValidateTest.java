@@ -3,8 +3,8 @@ package dev.duet.drbd.steps;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.duet.engine.Args;
 import dev.duet.error.InputException;
+import dev.duet.step.Args;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

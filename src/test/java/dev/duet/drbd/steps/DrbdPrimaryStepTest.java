@@ -3,11 +3,11 @@ package dev.duet.drbd.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.duet.engine.Args;
-import dev.duet.engine.Check;
-import dev.duet.engine.Done;
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
+import dev.duet.step.Args;
+import dev.duet.step.Check;
+import dev.duet.step.Done;
 import dev.duet.testing.Captures;
 import dev.duet.testing.DrbdTestContext;
 import java.util.Map;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class DrbdPrimaryStepTest {
     private final DrbdPrimaryModule module = new DrbdPrimaryModule(Fixtures.env());
-    private final dev.duet.engine.Step step = module.bind(new Args("drbd_primary", Map.of("resource", "r0"), null));
+    private final dev.duet.step.Step step = module.bind(new Args("drbd_primary", Map.of("resource", "r0"), null));
 
     @Test
     void promotesTheSecondNodeWhenTwoPrimariesAreAllowed() {

@@ -2,9 +2,9 @@ package dev.duet.drbd.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.duet.engine.Args;
-import dev.duet.engine.Check;
-import dev.duet.engine.Done;
+import dev.duet.step.Args;
+import dev.duet.step.Check;
+import dev.duet.step.Done;
 import dev.duet.testing.Captures;
 import dev.duet.testing.DrbdTestContext;
 import dev.duet.testing.ScriptedNode;
@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class DrbdUpStepTest {
-    private final dev.duet.engine.Step step = new DrbdUpModule(Fixtures.env())
+    private final dev.duet.step.Step step = new DrbdUpModule(Fixtures.env())
             .bind(new Args("drbd_up", Map.of("resource", "r0"), null));
 
     @Test

@@ -3,8 +3,8 @@ package dev.duet.drbd.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.duet.engine.Args;
-import dev.duet.engine.Check;
+import dev.duet.step.Args;
+import dev.duet.step.Check;
 import dev.duet.testing.DrbdTestContext;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -3,11 +3,11 @@ package dev.duet.drbd.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.duet.engine.Args;
-import dev.duet.engine.Check;
-import dev.duet.engine.Step;
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
+import dev.duet.step.Args;
+import dev.duet.step.Check;
+import dev.duet.step.Step;
 import dev.duet.testing.DrbdTestContext;
 import dev.duet.testing.ScriptedNode;
 import java.util.List;

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
-import dev.duet.testing.FakeReply;
 import dev.duet.testing.ConnectedFakeHost;
+import dev.duet.testing.FakeReply;
 import dev.duet.testing.FakeSshHost;
 import dev.duet.testing.FakeStream;
 import dev.duet.transport.Command;

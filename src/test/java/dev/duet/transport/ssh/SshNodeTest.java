@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
-import dev.duet.testing.FakeReply;
 import dev.duet.testing.ConnectedFakeHost;
+import dev.duet.testing.FakeReply;
 import dev.duet.testing.FakeSshHost;
 import dev.duet.transport.Command;
 import dev.duet.transport.CommandResult;

@@ -1,4 +1,4 @@
-package dev.duet.transport.ssh;
+package dev.duet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,6 +8,8 @@ import dev.duet.error.Reason;
 import dev.duet.inventory.Host;
 import dev.duet.testing.FakeSshHost;
 import dev.duet.transport.Command;
+import dev.duet.transport.ssh.SshNode;
+import dev.duet.transport.ssh.SshOptions;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;

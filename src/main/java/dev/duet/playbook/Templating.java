@@ -1,7 +1,7 @@
-package dev.duet.engine;
+package dev.duet.playbook;
 
 import dev.duet.inventory.Host;
-import dev.duet.playbook.Play;
+import dev.duet.step.Args;
 import java.util.Map;
 import java.util.Set;
 

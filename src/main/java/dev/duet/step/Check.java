@@ -1,4 +1,4 @@
-package dev.duet.engine;
+package dev.duet.step;
 
 /**
  * What a step's check half found: already as wanted (OK), would change (CHANGE), or does not apply

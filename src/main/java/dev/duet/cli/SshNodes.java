@@ -1,7 +1,11 @@
-package dev.duet.transport.ssh;
+package dev.duet.cli;
 
 import dev.duet.inventory.Host;
-import java.nio.file.Path;
+import dev.duet.transport.ssh.HomePath;
+import dev.duet.transport.ssh.SshCommonArgs;
+import dev.duet.transport.ssh.SshEndpoint;
+import dev.duet.transport.ssh.SshNode;
+import dev.duet.transport.ssh.SshOptions;
 import java.util.Locale;
 
 /** Builds an {@link SshNode} from an Ansible inventory host and the run's defaults. */
@@ -35,13 +39,13 @@ public final class SshNodes {
             o = o.withKnownHosts(common.knownHosts().get());
         }
         if (host.var("known_hosts").isPresent()) {
-            o = o.withKnownHosts(expandHome(host.var("known_hosts").get()));
+            o = o.withKnownHosts(HomePath.expand(host.var("known_hosts").get()));
         }
         if (common.acceptNew()) {
             o = o.withAcceptNewHostKeys(true);
         }
         if (host.var("ansible_ssh_private_key_file").isPresent()) {
-            o = o.withIdentityFile(expandHome(host.var("ansible_ssh_private_key_file").get()));
+            o = o.withIdentityFile(HomePath.expand(host.var("ansible_ssh_private_key_file").get()));
         }
         if (host.var("ansible_become").isPresent()) {
             o = o.withBecome(truthy(host.var("ansible_become").get()));
@@ -54,16 +58,5 @@ public final class SshNodes {
             case "true", "yes", "on", "1", "y" -> true;
             default -> false;
         };
-    }
-
-    static Path expandHome(String path) {
-        String home = System.getProperty("user.home");
-        if (path.equals("~")) {
-            return Path.of(home);
-        }
-        if (path.startsWith("~/")) {
-            return Path.of(home, path.substring(2));
-        }
-        return Path.of(path);
     }
 }

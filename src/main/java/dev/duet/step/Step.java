@@ -1,4 +1,4 @@
-package dev.duet.engine;
+package dev.duet.step;
 
 /**
  * One task bound to its arguments, run on one host. The check half only looks (the transport refuses

@@ -1,4 +1,4 @@
-package dev.duet.drbd;
+package dev.duet.output;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.duet.engine;
+package dev.duet.step;
 
 /**
  * What a step's act half did, in its own words and the past tense ("promoted r0 on node1", "updated

@@ -1,4 +1,4 @@
-package dev.duet.drbd.parse;
+package dev.duet.output;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,7 +9,7 @@ import dev.duet.drbd.DrbdStatus;
 import dev.duet.drbd.Peer;
 
 /**
- * The stable JSON output contract of {@code duet status --json} (documented in docs/status.md; scripts
+ * The stable JSON output contract of {@code duet status --json} (documented in the README, "Output contract"; scripts
  * outside this repository rely on it): field names and order are fixed, absent values are null.
  */
 public final class StatusJson {

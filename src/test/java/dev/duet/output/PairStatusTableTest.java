@@ -1,7 +1,10 @@
-package dev.duet.drbd;
+package dev.duet.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.duet.drbd.Device;
+import dev.duet.drbd.DrbdStatus;
+import dev.duet.drbd.Peer;
 import dev.duet.drbd.parse.StatusParser;
 import java.util.LinkedHashMap;
 import java.util.List;

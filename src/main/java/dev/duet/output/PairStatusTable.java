@@ -1,7 +1,9 @@
-package dev.duet.drbd;
+package dev.duet.output;
 
+import dev.duet.drbd.Device;
+import dev.duet.drbd.DrbdStatus;
+import dev.duet.drbd.Peer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;

@@ -1,9 +1,8 @@
-package dev.duet.drbd.parse;
+package dev.duet.output;
 
 import dev.duet.drbd.Device;
 import dev.duet.drbd.DrbdStatus;
 import dev.duet.drbd.Peer;
-import dev.duet.drbd.TextTable;
 
 /** The readable form of one node's status ({@code duet status --from FILE} without {@code --json}). */
 public final class StatusTable {

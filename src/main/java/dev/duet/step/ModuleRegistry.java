@@ -1,4 +1,4 @@
-package dev.duet.engine;
+package dev.duet.step;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;

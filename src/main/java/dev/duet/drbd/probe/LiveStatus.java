@@ -1,5 +1,7 @@
-package dev.duet.drbd;
+package dev.duet.drbd.probe;
 
+import dev.duet.drbd.DrbdStatus;
+import dev.duet.drbd.DrbdVersion;
 import dev.duet.drbd.parse.Format;
 import dev.duet.drbd.parse.StatusParseException;
 import dev.duet.drbd.parse.StatusParser;
@@ -12,8 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads one node's DRBD state through the richest interface that works there: {@code drbdsetup events2
@@ -98,12 +98,6 @@ public final class LiveStatus {
             tried.add(c.line() + ": " + e.getMessage());
             return Optional.empty();
         }
-    }
-
-
-    private static Optional<String> find(Pattern p, String text) {
-        Matcher m = p.matcher(text == null ? "" : text);
-        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     private static String firstLine(String s) {

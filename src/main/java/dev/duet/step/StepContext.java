@@ -1,6 +1,5 @@
-package dev.duet.engine;
+package dev.duet.step;
 
-import dev.duet.inventory.Host;
 import dev.duet.transport.Node;
 import java.util.Map;
 
@@ -9,7 +8,8 @@ import java.util.Map;
  * host in the play (pair-wide steps look at the peer, e.g. to wait for both sides to be Connected).
  */
 public interface StepContext {
-    Host host();
+    /** This host's inventory name. */
+    String hostName();
 
     Node node();
 

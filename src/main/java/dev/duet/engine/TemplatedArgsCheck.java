@@ -1,12 +1,16 @@
-package dev.duet.playbook;
+package dev.duet.engine;
 
-import dev.duet.engine.Args;
-import dev.duet.engine.Facts;
-import dev.duet.engine.Plan;
 import dev.duet.error.InputException;
 import dev.duet.inventory.Host;
 import dev.duet.inventory.Inventory;
+import dev.duet.playbook.Play;
+import dev.duet.playbook.Task;
+import dev.duet.playbook.Templater;
+import dev.duet.playbook.VarBlame;
+import dev.duet.playbook.Vars;
+import dev.duet.playbook.When;
 import dev.duet.playbook.expr.ExprError;
+import dev.duet.step.Args;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
@@ -17,7 +21,7 @@ import java.util.Set;
 /**
  * The load-time check of task arguments that come from variables: each templated argument whose value
  * does not depend on gathered facts is rendered for every host it runs on and passed to the module's
- * {@link dev.duet.engine.Module#validate} (the same check a literal gets), so {@code resource: "{{ r }}"}
+ * {@link dev.duet.step.Module#validate} (the same check a literal gets), so {@code resource: "{{ r }}"}
  * with {@code r: "r0;reboot"} is refused before any host is contacted, at the line that defined {@code r}.
  * Arguments that need facts are left to bind time, when they are rendered with the facts.
  */
