@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code duet recover --discard NODE}: resolve a DRBD split brain by throwing away NODE's changes since
- * the split (seed 001's procedure). Duet never picks the victim; the user names it.
+ * the split (the manual split-brain procedure). Duet never picks the victim; the user names it.
  */
 @Command(name = "recover", mixinStandardHelpOptions = true,
         description = "Recover from a DRBD split brain, discarding the named node's changes since the split. "

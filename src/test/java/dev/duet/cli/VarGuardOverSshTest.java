@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 6's guard for values that reach a task through variables: refused at load (exit 4, at the
+ * The guard for values that reach a task through variables: refused at load (exit 4, at the
  * variable's line) before any SSH session; values built from facts can only be refused at bind (exit 2).
  */
 class VarGuardOverSshTest {

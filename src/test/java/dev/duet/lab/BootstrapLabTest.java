@@ -14,7 +14,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Issue 5 on real DRBD: from fresh nodes, plan touches nothing; apply gives Primary/Primary UpToDate with
+ * The bootstrap on real DRBD: from fresh nodes, plan touches nothing; apply gives Primary/Primary UpToDate with
  * OCFS2 mounted on both and files crossing both ways; a second apply changes nothing. Then the same with
  * {@code initial_sync: skip}.
  */

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Issue 6 on real DRBD, from a bootstrapped pair with 20 sentinel files on OCFS2: each drift is caused by
+ * Drift repair on real DRBD, from a bootstrapped pair with 20 sentinel files on OCFS2: each drift is caused by
  * hand, {@code plan} shows exactly the drifted steps on the drifted node, {@code apply} fixes only those,
  * a second plan is clean and the sentinels are intact on both nodes. Then a real split brain: apply
  * refuses it, {@code recover --discard node2} resolves it in the survivor's favour.
@@ -102,7 +102,7 @@ class DriftLabTest {
     }
 
     /**
-     * Drift 8. Both stay Primary with nothing written (OCFS2 unmounted on both: while mounted, its disk
+     * A link cut and healed without writes. Both stay Primary with nothing written (OCFS2 unmounted on both: while mounted, its disk
      * heartbeat writes every 2 s, and a cut link is the fencing scenario). Seen on 8.4: each Primary takes a
      * new data generation on the cut, the healed handshake says "Split-Brain detected but unresolved" and
      * both go StandAlone with 0 KiB out of sync; apply reconnects node2 as sync target of nothing.
@@ -179,7 +179,7 @@ class DriftLabTest {
     }
 
     /**
-     * The link cut with OCFS2 mounted on both. Seed 001 says o2cb fences one node; on this stack (o2cb's disk
+     * The link cut with OCFS2 mounted on both. The manual o2cb procedure says o2cb fences one node; on this stack (o2cb's disk
      * heartbeat lives on the DRBD device, which stops replicating on the cut) the lab showed otherwise: each
      * node sees the other's heartbeat stop, evicts it, replays its journal and goes on alone, so the healed
      * link ends in a DRBD split brain with writes on both sides. Both outcomes are accepted, each fully

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Issue 6's faults on real DRBD, each from fresh VMs and during the initial sync (the longest wait of a
+ * Faults on real DRBD, each from fresh VMs and during the initial sync (the longest wait of a
  * bootstrap): the run fails naming the node and the step, and a re-run converges to Primary/Primary with
  * OCFS2 mounted on both, after which nothing is left to change. Holds /tmp/duet-lab.lock (shared VMs).
  */

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.duet.drbd.DrbdVersion;
-import dev.duet.engine.Args;
-import dev.duet.engine.Check;
-import dev.duet.engine.Done;
-import dev.duet.engine.Step;
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
+import dev.duet.step.Args;
+import dev.duet.step.Check;
+import dev.duet.step.Done;
+import dev.duet.step.Step;
 import dev.duet.testing.DrbdTestContext;
 import dev.duet.testing.ScriptedNode;
 import java.util.Map;
@@ -36,7 +36,7 @@ class DrbdDiscardStepTest {
                 "umount /srv/shared", "drbdadm connect --discard-my-data r0");
         assertThat(step.act(ctx, c)).isEqualTo(Done.changed("discarded node2's changes to r0 since the split: "
                 + "umount /srv/shared, drbdadm secondary r0, drbdadm connect --discard-my-data r0; it resyncs from its peer"));
-        // StandAlone already: no disconnect; order is seed 001's.
+        // StandAlone already: no disconnect; order is the manual split-brain procedure's.
         assertThat(n2.mutatingCommands()).extracting(Object::toString).containsExactly("umount /srv/shared",
                 "drbdadm secondary r0", "drbdadm connect --discard-my-data r0");
         assertThat(n1.mutatingCommands()).isEmpty();

@@ -3,11 +3,11 @@ package dev.duet.drbd.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.duet.engine.Args;
-import dev.duet.engine.Check;
-import dev.duet.engine.Step;
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
+import dev.duet.step.Args;
+import dev.duet.step.Check;
+import dev.duet.step.Step;
 import dev.duet.testing.Captures;
 import dev.duet.testing.DrbdTestContext;
 import dev.duet.testing.ScriptedNode;
@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
- * Drift 8 of issue 6, as seen on DRBD 8.4 in the lab: a replication link cut and healed while both nodes
+ * The link cut and healed without writes, as seen on DRBD 8.4 in the lab: a replication link cut and healed while both nodes
  * stayed Primary gives both a new data generation, and the handshake ends StandAlone on both ("Split-Brain
  * detected but unresolved") with 0 KiB out of sync on each side. Nothing diverged, so drbd_up reconnects
  * one node as the sync target of nothing instead of refusing; any write on either side keeps the refusal.
