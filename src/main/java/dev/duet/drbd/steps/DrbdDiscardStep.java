@@ -2,7 +2,6 @@ package dev.duet.drbd.steps;
 
 import dev.duet.drbd.Device;
 import dev.duet.drbd.DrbdVersion;
-import dev.duet.drbd.Peer;
 import dev.duet.drbd.wait.DeviceText;
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
@@ -83,7 +82,7 @@ final class DrbdDiscardStep implements Step {
         if (!standAlone(d)) {
             actions.add("drbdadm disconnect " + res);
         }
-        if (d.map(Device::role).map("Primary"::equals).orElse(false)) {
+        if (d.map(Device::isPrimary).orElse(false)) {
             actions.add("drbdadm secondary " + res);
         }
         actions.add("drbdadm connect --discard-my-data " + res);
@@ -107,7 +106,7 @@ final class DrbdDiscardStep implements Step {
             node.run(DrbdCommands.disconnect(res)).orThrow(node.name());
             done.add("drbdadm disconnect " + res);
         }
-        if (d.map(Device::role).map("Primary"::equals).orElse(false)) {
+        if (d.map(Device::isPrimary).orElse(false)) {
             node.run(DrbdCommands.secondary(res)).orThrow(node.name());
             done.add("drbdadm secondary " + res);
         }
@@ -125,6 +124,6 @@ final class DrbdDiscardStep implements Step {
     }
 
     private static boolean standAlone(Optional<Device> d) {
-        return d.flatMap(Device::peer).map(Peer::connection).map("StandAlone"::equals).orElse(false);
+        return d.map(Device::isStandAlone).orElse(false);
     }
 }

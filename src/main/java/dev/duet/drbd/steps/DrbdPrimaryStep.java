@@ -1,7 +1,6 @@
 package dev.duet.drbd.steps;
 
 import dev.duet.drbd.Device;
-import dev.duet.drbd.Peer;
 import dev.duet.drbd.wait.DeviceText;
 import dev.duet.drbd.wait.DrbdWaiter;
 import dev.duet.drbd.wait.StateCondition;
@@ -45,17 +44,16 @@ final class DrbdPrimaryStep implements Step {
             }
             throw new DuetException(Reason.PRECONDITION, node.name() + ": cannot promote " + res + ": it is not up");
         }
-        if ("Primary".equals(d.get().role())) {
+        if (d.get().isPrimary()) {
             return Check.ok(res + " is Primary on " + node.name());
         }
         PairView.read(ctx, env, res).refuseSplitBrain(ctx, env);
-        String connection = d.get().peer().map(Peer::connection).orElse("none");
-        if (!"Connected".equals(connection)) {
+        if (!d.get().isConnected()) {
             throw new DuetException(Reason.PRECONDITION, node.name() + ": refusing to promote " + res
                     + " while not Connected to its peer (a lone primary diverges); state: " + DeviceText.describe(d));
         }
         requireSecondPrimaryAllowed(node, d);
-        String wait = StateCondition.upToDateBoth().test(d) ? "" : " after waiting for UpToDate/UpToDate (now "
+        String wait = d.get().isUpToDateOnBoth() ? "" : " after waiting for UpToDate/UpToDate (now "
                 + DeviceText.words(d) + ")";
         return Check.change("would promote " + res + " on " + node.name() + " (`drbdadm primary " + res + "`)" + wait);
     }
@@ -65,7 +63,7 @@ final class DrbdPrimaryStep implements Step {
         Node node = ctx.node();
         var source = env.sources().apply(node);
         Device d = new DrbdWaiter(source, waits).await(res, StateCondition.upToDateBoth());
-        if ("Primary".equals(d.role())) {
+        if (d.isPrimary()) {
             return Done.unchanged(res + " is Primary on " + node.name());
         }
         requireSecondPrimaryAllowed(node, Optional.of(d));
@@ -75,7 +73,7 @@ final class DrbdPrimaryStep implements Step {
 
     /** The peer is (or, in a dual-primary play, is about to be) Primary: the running config must allow two. */
     private void requireSecondPrimaryAllowed(Node node, Optional<Device> d) {
-        boolean peerPrimary = d.flatMap(Device::peer).map(p -> "Primary".equals(p.role())).orElse(false);
+        boolean peerPrimary = d.map(Device::peerIsPrimary).orElse(false);
         if (!peerPrimary && !dual) {
             return;
         }

@@ -1,5 +1,6 @@
 package dev.duet.drbd.steps;
 
+import dev.duet.drbd.Device;
 import dev.duet.drbd.DrbdVersion;
 import dev.duet.drbd.config.ResourceModel;
 import dev.duet.drbd.config.ResourceRenderer;
@@ -63,7 +64,7 @@ final class DrbdResourceStep implements Step {
         boolean up = running.isPresent();
         if (messages.isEmpty()) {
             if (up) {
-                String pending = dryRunAdjust(node, running.flatMap(dev.duet.drbd.Device::peer).map(p -> "StandAlone".equals(p.connection())).orElse(false));
+                String pending = dryRunAdjust(node, running.map(Device::isStandAlone).orElse(false));
                 if (!pending.isBlank()) {
                     return Check.change("running configuration of " + model.name() + " differs from "
                             + resPath() + "; would run `drbdadm adjust`: " + pending.strip().replace('\n', ';'));
@@ -115,7 +116,7 @@ final class DrbdResourceStep implements Step {
                 .map(t -> t.matches("(?s).*allow-two-primaries\\s+yes\\s*;.*"))
                 .orElse(false);
         boolean synced = sources.apply(node).read(declared.name())
-                .map(d -> "UpToDate".equals(d.disk()) && d.peer().map(p -> "UpToDate".equals(p.disk())).orElse(false))
+                .map(Device::isUpToDateOnBoth)
                 .orElse(false);
         return declared.withAllowTwoPrimaries(already || synced);
     }

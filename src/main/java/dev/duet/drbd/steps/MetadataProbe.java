@@ -27,7 +27,7 @@ final class MetadataProbe {
 
     static Result metadata(Node node, StateSource source, String res, boolean checkMode) {
         Optional<Device> d = source.read(res);
-        if (d.isPresent() && d.get().disk() != null && !"Diskless".equals(d.get().disk())) {
+        if (d.isPresent() && d.get().hasDisk()) {
             return new Result(Metadata.PRESENT, "attached, disk " + d.get().disk());
         }
         CommandResult r = node.run(Command.probe("drbdadm", "dump-md", res));

@@ -47,7 +47,7 @@ final class Reconnect {
             return new Reconnect(pair.resource(), Part.CONNECT, null, mine, "StandAlone, no split brain: " + pair.describe());
         }
         List<String> secondaries = pair.devices().entrySet().stream()
-                .filter(e -> e.getValue().map(Device::role).map("Secondary"::equals).orElse(false))
+                .filter(e -> e.getValue().map(Device::isSecondary).orElse(false))
                 .map(java.util.Map.Entry::getKey).toList();
         List<String> hosts = List.copyOf(pair.devices().keySet());
         String target = secondaries.size() == 1 ? secondaries.get(0) : hosts.get(hosts.size() - 1);
@@ -69,7 +69,7 @@ final class Reconnect {
     }
 
     private boolean wasPrimary() {
-        return mine.map(Device::role).map("Primary"::equals).orElse(false);
+        return mine.map(Device::isPrimary).orElse(false);
     }
 
     private List<String> targetActions() {
@@ -95,8 +95,7 @@ final class Reconnect {
             node.run(DrbdCommands.secondary(res)).orThrow(node.name());
         }
         Optional<Device> now = source.read(res);
-        boolean stillClean = now.flatMap(Device::peer).map(p -> "StandAlone".equals(p.connection())).orElse(false)
-                && now.map(Device::outOfSyncKiB).map(oos -> oos == 0L).orElse(false);
+        boolean stillClean = now.map(d -> d.isStandAlone() && d.nothingOutOfSync()).orElse(false);
         if (!stillClean) {
             throw new DuetException(Reason.SPLIT_BRAIN, node.name() + ": " + res + " changed between the check and "
                     + "the reconnect (" + DeviceText.describe(now) + "); it was left Secondary and StandAlone, nothing "

@@ -67,8 +67,7 @@ final class Events2Watch implements StateWatch {
     }
 
     private static boolean resyncing(Optional<Device> d) {
-        return d.flatMap(Device::peer).map(Peer::replication)
-                .map(r -> r.startsWith("Sync") || r.startsWith("PausedSync")).orElse(false);
+        return d.flatMap(Device::peer).map(Peer::isSyncing).orElse(false);
     }
 
     @Override
