@@ -2,6 +2,8 @@ package dev.duet.drbd.steps;
 
 import dev.duet.drbd.Device;
 import dev.duet.drbd.DrbdVersion;
+import dev.duet.drbd.probe.DrbdCommands;
+import dev.duet.drbd.probe.DrbdProbe;
 import dev.duet.drbd.wait.DeviceText;
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
@@ -110,8 +112,7 @@ final class DrbdDiscardStep implements Step {
             node.run(DrbdCommands.secondary(res)).orThrow(node.name());
             done.add("drbdadm secondary " + res);
         }
-        DrbdVersion v = DrbdVersion.detect(node).orElseThrow(() -> new DuetException(Reason.PRECONDITION,
-                node.name() + ": DRBD version not detectable"));
+        DrbdVersion v = DrbdProbe.of(node).requireVersion();
         node.run(DrbdCommands.connectDiscardingMyData(v, res)).orThrow(node.name());
         done.add("drbdadm connect --discard-my-data " + res);
         return Done.changed("discarded " + victim + "'s changes to " + res + " since the split: "

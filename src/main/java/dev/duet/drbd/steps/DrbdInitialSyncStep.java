@@ -2,6 +2,8 @@ package dev.duet.drbd.steps;
 
 import dev.duet.drbd.Device;
 import dev.duet.drbd.DrbdVersion;
+import dev.duet.drbd.probe.DrbdCommands;
+import dev.duet.drbd.probe.DrbdProbe;
 import dev.duet.drbd.wait.DrbdWaiter;
 import dev.duet.drbd.wait.StateCondition;
 import dev.duet.drbd.wait.SyncProgress;
@@ -88,8 +90,7 @@ final class DrbdInitialSyncStep implements Step {
         boolean started = isSource && fresh(source.read(res));
         boolean tuned = false;
         if (started) {
-            DrbdVersion v = DrbdVersion.detect(node).orElseThrow(() -> new DuetException(Reason.PRECONDITION,
-                    node.name() + ": DRBD version not detectable"));
+            DrbdVersion v = DrbdProbe.of(node).requireVersion();
             if (mode == Mode.SKIP) {
                 node.run(DrbdCommands.clearBitmap(v, res)).orThrow(node.name());
             } else {

@@ -1,6 +1,8 @@
 package dev.duet.drbd.steps;
 
 import dev.duet.drbd.Device;
+import dev.duet.drbd.probe.DrbdCommands;
+import dev.duet.drbd.probe.DrbdProbe;
 import dev.duet.drbd.wait.DeviceText;
 import dev.duet.drbd.wait.DrbdWaiter;
 import dev.duet.drbd.wait.StateCondition;
@@ -11,8 +13,6 @@ import dev.duet.step.Check;
 import dev.duet.step.Done;
 import dev.duet.step.Step;
 import dev.duet.step.StepContext;
-import dev.duet.transport.Command;
-import dev.duet.transport.CommandResult;
 import dev.duet.transport.Node;
 import java.util.Optional;
 
@@ -67,7 +67,7 @@ final class DrbdPrimaryStep implements Step {
             return Done.unchanged(res + " is Primary on " + node.name());
         }
         requireSecondPrimaryAllowed(node, Optional.of(d));
-        node.run(Command.change("drbdadm", "primary", res)).orThrow(node.name());
+        node.run(DrbdCommands.primary(res)).orThrow(node.name());
         return Done.changed("promoted " + res + " on " + node.name() + " (`drbdadm primary " + res + "`)");
     }
 
@@ -81,20 +81,10 @@ final class DrbdPrimaryStep implements Step {
             throw new DuetException(Reason.PRECONDITION, node.name() + ": peer is already Primary for " + res
                     + " and this task has `dual: no`; state: " + DeviceText.describe(d));
         }
-        if (!allowTwoPrimaries(node)) {
+        if (!DrbdProbe.of(node).allowTwoPrimaries(res)) {
             throw new DuetException(Reason.PRECONDITION, node.name() + ": refusing a second primary for " + res
                     + ": allow-two-primaries is not on in its running configuration (set allow_two_primaries: yes "
                     + "on drbd_resource after the initial sync); state: " + DeviceText.describe(d));
         }
-    }
-
-    /** The running net options (drbdsetup show), else the configuration file (drbdadm dump). */
-    private boolean allowTwoPrimaries(Node node) {
-        CommandResult show = node.run(Command.probe("drbdsetup", "show", res));
-        if (!show.ok()) {
-            show = node.run(Command.probe("drbdadm", "dump", res));
-        }
-        // The output may hold the shared secret: it is matched here and never put in a message.
-        return show.ok() && show.stdout().lines().anyMatch(l -> l.strip().matches("allow-two-primaries\\s+yes;?"));
     }
 }

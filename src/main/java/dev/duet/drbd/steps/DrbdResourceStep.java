@@ -1,9 +1,10 @@
 package dev.duet.drbd.steps;
 
 import dev.duet.drbd.Device;
-import dev.duet.drbd.DrbdVersion;
 import dev.duet.drbd.config.ResourceModel;
 import dev.duet.drbd.config.ResourceRenderer;
+import dev.duet.drbd.probe.DrbdCommands;
+import dev.duet.drbd.probe.DrbdProbe;
 import dev.duet.drbd.wait.StateSource;
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
@@ -12,7 +13,6 @@ import dev.duet.step.Check;
 import dev.duet.step.Done;
 import dev.duet.step.Step;
 import dev.duet.step.StepContext;
-import dev.duet.transport.Command;
 import dev.duet.transport.CommandResult;
 import dev.duet.transport.Node;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +75,7 @@ final class DrbdResourceStep implements Step {
         if (up) {
             messages.add("would apply with `drbdadm adjust " + model.name() + "`");
         }
-        if ("auto".equals(dialect) && DrbdVersion.detect(node).isEmpty()) {
+        if ("auto".equals(dialect) && DrbdProbe.of(node).version().isEmpty()) {
             messages.add("DRBD not installed yet: rendered in the " + effective + " dialect");
         }
         return Check.change(String.join("; ", messages), diff.isEmpty() ? null : diff.toString());
@@ -148,7 +148,7 @@ final class DrbdResourceStep implements Step {
         if (!"auto".equals(dialect)) {
             return dialect;
         }
-        var version = DrbdVersion.detect(ctx.node());
+        var version = DrbdProbe.of(ctx.node()).version();
         if (version.isPresent()) {
             return version.get().dialect();
         }
@@ -182,7 +182,7 @@ final class DrbdResourceStep implements Step {
      * that is the connection state (drbd_up's business), not drift of the configuration.
      */
     private String dryRunAdjust(Node node, boolean standAlone) {
-        CommandResult r = node.run(Command.probe("drbdadm", "-d", "adjust", model.name()));
+        CommandResult r = DrbdProbe.of(node).adjustDryRun(model.name());
         if (!r.ok()) {
             return "";
         }

@@ -1,5 +1,6 @@
 package dev.duet.drbd.steps;
 
+import dev.duet.drbd.probe.DrbdCommands;
 import dev.duet.drbd.wait.DeviceText;
 import dev.duet.drbd.wait.DrbdWaiter;
 import dev.duet.drbd.wait.StateCondition;
@@ -8,7 +9,6 @@ import dev.duet.step.Check;
 import dev.duet.step.Done;
 import dev.duet.step.Step;
 import dev.duet.step.StepContext;
-import dev.duet.transport.Command;
 import dev.duet.transport.Node;
 import java.util.Optional;
 
@@ -57,7 +57,7 @@ final class DrbdUpStep implements Step {
         }
         boolean wasDown = source.read(res).isEmpty();
         if (wasDown) {
-            node.run(Command.change("drbdadm", "up", res)).orThrow(node.name());
+            node.run(DrbdCommands.up(res)).orThrow(node.name());
         }
         String connected = "";
         if (waitConnected) {

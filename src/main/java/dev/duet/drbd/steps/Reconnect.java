@@ -2,6 +2,8 @@ package dev.duet.drbd.steps;
 
 import dev.duet.drbd.Device;
 import dev.duet.drbd.DrbdVersion;
+import dev.duet.drbd.probe.DrbdCommands;
+import dev.duet.drbd.probe.DrbdProbe;
 import dev.duet.drbd.wait.DeviceText;
 import dev.duet.drbd.wait.DrbdWaiter;
 import dev.duet.drbd.wait.StateCondition;
@@ -101,8 +103,7 @@ final class Reconnect {
                     + "the reconnect (" + DeviceText.describe(now) + "); it was left Secondary and StandAlone, nothing "
                     + "was discarded. If it now holds writes, `duet recover --discard NODE` decides whose are lost");
         }
-        DrbdVersion v = DrbdVersion.detect(node).orElseThrow(() -> new DuetException(Reason.PRECONDITION,
-                node.name() + ": DRBD version not detectable"));
+        DrbdVersion v = DrbdProbe.of(node).requireVersion();
         node.run(DrbdCommands.connectDiscardingMyData(v, res)).orThrow(node.name());
         new DrbdWaiter(source, waits).await(res, StateCondition.upToDateBoth());
         if (wasPrimary()) {

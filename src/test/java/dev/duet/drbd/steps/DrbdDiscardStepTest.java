@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.duet.drbd.DrbdVersion;
+import dev.duet.drbd.probe.DrbdCommands;
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
 import dev.duet.step.Args;
