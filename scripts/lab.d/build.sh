@@ -34,10 +34,16 @@ build_image() {
   comm -13 <(echo "$before") <(echo "$after") | while read -r deb; do
     [[ -n $deb ]] && cp "$root/var/cache/apt/archives/$deb" "$tmp/repo/"
   done
+  local pkg
+  for pkg in "${REPO_ALSO_FROM_IMAGE[@]}"; do # debootstrap left these debs in the cache ("before")
+    cp "$root"/var/cache/apt/archives/"${pkg}"_*.deb "$tmp/repo/" || die "no $pkg deb in the chroot's cache"
+  done
   (cd "$tmp/repo" && dpkg-scanpackages --multiversion . /dev/null >Packages 2>/dev/null && gzip -9kf Packages)
   local ndebs; ndebs=$(find "$tmp/repo" -name '*.deb' | wc -l)
   ((ndebs > 0)) || die "the local repo is empty"
-  grep -q '^Package: drbd-utils$' "$tmp/repo/Packages" || die "drbd-utils missing from the local repo"
+  for pkg in "${REPO_PACKAGES[@]}"; do
+    grep -q "^Package: $pkg\$" "$tmp/repo/Packages" || die "$pkg missing from the local repo"
+  done
   phase_done "$ndebs debs, $(du -sh "$tmp/repo" | cut -f1)"
 
   phase "configure image"
