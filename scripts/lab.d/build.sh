@@ -121,6 +121,16 @@ EOF
   chmod 700 "$root/etc/ssh/keys"
   install -d -m 700 "$root/root/.ssh"
   install -m 600 "$KEY.pub" "$root/root/.ssh/authorized_keys"
+  # duet: an unprivileged login with passwordless sudo and the same lab key (for runs that do not log in as root)
+  chroot "$root" useradd --create-home --shell /bin/bash --user-group duet || die "useradd duet failed"
+  chroot "$root" passwd -l duet >/dev/null 2>&1 || true
+  local duid dgid
+  duid=$(chroot "$root" id -u duet) dgid=$(chroot "$root" id -g duet)
+  install -d -m 700 -o "$duid" -g "$dgid" "$root/home/duet/.ssh"
+  install -m 600 -o "$duid" -g "$dgid" "$KEY.pub" "$root/home/duet/.ssh/authorized_keys"
+  echo 'duet ALL=(ALL:ALL) NOPASSWD: ALL' >"$root/etc/sudoers.d/duet"
+  chmod 440 "$root/etc/sudoers.d/duet"
+  chroot "$root" visudo -c -q -f /etc/sudoers.d/duet || die "/etc/sudoers.d/duet does not parse"
   chroot "$root" passwd -l root >/dev/null 2>&1 || true
   local kernel initrd
   kernel=$(ls "$root"/boot/vmlinuz-* | tail -n1)
