@@ -88,6 +88,17 @@ IPv6AcceptRA=no
 ConfigureWithoutCarrier=yes
 IgnoreCarrierLoss=yes
 EOF
+    cat >"$root/etc/systemd/network/21-link2-$n.network" <<EOF
+[Match]
+MACAddress=$(mac_link2 "$n")
+
+[Network]
+Address=$(link2_addr "$n")/24
+LinkLocalAddressing=no
+IPv6AcceptRA=no
+ConfigureWithoutCarrier=yes
+IgnoreCarrierLoss=yes
+EOF
   done
   chroot "$root" systemctl enable systemd-networkd.service >/dev/null 2>&1
   local unit
