@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -51,7 +52,7 @@ public final class CopyModule implements Module {
             throw args.error(args.has("src") ? "src" : "content", "exactly one of 'content' and 'src' is required");
         }
         byte[] content = args.has("content")
-                ? args.string("content").getBytes(StandardCharsets.UTF_8)
+                ? args.text("content").getBytes(StandardCharsets.UTF_8)
                 : readLocal(args);
         return new CopyStep(dest, content, FileArgs.mode(args).orElse(null), FileArgs.owner(args).orElse(null),
                 args.bool("backup", false), clock);
@@ -67,6 +68,15 @@ public final class CopyModule implements Module {
             return Files.readAllBytes(src);
         } catch (IOException e) {
             throw args.error("src", "names a file that cannot be read: " + src + " (" + e.getMessage() + ")");
+        }
+    }
+
+    @Override
+    public void validate(Map<String, Object> rawArgs, Args.Location where) {
+        Args.checkBooleans(name(), rawArgs, where, "backup");
+        Args literal = Args.literals(name(), rawArgs, where);
+        if (literal.has("content")) {
+            literal.text("content");
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.duet.step.Args;
 import dev.duet.step.Module;
 import dev.duet.step.Step;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -65,5 +66,10 @@ public final class LineInFileModule implements Module {
         } catch (PatternSyntaxException e) {
             throw args.error(key, "is not a valid regular expression: " + e.getDescription());
         }
+    }
+
+    @Override
+    public void validate(Map<String, Object> rawArgs, Args.Location where) {
+        Args.checkBooleans(name(), rawArgs, where, "create", "backup");
     }
 }
