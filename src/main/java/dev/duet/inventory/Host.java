@@ -24,8 +24,9 @@ public record Host(String name, Map<String, Object> vars, List<String> groups) {
         return var("ansible_host").orElse(name);
     }
 
+    /** {@code ansible_port} read the way load-time validation reads it: surrounding blanks do not count. */
     public int port() {
-        return var("ansible_port").map(Integer::parseInt).orElse(22);
+        return var("ansible_port").map(p -> Integer.parseInt(p.strip())).orElse(22);
     }
 
     public String user() {

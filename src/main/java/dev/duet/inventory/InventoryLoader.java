@@ -1,9 +1,6 @@
 package dev.duet.inventory;
 
-import dev.duet.error.InputException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.duet.yaml.Utf8Text;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 
@@ -12,13 +9,7 @@ public final class InventoryLoader {
     private static final Pattern YAML_KEY = Pattern.compile("[^\\s=\\[]+:(\\s.*)?");
 
     public Inventory load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputException(file, 0, 0, "cannot read inventory: " + e);
-        }
-        return parse(file, text);
+        return parse(file, Utf8Text.read(file));
     }
 
     /** Parses inventory text; {@code file} names it in errors and decides the format by extension. */
