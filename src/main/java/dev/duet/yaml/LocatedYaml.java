@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -26,11 +25,10 @@ import org.yaml.snakeyaml.nodes.Tag;
 /**
  * Reads YAML into {@link LocatedNode}s. Uses SnakeYAML's composer (the parser under Jackson's YAML
  * module) because it keeps every node's position and resolves plain scalars by YAML 1.1 rules, as
- * Ansible's PyYAML does: {@code become: yes} is a boolean, {@code flag: no} is false.
+ * Ansible's PyYAML does: {@code become: yes} is a boolean, {@code flag: no} is false, {@code mode: 0644}
+ * is the octal number 420.
  */
 public final class LocatedYaml {
-    private static final Pattern DECIMAL = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
-
     private LocatedYaml() {
     }
 
@@ -110,12 +108,7 @@ public final class LocatedYaml {
             };
         }
         if (tag.equals(Tag.INT)) {
-            // Only plain decimals become numbers: '0644' stays text so a file mode keeps its meaning.
-            if (DECIMAL.matcher(text).matches()) {
-                long v = Long.parseLong(text);
-                return v == (int) v ? (Object) (int) v : (Object) v;
-            }
-            return text;
+            return YamlInts.value(text);
         }
         if (tag.equals(Tag.FLOAT)) {
             try {

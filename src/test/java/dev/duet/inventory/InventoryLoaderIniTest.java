@@ -61,7 +61,8 @@ class InventoryLoaderIniTest {
                 .containsEntry("known_hosts", "~/.cache/duet-lab/known_hosts")
                 .containsEntry("become", true)
                 .containsEntry("count", 3);
-        assertThat(inv.hosts().get("node2").vars()).containsEntry("note", "two words").containsEntry("ansible_port", "2222");
+        // shlex drops the quotes before literal_eval, so '2222' on a host line is the number 2222 in Ansible
+        assertThat(inv.hosts().get("node2").vars()).containsEntry("note", "two words").containsEntry("ansible_port", 2222);
         assertThat(inv.hosts().get("node2").port()).isEqualTo(2222);
         assertThat(node1.groups()).containsExactly("all", "cluster", "drbd_pair");
         assertThat(inv.groups().get("cluster")).containsExactly("node1", "node2");
