@@ -24,6 +24,7 @@ public final class TestContext implements StepContext {
     private Map<String, Object> hostVars = new LinkedHashMap<>();
     private Map<String, Object> vars = new LinkedHashMap<>();
     private final Map<String, Node> peers = new LinkedHashMap<>();
+    private List<String> playOrder;
     private boolean checkMode;
     private final List<String> warnings = new ArrayList<>();
     private final List<Progress> progress = new ArrayList<>();
@@ -67,6 +68,12 @@ public final class TestContext implements StepContext {
         return this;
     }
 
+    /** The play's hosts in inventory order (default: this host first, then the peers as added). */
+    public TestContext playOrder(String... names) {
+        this.playOrder = List.of(names);
+        return this;
+    }
+
     public TestContext checkMode(boolean checkMode) {
         this.checkMode = checkMode;
         return this;
@@ -102,7 +109,13 @@ public final class TestContext implements StepContext {
         Map<String, Node> all = new LinkedHashMap<>();
         all.put(hostName, node());
         peers.forEach((name, n) -> all.put(name, guard(n)));
-        return all;
+        if (playOrder == null) {
+            return all;
+        }
+        Map<String, Node> ordered = new LinkedHashMap<>();
+        playOrder.forEach(name -> ordered.put(name, all.get(name)));
+        all.forEach(ordered::putIfAbsent);
+        return ordered;
     }
 
     @Override
