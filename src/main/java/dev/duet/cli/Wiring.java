@@ -1,5 +1,6 @@
 package dev.duet.cli;
 
+import dev.duet.cluster.ClusterModules;
 import dev.duet.drbd.steps.DrbdModules;
 import dev.duet.engine.NodeOpener;
 import dev.duet.inventory.Host;
@@ -40,6 +41,7 @@ final class Wiring {
         GenericModules.registerAll(registry);
         DrbdModules.registerAll(registry);
         Ocfs2Modules.registerAll(registry);
+        ClusterModules.registerAll(registry);
         return registry;
     }
 
