@@ -1,5 +1,6 @@
 package dev.duet.cli;
 
+import dev.duet.cluster.cib.CibModule;
 import dev.duet.drbd.steps.DrbdModules;
 import dev.duet.engine.NodeOpener;
 import dev.duet.inventory.Host;
@@ -35,6 +36,7 @@ final class Wiring {
         GenericModules.registerAll(registry);
         DrbdModules.registerAll(registry);
         Ocfs2Modules.registerAll(registry);
+        registry.register(new CibModule());
         return registry;
     }
 
