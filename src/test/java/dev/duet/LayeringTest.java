@@ -35,7 +35,7 @@ class LayeringTest {
             Set.of("yaml"),
             Set.of("modules", "drbd.steps", "drbd.wait", "ocfs2", "cluster", "cluster.cib", "cluster.handover"),
             Set.of("step"),
-            Set.of("drbd", "drbd.parse", "drbd.probe", "drbd.config"),
+            Set.of("drbd", "drbd.parse", "drbd.probe", "drbd.config", "cluster.status"),
             Set.of("transport", "transport.ssh"),
             Set.of("error"));
 
