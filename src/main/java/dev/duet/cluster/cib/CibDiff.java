@@ -51,6 +51,7 @@ public final class CibDiff {
                 conflict(o, liveConfiguration).ifPresent(conflicts::add);
                 entries.add(new Entry(o, null));
             } else {
+                cloneHoldsOther(o, live).ifPresent(conflicts::add);
                 entries.add(new Entry(o, CibMatch.of(o.element(), live)));
             }
         }
@@ -74,6 +75,25 @@ public final class CibDiff {
             return null;
         }
         return section.children().stream().filter(c -> c.tag().equals(wanted.tag())).findFirst().orElse(null);
+    }
+
+    /** A clone holds one resource: another one live cannot be changed into the wanted one by a merge. */
+    private static Optional<String> cloneHoldsOther(CibObject o, CibNode live) {
+        if (!o.element().tag().equals("clone")) {
+            return Optional.empty();
+        }
+        Optional<CibNode> wanted = inner(o.element());
+        Optional<CibNode> held = inner(live);
+        if (wanted.isPresent() && held.isPresent() && !(wanted.get().tag().equals(held.get().tag())
+                && wanted.get().id().equals(held.get().id()))) {
+            return Optional.of("the live clone " + o.id() + " holds " + held.get().tag() + " " + held.get().id()
+                    + ", the playbook wants " + wanted.get().tag() + " " + wanted.get().id() + " in it");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<CibNode> inner(CibNode clone) {
+        return clone.children().stream().filter(c -> c.tag().equals("primitive") || c.tag().equals("group")).findFirst();
     }
 
     /** An id the wanted object needs that the live CIB already uses for something else. */
