@@ -17,8 +17,10 @@ import java.util.Set;
  * a dual-primary pair without fencing turns a network partition into a split brain.
  */
 public final class CibSpecReader {
-    static final Set<String> ARGS = Set.of("primitives", "groups", "clones", "orders", "colocations", "locations",
-            "properties", "rsc_defaults", "op_defaults", "stonith", "extra_resources");
+    /** In the order the README lists them, so "expected: ..." reads the same every time. */
+    static final Set<String> ARGS = java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(List.of(
+            "primitives", "groups", "clones", "orders", "colocations", "locations", "properties", "rsc_defaults",
+            "op_defaults", "stonith", "extra_resources")));
     private static final String[] ROLES = {"Started", "Promoted", "Unpromoted", "Stopped"};
     private static final String[] ACTIONS = {"start", "promote", "demote", "stop"};
 

@@ -88,7 +88,7 @@ final class CibYaml {
         Map<String, Object> m = map(v, path);
         for (String k : m.keySet()) {
             if (!allowed.contains(k)) {
-                throw error(path(path, k), "unknown key '" + k + "' (expected: " + String.join(", ", allowed) + ")");
+                throw error(path(path, k), "unknown key '" + k + "' (expected: " + String.join(", ", new TreeSet<>(allowed)) + ")");
             }
         }
         for (String k : required) {
