@@ -94,7 +94,7 @@ class CibLoadValidationTest {
                 """)).isEqualTo("site.yml:13:9: unknown argument 'ops' for module 'cib' (expected: primitives, groups, clones,"
                 + " orders, colocations, locations, properties, rsc_defaults, op_defaults, stonith, extra_resources)");
         assertThat(failure(HEAD.replace("params: {drbd_resource: \"{{ drbd_resource }}\"}",
-                "ops: [{name: monitor, interval: soon}]"))).startsWith("site.yml:12:37: cib: primitives[1].ops[0].interval:"
+                "ops: [{name: monitor, interval: soon}]"))).startsWith("site.yml:12:35: cib: primitives[1].ops[0].interval:"
                 + " must be a time such as 20s");
     }
 
