@@ -100,10 +100,8 @@ class CibLoadValidationTest {
 
     @Test
     void missingOrDisabledStonithIsRefusedUnlessDisabledByName() throws IOException {
-        assertThat(failure(HEAD.replace("""
-                      - id: fence
-                        agent: stonith:external/sbd
-                """, ""))).startsWith("site.yml:7:9: cib: primitives: no STONITH resource");
+        assertThat(failure(HEAD.replace("          - id: fence\n            agent: stonith:external/sbd\n", "")))
+                .startsWith("site.yml:7:9: cib: primitives: no STONITH resource");
         assertThat(failure(HEAD.replace("stonith-enabled: true", "stonith-enabled: false")))
                 .startsWith("site.yml:6:22: cib: properties.stonith-enabled: STONITH is disabled");
         assertThat(failure(HEAD.replace("properties:", "stonith: disabled\n        properties:")))
