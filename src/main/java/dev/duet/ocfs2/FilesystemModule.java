@@ -4,12 +4,13 @@ import dev.duet.step.Args;
 import dev.duet.step.Module;
 import dev.duet.step.Step;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * {@code filesystem}: OCFS2 (o2cb or Pacemaker's stack) or GFS2 on the DRBD device, created only where
- * there is none. No {@code force}: reformatting is something Duet never does. Use with
- * {@code run_once: true} (or {@code run_on}).
+ * there is none. No {@code force}: reformatting is something Duet never does. A task must say
+ * {@code run_once: true} or {@code run_on}; the loader refuses it otherwise.
  */
 public final class FilesystemModule implements Module {
     @Override
@@ -26,6 +27,12 @@ public final class FilesystemModule implements Module {
     public Set<String> optionalArgs() {
         return Set.of("fstype", "slots", "block_size", "cluster_size", "cluster_stack", "cluster_name", "fs_name",
                 "journals");
+    }
+
+    @Override
+    public Optional<String> oneHostOnly() {
+        return Optional.of("it formats the replicated DRBD device: on both Primaries at once each would find it"
+                + " blank and run mkfs");
     }
 
     @Override

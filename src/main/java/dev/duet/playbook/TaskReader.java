@@ -43,6 +43,10 @@ final class TaskReader {
         if (runOnce && runOn != null) {
             throw e.get("run_on").key().error("expected either run_once or run_on, not both");
         }
+        if (!runOnce && runOn == null && module.oneHostOnly().isPresent()) {
+            throw moduleEntry.key().error("'" + module.name() + "' must run on one node: add `run_once: true` or"
+                    + " `run_on: HOST` to this task (" + module.oneHostOnly().get() + ")");
+        }
         List<String> tags = e.containsKey("tags") ? Nodes.strings(e.get("tags").value(), "tags") : List.of();
         Templater.checkSyntax(args, moduleEntry.key().location());
         if (runOn != null) {

@@ -26,6 +26,15 @@ public interface Module {
     }
 
     /**
+     * Modules that must run on one host only, named in the task by {@code run_once} or {@code run_on}: the
+     * loader refuses a task without either (e.g. mkfs on the replicated device, where two Primaries would
+     * each probe "blank" and format at the same time). Says why, for the error message.
+     */
+    default java.util.Optional<String> oneHostOnly() {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Arguments that may still contain templates at load time are validated later; a module may also
      * validate raw values here (e.g. reject shell metacharacters in names) before any host is contacted.
      */

@@ -4,6 +4,7 @@ import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
 import dev.duet.transport.Command;
 import dev.duet.transport.CommandResult;
+import dev.duet.transport.DroppedDuringChange;
 import dev.duet.transport.LineStream;
 import dev.duet.transport.Node;
 import dev.duet.transport.Shell;
@@ -22,8 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A host reached over SSH (SSHJ): one connection for the whole run, a new session channel per command,
- * files over SFTP. A dropped connection is reconnected once and the operation retried; a second drop
- * fails with {@link Reason#UNREACHABLE}. Every command runs under the host's {@code timeout} (see
+ * files over SFTP. A dropped connection is reconnected once; only read-only operations (probes, reads,
+ * streams) are then retried, and a second drop fails with {@link Reason#UNREACHABLE}. A command that
+ * changes the host, or a file write, is never sent again: after reconnecting the node throws
+ * {@link DroppedDuringChange} and the engine asks the step's check half what is left to do. Every command runs under the host's {@code timeout} (see
  * {@link RemoteTimeout}) and is logged to {@code duet.commands} exactly as sent.
  */
 public final class SshNode implements Node {
@@ -72,7 +75,8 @@ public final class SshNode implements Node {
 
     @Override
     public CommandResult run(Command command) {
-        return withReconnect("`" + command.line() + "`", ssh -> runOn(ssh, command));
+        String what = "`" + command.line() + "`";
+        return command.readOnly() ? withRetry(what, ssh -> runOn(ssh, command)) : once(what, ssh -> runOn(ssh, command));
     }
 
     /** A session channel on the same connection; a stream is not re-opened when the connection drops. */
@@ -83,18 +87,18 @@ public final class SshNode implements Node {
                     + "`: only read-only commands may stream");
         }
         String line = become(command.line());
-        return Optional.of(withReconnect("streaming `" + command.line() + "`",
+        return Optional.of(withRetry("streaming `" + command.line() + "`",
                 ssh -> SshLineStream.start(name(), ssh, line, onLine, io)));
     }
 
     @Override
     public Optional<byte[]> readFile(String path) {
-        return withReconnect("reading " + path, ssh -> viaSudo() ? sudo.read(ssh, path) : sftp.read(ssh, path));
+        return withRetry("reading " + path, ssh -> viaSudo() ? sudo.read(ssh, path) : sftp.read(ssh, path));
     }
 
     @Override
     public void writeFile(String path, byte[] content, String mode, String owner) {
-        withReconnect("writing " + path, ssh -> {
+        once("writing " + path, ssh -> {
             long start = System.nanoTime();
             if (viaSudo()) {
                 sudo.write(ssh, path, content, mode, owner);
@@ -141,18 +145,42 @@ public final class SshNode implements Node {
         }
     }
 
-    private <T> T withReconnect(String what, Function<SSHClient, T> operation) {
+    /** A read-only operation: reconnects once after a drop and runs it again on the new connection. */
+    private <T> T withRetry(String what, Function<SSHClient, T> operation) {
+        SSHClient used = connection.client();
         try {
-            return operation.apply(connection.client());
+            return operation.apply(used);
         } catch (ConnectionLost first) {
             LOG.warn("{}: connection to {} lost during {}; reconnecting once", name(), endpoint.hostPort(), what);
-            SSHClient fresh = connection.reconnect();
+            SSHClient fresh = connection.reconnect(used);
             try {
                 return operation.apply(fresh);
             } catch (ConnectionLost second) {
                 throw new DuetException(Reason.UNREACHABLE, name() + ": connection to " + endpoint.hostPort()
                         + " dropped again during " + what + " after one reconnect: " + second.getMessage(), second);
             }
+        }
+    }
+
+    /**
+     * An operation that changes the host: after a drop it may have run, so it is not replayed. The node
+     * reconnects (so the step's check can look again) and says what was cut short.
+     */
+    private <T> T once(String what, Function<SSHClient, T> operation) {
+        SSHClient used = connection.client();
+        try {
+            return operation.apply(used);
+        } catch (ConnectionLost lost) {
+            LOG.warn("{}: connection to {} lost during {}, which changes the host: not replayed; reconnecting",
+                    name(), endpoint.hostPort(), what);
+            try {
+                connection.reconnect(used);
+            } catch (DuetException unreachable) {
+                throw new DuetException(unreachable.reason(), name() + ": connection to " + endpoint.hostPort()
+                        + " dropped during " + what + " (not sent again: it may have run there), and reconnecting"
+                        + " failed: " + unreachable.getMessage(), unreachable);
+            }
+            throw new DroppedDuringChange(name(), endpoint.hostPort(), what, lost);
         }
     }
 
