@@ -26,7 +26,12 @@ final class Wiring {
     private final ModuleRegistry modules;
 
     Wiring(Path inventoryFile, boolean acceptNewHostKeys) {
-        this.inventory = new InventoryLoader().load(inventoryFile);
+        this(inventoryFile, null, acceptNewHostKeys);
+    }
+
+    /** {@code playbookDir} (may be null): its group_vars/ and host_vars/ join the inventory's, as in Ansible. */
+    Wiring(Path inventoryFile, Path playbookDir, boolean acceptNewHostKeys) {
+        this.inventory = new InventoryLoader().load(inventoryFile, playbookDir);
         this.acceptNewHostKeys = acceptNewHostKeys;
         this.modules = registry();
     }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.duet.error.InputException;
 import dev.duet.step.Args;
 import dev.duet.step.Check;
-import dev.duet.testing.DrbdTestContext;
+import dev.duet.testing.TestContext;
 import dev.duet.testing.ScriptedNode;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -23,13 +23,13 @@ class DrbdResourceFencingTest {
         var a = DrbdResourceStepTest.args();
         a.put("fencing", "resource-and-stonith");
         var n1 = fresh("node1");
-        var ctx = new DrbdTestContext("node1", false, n1, fresh("node2"));
+        var ctx = TestContext.pair("node1", false, n1, fresh("node2"));
         var step = module.bind(new Args("drbd_resource", a, null));
         step.act(ctx, step.check(ctx));
         assertThat(n1.fileText("/etc/drbd.d/r0.res")).contains("fencing resource-and-stonith;",
                 "fence-peer \"/usr/lib/drbd/crm-fence-peer.sh\";",
                 "after-resync-target \"/usr/lib/drbd/crm-unfence-peer.sh\";");
-        Check again = module.bind(new Args("drbd_resource", a, null)).check(new DrbdTestContext("node1", false, n1,
+        Check again = module.bind(new Args("drbd_resource", a, null)).check(TestContext.pair("node1", false, n1,
                 fresh("node2")));
         assertThat(again.kind()).isEqualTo(Check.Kind.OK);
     }
