@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.duet.error.InputException;
 import dev.duet.step.Args;
 import dev.duet.step.Check;
-import dev.duet.testing.ScriptedNode;
 import dev.duet.testing.TestContext;
+import dev.duet.testing.ScriptedNode;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
