@@ -1,6 +1,8 @@
 package dev.duet.cli;
 
 import dev.duet.cluster.cib.CibModule;
+import dev.duet.cluster.handover.ClusterPreflightModule;
+import dev.duet.cluster.handover.ClusterWaitModule;
 import dev.duet.drbd.steps.DrbdModules;
 import dev.duet.engine.NodeOpener;
 import dev.duet.inventory.Host;
@@ -36,7 +38,7 @@ final class Wiring {
         GenericModules.registerAll(registry);
         DrbdModules.registerAll(registry);
         Ocfs2Modules.registerAll(registry);
-        registry.register(new CibModule());
+        registry.register(new CibModule()).register(new ClusterWaitModule()).register(new ClusterPreflightModule());
         return registry;
     }
 
