@@ -36,7 +36,7 @@ final class PlaybookRun {
 
     /** Runs what {@code derive} makes of the loaded playbook (recover builds its own play from it). */
     int execute(BiFunction<Wiring, Playbook, Playbook> derive) {
-        Wiring wiring = new Wiring(cli.inventory, cli.acceptNewHostKeys);
+        Wiring wiring = new Wiring(cli.inventory, cli.playbook.toAbsolutePath().getParent(), cli.acceptNewHostKeys);
         Playbook playbook = derive.apply(wiring, wiring.playbook(cli.playbook));
         Map<String, Object> extra = new LinkedHashMap<>(cli.extraVars);
         RunOptions options = new RunOptions(checkMode, diff, Set.copyOf(cli.tags), Set.copyOf(cli.skipTags), extra);

@@ -61,7 +61,9 @@ class DualPrimaryPlanOverSshTest {
         assertThat(plan.recap("node1", "changed")).as(plan.toString()).isEqualTo(tasks);
         assertThat(plan.recap("node2", "changed")).as("the filesystem is made on node1 only").isEqualTo(tasks - 1);
         for (FakeSshHost h : pair.both()) {
-            assertThat(plan.recap(h.name(), "ok")).as("only fact gathering and the read-only preflight are ok").isEqualTo(2);
+            // Ansible's ok= counts changed tasks too: fact gathering and the read-only preflight are the unchanged ones
+            assertThat(plan.recap(h.name(), "ok") - plan.recap(h.name(), "changed"))
+                    .as("only fact gathering and the read-only preflight are ok").isEqualTo(2);
             assertThat(plan.recap(h.name(), "failed")).isZero();
             assertThat(h.commands()).as(h.name()).isNotEmpty().allSatisfy(c -> assertThat(PROBES)
                     .as("`%s` is not one of the read-only probes", c).anySatisfy(p -> assertThat(c).startsWith(p)));

@@ -9,7 +9,7 @@ import dev.duet.step.Check;
 import dev.duet.step.Done;
 import dev.duet.step.Step;
 import dev.duet.step.StepContext;
-import dev.duet.testing.DrbdTestContext;
+import dev.duet.testing.TestContext;
 import dev.duet.testing.ScriptedNode;
 import dev.duet.transport.DroppedDuringChange;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class ActAfterDropTest {
     private final List<String> trace = new ArrayList<>();
-    private final StepContext ctx = new DrbdTestContext("node1", false, new ScriptedNode("node1"));
+    private final StepContext ctx = TestContext.pair("node1", false, new ScriptedNode("node1"));
 
     /** A step whose act drops the connection {@code drops} times, and whose check says {@code checks} in turn. */
     private Step step(int drops, Check... checks) {

@@ -1,5 +1,6 @@
 package dev.duet.drbd.steps;
 
+import dev.duet.drbd.probe.DrbdCommands;
 import dev.duet.drbd.wait.DeviceText;
 import dev.duet.drbd.wait.DrbdWaiter;
 import dev.duet.drbd.wait.StateCondition;
@@ -8,7 +9,6 @@ import dev.duet.step.Check;
 import dev.duet.step.Done;
 import dev.duet.step.Step;
 import dev.duet.step.StepContext;
-import dev.duet.transport.Command;
 import dev.duet.transport.CommandFailedException;
 import dev.duet.transport.Node;
 import java.util.Optional;
@@ -24,8 +24,6 @@ final class DrbdUpStep implements Step {
     private final WaitOptions waits;
     private final DrbdEnv env;
     private final PairFailures failures;
-    /** Decided by the check when this node is StandAlone; the act carries out exactly that. */
-    private Reconnect reconnect;
 
     DrbdUpStep(String res, boolean waitConnected, WaitOptions waits, DrbdEnv env, PairFailures failures) {
         this.res = res;
@@ -38,13 +36,13 @@ final class DrbdUpStep implements Step {
     @Override
     public Check check(StepContext ctx) {
         var d = env.sources().apply(ctx.node()).read(res);
-        reconnect = null;
         failures.clear(res, ctx.hostName());
         if (d.isPresent() && !PairView.connected(d)) {
             PairView pair = PairView.read(ctx, env, res).refuseSplitBrain(ctx, env);
             if (pair.standAlone(ctx.hostName())) {
-                reconnect = Reconnect.plan(pair, ctx.hostName());
-                return Check.change(reconnect.describe());
+                // decided here, carried out exactly so by the act (deciding again there would race the peer)
+                Reconnect reconnect = Reconnect.plan(pair, ctx.hostName());
+                return Check.change(reconnect.describe()).with(reconnect);
             }
         }
         if (d.isPresent()) {
@@ -57,12 +55,13 @@ final class DrbdUpStep implements Step {
     public Done act(StepContext ctx, Check check) {
         Node node = ctx.node();
         var source = env.sources().apply(node);
-        if (reconnect != null) {
-            return Done.changed(reconnect.carryOut(node, source, waits, waitConnected, failures, ctx.hostName()));
+        var reconnect = check.decision(Reconnect.class);
+        if (reconnect.isPresent()) {
+            return Done.changed(reconnect.get().carryOut(node, source, waits, waitConnected, failures, ctx.hostName()));
         }
         boolean wasDown = source.read(res).isEmpty();
         if (wasDown) {
-            var up = node.run(Command.change("drbdadm", "up", res));
+            var up = node.run(DrbdCommands.up(res));
             if (!up.ok()) {
                 // The peer may be waiting for this node to connect: it stops now, with this reason.
                 var failed = new CommandFailedException(node.name(), up);
@@ -79,5 +78,4 @@ final class DrbdUpStep implements Step {
         return wasDown ? Done.changed("ran `drbdadm up " + res + "`" + connected)
                 : Done.unchanged(res + " was already up" + connected);
     }
-
 }
