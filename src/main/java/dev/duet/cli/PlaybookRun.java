@@ -10,6 +10,7 @@ import dev.duet.engine.TemplatedArgsCheck;
 import dev.duet.output.HumanRenderer;
 import dev.duet.output.JsonRenderer;
 import dev.duet.output.ProgressRenderer;
+import dev.duet.output.RedactingStream;
 import dev.duet.playbook.Playbook;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -41,7 +42,8 @@ final class PlaybookRun {
         RunOptions options = new RunOptions(checkMode, diff, Set.copyOf(cli.tags), Set.copyOf(cli.skipTags), extra);
         Plan plan = new Planner(wiring.modules(), wiring.templating(), wiring.hostPattern()).plan(playbook, options);
         new TemplatedArgsCheck(wiring.inventory(), extra).check(plan);
-        PrintStream out = System.out;
+        // The one door to the terminal: results, diffs, warnings, progress and JSON all pass the redaction.
+        PrintStream out = RedactingStream.wrap(System.out);
         EventListener listener = cli.json ? new JsonRenderer(out)
                 : new HumanRenderer(out, diff, new ProgressRenderer(out, System.console() != null));
         Recap recap = new Runner(wiring.opener(), wiring.templating(), listener).run(plan, options);

@@ -7,6 +7,7 @@ import dev.duet.cluster.status.ClusterFixtures;
 import dev.duet.error.DuetException;
 import dev.duet.error.InputException;
 import dev.duet.error.Reason;
+import dev.duet.ocfs2.BlockSignature;
 import dev.duet.step.Args;
 import dev.duet.step.Check;
 import dev.duet.step.Step;
@@ -45,7 +46,7 @@ class SbdStepTest {
                         magic.set(SbdHeader.MAGIC);
                         return ScriptedNode.result(c, 0, "", "");
                     })
-                    .on("blkid -p -o export " + DEV, blkidExit, blkidStdout);
+                    .on(BlockSignature.command(DEV).line(), blkidExit, blkidStdout);
         }
         return pair;
     }

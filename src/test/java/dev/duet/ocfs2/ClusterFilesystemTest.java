@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** The filesystem module on Pacemaker's stack: OCFS2 with --cluster-stack=pcmk, and GFS2 with DLM locking. */
 class ClusterFilesystemTest {
-    private static final String BLKID = "blkid -p -o export /dev/drbd0";
+    private static final String BLKID = BlockSignature.command("/dev/drbd0").line();
     private static final String COROSYNC = "totem {\n    version: 2\n    cluster_name: duet\n}\n";
     private static final String GFS2 = "DEVNAME=/dev/drbd0\nLABEL=duet:data\nUUID=5a1f\nBLOCK_SIZE=4096\nTYPE=gfs2\n";
     private static final String OCFS2 = "DEVNAME=/dev/drbd0\nLABEL=data\nUUID=7c2e\nBLOCK_SIZE=4096\nTYPE=ocfs2\n";

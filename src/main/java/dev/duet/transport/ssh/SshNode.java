@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,6 +43,7 @@ public final class SshNode implements Node {
     private final RemoteExecution execution;
     private final SftpFiles sftp;
     private final SudoFiles sudo;
+    private final Set<String> leftoverTemps = ConcurrentHashMap.newKeySet();
 
     public SshNode(SshEndpoint endpoint, SshOptions options) {
         this(endpoint, options, RemoteTimeout.DEFAULT);
@@ -98,7 +101,17 @@ public final class SshNode implements Node {
 
     @Override
     public void writeFile(String path, byte[] content, String mode, String owner) {
-        once("writing " + path, ssh -> {
+        Set<String> made = ConcurrentHashMap.newKeySet();
+        RemotePaths.recordingTempNames(name -> {
+            made.add(name);
+            leftoverTemps.add(name);
+        }, () -> writeOnce(path, content, mode, owner));
+        // Finished: its temp names were renamed into place or removed by the write itself.
+        leftoverTemps.removeAll(made);
+    }
+
+    private Void writeOnce(String path, byte[] content, String mode, String owner) {
+        return once("writing " + path, ssh -> {
             long start = System.nanoTime();
             if (viaSudo()) {
                 sudo.write(ssh, path, content, mode, owner);
@@ -109,6 +122,30 @@ public final class SshNode implements Node {
                     mode == null ? "kept" : mode, owner == null ? "kept" : owner, (System.nanoTime() - start) / 1_000_000);
             return null;
         });
+    }
+
+    /**
+     * Removes the {@code .duet-tmp-*} files of this run's writes that were cut short (a dropped connection,
+     * Ctrl-C): they are private (0600) but may hold a secret. Best effort; says what it could not remove.
+     */
+    public void removeLeftoverTempFiles() {
+        List<String> left = List.copyOf(leftoverTemps);
+        if (left.isEmpty()) {
+            return;
+        }
+        List<String> argv = new ArrayList<>(List.of("rm", "-f", "--"));
+        argv.addAll(left);
+        try {
+            CommandResult r = runOn(connection.client(), Command.change(argv.toArray(String[]::new))
+                    .withTimeout(Duration.ofSeconds(30)));
+            if (r.ok()) {
+                leftoverTemps.removeAll(left);
+                return;
+            }
+            LOG.warn("{}: could not remove temp files {}: {}", name(), left, r.stderr().strip());
+        } catch (DuetException | ConnectionLost e) {
+            LOG.warn("{}: could not remove temp files {}: {}", name(), left, e.getMessage());
+        }
     }
 
     private boolean viaSudo() {
@@ -175,6 +212,7 @@ public final class SshNode implements Node {
                     name(), endpoint.hostPort(), what);
             try {
                 connection.reconnect(used);
+                removeLeftoverTempFiles();
             } catch (DuetException unreachable) {
                 throw new DuetException(unreachable.reason(), name() + ": connection to " + endpoint.hostPort()
                         + " dropped during " + what + " (not sent again: it may have run there), and reconnecting"
@@ -186,6 +224,7 @@ public final class SshNode implements Node {
 
     @Override
     public void close() {
+        removeLeftoverTempFiles();
         sftp.closeQuietly();
         connection.close();
         io.shutdownNow();
