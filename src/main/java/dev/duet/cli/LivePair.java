@@ -1,6 +1,7 @@
 package dev.duet.cli;
 
-import dev.duet.drbd.probe.LiveStatus;
+import dev.duet.drbd.probe.DrbdCommands;
+import dev.duet.drbd.probe.DrbdProbe;
 import dev.duet.drbd.wait.Events2Follower;
 import dev.duet.engine.NodeOpener;
 import dev.duet.error.DuetException;
@@ -31,11 +32,8 @@ import java.util.function.Consumer;
  */
 final class LivePair implements AutoCloseable {
     static final Command OCFS2_MOUNTS = Command.probe("findmnt", "-n", "-t", "ocfs2", "-o", "SOURCE,TARGET");
-    /** Followed by {@code status --watch}: stays open, one line per change after the initial dump. */
-    static final Command EVENTS2_STREAM = Command.probe("drbdsetup", "events2", "--statistics");
-    /** Read at most once a second while a followed node resyncs: 8.4 streams no progress. */
-    static final Command EVENTS2_STATISTICS = Command.probe("drbdsetup", "events2", "--now", "--statistics")
-            .withTimeout(Duration.ofSeconds(10));
+    static final Command EVENTS2_STREAM = DrbdCommands.EVENTS2_FOLLOW_STATISTICS;
+    static final Command EVENTS2_STATISTICS = DrbdCommands.EVENTS2_NOW_STATISTICS;
     static final Duration STREAM_START_TIMEOUT = Duration.ofSeconds(10);
 
     private final List<Host> hosts;
@@ -128,7 +126,7 @@ final class LivePair implements AutoCloseable {
             return NodeStatus.failed(host.name(), e);
         }
         try {
-            return NodeStatus.of(LiveStatus.gather(node), mounts(node));
+            return NodeStatus.of(DrbdProbe.of(node).live(), mounts(node));
         } catch (DuetException e) {
             if (e.reason() == Reason.UNREACHABLE) {
                 forget(host.name());

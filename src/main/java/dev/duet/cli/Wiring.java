@@ -1,5 +1,7 @@
 package dev.duet.cli;
 
+import dev.duet.cluster.ClusterModules;
+import dev.duet.cluster.cib.CibModule;
 import dev.duet.drbd.steps.DrbdModules;
 import dev.duet.engine.NodeOpener;
 import dev.duet.inventory.Host;
@@ -40,6 +42,8 @@ final class Wiring {
         GenericModules.registerAll(registry);
         DrbdModules.registerAll(registry);
         Ocfs2Modules.registerAll(registry);
+        ClusterModules.registerAll(registry);
+        registry.register(new CibModule());
         return registry;
     }
 

@@ -1,9 +1,6 @@
 package dev.duet.inventory;
 
-import dev.duet.error.InputException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.duet.yaml.Utf8Text;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,13 +20,7 @@ public final class InventoryLoader {
 
     /** {@code playbookDir} (may be null) adds the group_vars/ and host_vars/ beside the playbook. */
     public Inventory load(Path file, Path playbookDir) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputException(file, 0, 0, "cannot read inventory: " + e);
-        }
-        return parse(file, text, playbookDir);
+        return parse(file, Utf8Text.read(file), playbookDir);
     }
 
     /** Parses inventory text; {@code file} names it in errors and decides the format by extension. */

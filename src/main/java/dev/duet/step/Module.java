@@ -31,4 +31,12 @@ public interface Module {
      */
     default void validate(Map<String, Object> rawArgs, Args.Location where) {
     }
+
+    /**
+     * The loader's call, with the position of every nested value: modules with structured arguments
+     * override it to point at the offending line; the default ignores the positions.
+     */
+    default void validate(Map<String, Object> rawArgs, Args.Location where, ArgPaths paths) {
+        validate(rawArgs, where);
+    }
 }

@@ -1,6 +1,8 @@
 package dev.duet.drbd.steps;
 
 import dev.duet.drbd.DrbdVersion;
+import dev.duet.drbd.probe.DrbdCommands;
+import dev.duet.drbd.probe.DrbdProbe;
 import dev.duet.drbd.wait.StateSource;
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
@@ -68,7 +70,7 @@ final class DrbdMetadataStep implements Step {
         if (!now.needsChange()) {
             return Done.unchanged(now.message());
         }
-        DrbdVersion v = DrbdVersion.detect(node).orElseThrow(() -> new DuetException(Reason.PRECONDITION,
+        DrbdVersion v = DrbdProbe.of(node).version().orElseThrow(() -> new DuetException(Reason.PRECONDITION,
                 node.name() + ": DRBD is not installed (no kernel module or drbdadm version found)"));
         String dev = MetadataProbe.backingDevice(node, res, disk).orElseThrow();
         Map<String, String> sig = MetadataProbe.signatures(node, dev);

@@ -1,5 +1,6 @@
 package dev.duet.drbd.steps;
 
+import dev.duet.drbd.probe.DrbdCommands;
 import dev.duet.drbd.wait.DeviceText;
 import dev.duet.drbd.wait.DrbdWaiter;
 import dev.duet.drbd.wait.StateCondition;
@@ -8,7 +9,6 @@ import dev.duet.step.Check;
 import dev.duet.step.Done;
 import dev.duet.step.Step;
 import dev.duet.step.StepContext;
-import dev.duet.transport.Command;
 import dev.duet.transport.Node;
 import java.util.Optional;
 
@@ -21,8 +21,6 @@ final class DrbdUpStep implements Step {
     private final boolean waitConnected;
     private final WaitOptions waits;
     private final DrbdEnv env;
-    /** Decided by the check when this node is StandAlone; the act carries out exactly that. */
-    private Reconnect reconnect;
 
     DrbdUpStep(String res, boolean waitConnected, WaitOptions waits, DrbdEnv env) {
         this.res = res;
@@ -34,12 +32,12 @@ final class DrbdUpStep implements Step {
     @Override
     public Check check(StepContext ctx) {
         var d = env.sources().apply(ctx.node()).read(res);
-        reconnect = null;
         if (d.isPresent() && !PairView.connected(d)) {
             PairView pair = PairView.read(ctx, env, res).refuseSplitBrain(ctx, env);
             if (pair.standAlone(ctx.hostName())) {
-                reconnect = Reconnect.plan(pair, ctx.hostName());
-                return Check.change(reconnect.describe());
+                // decided here, carried out exactly so by the act (deciding again there would race the peer)
+                Reconnect reconnect = Reconnect.plan(pair, ctx.hostName());
+                return Check.change(reconnect.describe()).with(reconnect);
             }
         }
         if (d.isPresent()) {
@@ -52,12 +50,13 @@ final class DrbdUpStep implements Step {
     public Done act(StepContext ctx, Check check) {
         Node node = ctx.node();
         var source = env.sources().apply(node);
-        if (reconnect != null) {
-            return Done.changed(reconnect.carryOut(node, source, waits, waitConnected));
+        var reconnect = check.decision(Reconnect.class);
+        if (reconnect.isPresent()) {
+            return Done.changed(reconnect.get().carryOut(node, source, waits, waitConnected));
         }
         boolean wasDown = source.read(res).isEmpty();
         if (wasDown) {
-            node.run(Command.change("drbdadm", "up", res)).orThrow(node.name());
+            node.run(DrbdCommands.up(res)).orThrow(node.name());
         }
         String connected = "";
         if (waitConnected) {

@@ -1,6 +1,7 @@
 package dev.duet.drbd.steps;
 
 import dev.duet.drbd.Device;
+import dev.duet.drbd.probe.DrbdProbe;
 import dev.duet.drbd.wait.StateSource;
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
@@ -27,10 +28,10 @@ final class MetadataProbe {
 
     static Result metadata(Node node, StateSource source, String res, boolean checkMode) {
         Optional<Device> d = source.read(res);
-        if (d.isPresent() && d.get().disk() != null && !"Diskless".equals(d.get().disk())) {
+        if (d.isPresent() && d.get().hasDisk()) {
             return new Result(Metadata.PRESENT, "attached, disk " + d.get().disk());
         }
-        CommandResult r = node.run(Command.probe("drbdadm", "dump-md", res));
+        CommandResult r = DrbdProbe.of(node).dumpMetadata(res);
         String text = r.stdout() + "\n" + r.stderr();
         if (r.ok()) {
             return new Result(Metadata.PRESENT, "valid DRBD metadata found by `drbdadm dump-md`");
@@ -56,7 +57,7 @@ final class MetadataProbe {
         if (disk.isPresent()) {
             return disk;
         }
-        CommandResult r = node.run(Command.probe("drbdadm", "sh-ll-dev", res));
+        CommandResult r = DrbdProbe.of(node).lowLevelDevice(res);
         String dev = r.stdout().strip();
         return r.ok() && dev.startsWith("/") ? Optional.of(dev.split("\\s+")[0]) : Optional.empty();
     }

@@ -2,6 +2,8 @@ package dev.duet.drbd.steps;
 
 import dev.duet.drbd.Device;
 import dev.duet.drbd.DrbdVersion;
+import dev.duet.drbd.probe.DrbdCommands;
+import dev.duet.drbd.probe.DrbdProbe;
 import dev.duet.drbd.wait.DeviceText;
 import dev.duet.drbd.wait.DrbdWaiter;
 import dev.duet.drbd.wait.StateCondition;
@@ -47,7 +49,7 @@ final class Reconnect {
             return new Reconnect(pair.resource(), Part.CONNECT, null, mine, "StandAlone, no split brain: " + pair.describe());
         }
         List<String> secondaries = pair.devices().entrySet().stream()
-                .filter(e -> e.getValue().map(Device::role).map("Secondary"::equals).orElse(false))
+                .filter(e -> e.getValue().map(Device::isSecondary).orElse(false))
                 .map(java.util.Map.Entry::getKey).toList();
         List<String> hosts = List.copyOf(pair.devices().keySet());
         String target = secondaries.size() == 1 ? secondaries.get(0) : hosts.get(hosts.size() - 1);
@@ -69,7 +71,7 @@ final class Reconnect {
     }
 
     private boolean wasPrimary() {
-        return mine.map(Device::role).map("Primary"::equals).orElse(false);
+        return mine.map(Device::isPrimary).orElse(false);
     }
 
     private List<String> targetActions() {
@@ -95,15 +97,13 @@ final class Reconnect {
             node.run(DrbdCommands.secondary(res)).orThrow(node.name());
         }
         Optional<Device> now = source.read(res);
-        boolean stillClean = now.flatMap(Device::peer).map(p -> "StandAlone".equals(p.connection())).orElse(false)
-                && now.map(Device::outOfSyncKiB).map(oos -> oos == 0L).orElse(false);
+        boolean stillClean = now.map(d -> d.isStandAlone() && d.nothingOutOfSync()).orElse(false);
         if (!stillClean) {
             throw new DuetException(Reason.SPLIT_BRAIN, node.name() + ": " + res + " changed between the check and "
                     + "the reconnect (" + DeviceText.describe(now) + "); it was left Secondary and StandAlone, nothing "
                     + "was discarded. If it now holds writes, `duet recover --discard NODE` decides whose are lost");
         }
-        DrbdVersion v = DrbdVersion.detect(node).orElseThrow(() -> new DuetException(Reason.PRECONDITION,
-                node.name() + ": DRBD version not detectable"));
+        DrbdVersion v = DrbdProbe.of(node).requireVersion();
         node.run(DrbdCommands.connectDiscardingMyData(v, res)).orThrow(node.name());
         new DrbdWaiter(source, waits).await(res, StateCondition.upToDateBoth());
         if (wasPrimary()) {

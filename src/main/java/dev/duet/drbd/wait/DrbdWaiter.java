@@ -1,7 +1,6 @@
 package dev.duet.drbd.wait;
 
 import dev.duet.drbd.Device;
-import dev.duet.drbd.Peer;
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
 import java.time.Duration;
@@ -87,7 +86,7 @@ public final class DrbdWaiter {
         }
 
         private void checkStandAlone(Optional<Device> d, long now) {
-            boolean standAlone = d.flatMap(Device::peer).map(Peer::connection).map("StandAlone"::equals).orElse(false);
+            boolean standAlone = d.map(Device::isStandAlone).orElse(false);
             if (!standAlone || !condition.needsPeer()) {
                 standAloneSince = null;
                 return;

@@ -9,8 +9,8 @@ import dev.duet.step.Args;
 import dev.duet.step.Check;
 import dev.duet.step.Done;
 import dev.duet.testing.Captures;
-import dev.duet.testing.DrbdTestContext;
 import dev.duet.testing.ScriptedNode;
+import dev.duet.testing.TestContext;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +33,7 @@ class DrbdMetadataStepTest {
     @Test
     void createsMetadataOnABlankDeviceWithoutForce() {
         var n = down("2", "");
-        var ctx = new DrbdTestContext("node1", false, n);
+        var ctx = TestContext.pair("node1", false, n);
         Check c = step(false).check(ctx);
         assertThat(c.needsChange()).isTrue();
         assertThat(step(false).act(ctx, c)).isEqualTo(Done.changed("created DRBD metadata for r0 on /dev/vdb"));
@@ -43,7 +43,7 @@ class DrbdMetadataStepTest {
     @Test
     void refusesCreateMdOverExt4WithoutWipe() {
         var n = down("0", "DEVNAME=/dev/vdb\nUUID=1234\nVERSION=1.0\nTYPE=ext4\nUSAGE=filesystem\n");
-        var ctx = new DrbdTestContext("node1", false, n);
+        var ctx = TestContext.pair("node1", false, n);
         assertThatThrownBy(() -> step(false).check(ctx)).isInstanceOf(DuetException.class)
                 .hasMessageContaining("/dev/vdb").hasMessageContaining("ext4").hasMessageContaining("wipe: true")
                 .extracting(e -> ((DuetException) e).reason()).isEqualTo(Reason.REFUSED);
@@ -53,7 +53,7 @@ class DrbdMetadataStepTest {
     @Test
     void wipeTrueWipesThenForcesCreateMd() {
         var n = down("0", "TYPE=ext4\n");
-        var ctx = new DrbdTestContext("node1", false, n);
+        var ctx = TestContext.pair("node1", false, n);
         assertThat(step(true).act(ctx, step(true).check(ctx))).isEqualTo(Done.changed(
                 "wiped a ext4 signature (TYPE=ext4) from /dev/vdb (wipe: true) and created DRBD metadata for r0 on /dev/vdb"));
         assertThat(n.mutatingCommands()).extracting(Object::toString)
@@ -63,11 +63,11 @@ class DrbdMetadataStepTest {
     @Test
     void existingMetadataIsLeftAlone() {
         var n = Fixtures.node("node1", null).on("drbdadm dump-md r0", 0, "# DRBD meta data dump\nversion \"v08\";\n");
-        Check c = step(false).check(new DrbdTestContext("node1", false, n));
+        Check c = step(false).check(TestContext.pair("node1", false, n));
         assertThat(c.kind()).isEqualTo(Check.Kind.OK);
         assertThat(n.mutatingCommands()).isEmpty();
         var up = Fixtures.node("node1", "drbdsetup_status_verbose__after_up__node1");
-        assertThat(step(false).check(new DrbdTestContext("node1", false, up)).kind()).isEqualTo(Check.Kind.OK);
+        assertThat(step(false).check(TestContext.pair("node1", false, up)).kind()).isEqualTo(Check.Kind.OK);
         assertThat(up.commands()).extracting(Object::toString).noneMatch(l -> l.contains("dump-md"));
     }
 
@@ -75,7 +75,7 @@ class DrbdMetadataStepTest {
     void checkModeOnAFreshNodeSaysWouldCreateAndRunsNothingMutating() {
         var n = Fixtures.node("node1", null).on("drbdadm dump-md r0", 127, "", "sh: drbdadm: not found")
                 .on("test -b /dev/vdb", 0, "").on("blkid -p -o export /dev/vdb", 2, "");
-        Check c = step(false).check(new DrbdTestContext("node1", true, n));
+        Check c = step(false).check(TestContext.pair("node1", true, n));
         assertThat(c.needsChange()).isTrue();
         assertThat(c.message()).contains("would create");
     }
@@ -83,7 +83,7 @@ class DrbdMetadataStepTest {
     @Test
     void unknownProbeAnswerIsAnErrorNotAGreenLight() {
         var n = Fixtures.node("node1", null).on("drbdadm dump-md r0", 255, "", "drbdmeta: cannot open /dev/vdb");
-        assertThatThrownBy(() -> step(false).check(new DrbdTestContext("node1", false, n)))
+        assertThatThrownBy(() -> step(false).check(TestContext.pair("node1", false, n)))
                 .hasMessageContaining("cannot open /dev/vdb");
     }
 }
