@@ -64,6 +64,8 @@ class SshNodeDropTest {
         assertThatThrownBy(() -> node.writeFile("/etc/duet/motd", "hi\n".getBytes(StandardCharsets.UTF_8), "0644",
                 "root")).isInstanceOf(DuetException.class).hasMessageContaining("/etc/duet/motd");
         assertThat(host.commandsStartingWith("chown")).hasSize(1);
+        assertThat(host.list("/etc/duet")).as("the cut-short write's temp file (it may hold a secret) is gone")
+                .noneMatch(name -> name.startsWith(".duet-tmp-"));
     }
 
     @Test
