@@ -39,7 +39,7 @@ final class PlaybookRun {
     int execute(BiFunction<Wiring, Playbook, Playbook> derive) {
         Wiring wiring = new Wiring(cli.inventory, cli.playbook.toAbsolutePath().getParent(), cli.acceptNewHostKeys);
         Playbook playbook = derive.apply(wiring, wiring.playbook(cli.playbook));
-        Map<String, Object> extra = new LinkedHashMap<>(cli.extraVars);
+        Map<String, Object> extra = new LinkedHashMap<>(cli.extraVars());
         RunOptions options = new RunOptions(checkMode, diff, Set.copyOf(cli.tags), Set.copyOf(cli.skipTags), extra);
         Plan plan = new Planner(wiring.modules(), wiring.templating(), wiring.hostPattern()).plan(playbook, options);
         new TemplatedArgsCheck(wiring.inventory(), extra).check(plan);

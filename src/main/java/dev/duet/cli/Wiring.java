@@ -2,6 +2,8 @@ package dev.duet.cli;
 
 import dev.duet.cluster.ClusterModules;
 import dev.duet.cluster.cib.CibModule;
+import dev.duet.cluster.handover.ClusterPreflightModule;
+import dev.duet.cluster.handover.ClusterWaitModule;
 import dev.duet.drbd.steps.DrbdModules;
 import dev.duet.engine.NodeOpener;
 import dev.duet.inventory.Host;
@@ -43,7 +45,7 @@ final class Wiring {
         DrbdModules.registerAll(registry);
         Ocfs2Modules.registerAll(registry);
         ClusterModules.registerAll(registry);
-        registry.register(new CibModule());
+        registry.register(new CibModule()).register(new ClusterWaitModule()).register(new ClusterPreflightModule());
         return registry;
     }
 

@@ -132,7 +132,13 @@ final class InventoryDraft {
         Map<String, List<String>> frozen = new LinkedHashMap<>();
         members.forEach((g, list) -> frozen.put(g, List.copyOf(list)));
         Map<String, Inventory.Shape> shapes = new LinkedHashMap<>();
-        groups.values().forEach(g -> shapes.put(g.name, new Inventory.Shape(List.copyOf(g.hosts), List.copyOf(g.children))));
+        for (Group g : groups.values()) {
+            List<String> children = new ArrayList<>(g.children);
+            if (g.name.equals(ALL) && children.remove(UNGROUPED)) {
+                children.add(0, UNGROUPED); // Ansible makes it all's first child before reading any file
+            }
+            shapes.put(g.name, new Inventory.Shape(List.copyOf(g.hosts), List.copyOf(children)));
+        }
         return new Inventory(file, hosts, frozen, origins, shapes);
     }
 

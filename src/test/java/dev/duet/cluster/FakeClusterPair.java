@@ -36,9 +36,7 @@ final class FakeClusterPair {
     }
 
     TestContext context(String host, boolean checkMode) {
-        String peer = host.equals("node1") ? "node2" : "node1";
-        return TestContext.of(node(host)).host(host).peer(peer, node(peer)).playOrder("node1", "node2")
-                .checkMode(checkMode);
+        return TestContext.pair(host, checkMode, node1, node2);
     }
 
     private void script(ScriptedNode n) {

@@ -3,6 +3,7 @@ package dev.duet.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.duet.cluster.status.ClusterFixtures;
 import dev.duet.error.DuetException;
 import dev.duet.error.InputException;
 import dev.duet.error.Reason;
@@ -24,10 +25,9 @@ class SbdStepTest {
     static final String DEBIAN_DEFAULTS = "## Type: string\n## Default: \"\"\n#\n# SBD_DEVICE specifies the devices to use\n"
             + "#SBD_DEVICE=\"\"\n\n## Type: yesno / integer\nSBD_PACEMAKER=yes\n\nSBD_STARTMODE=always\n"
             + "SBD_DELAY_START=no\nSBD_WATCHDOG_DEV=/dev/watchdog\nSBD_WATCHDOG_TIMEOUT=5\n";
-    static final String DUMP = "==Dumping header on disk " + DEV + "\nHeader version     : 2.1\n"
-            + "UUID               : 3c4c2a6e-5b0e-4d6c-9a59-0c7a36a2bd43\nNumber of slots    : 255\n"
-            + "Sector size        : 512\nTimeout (watchdog) : 10\nTimeout (allocate) : 2\nTimeout (loop)     : 1\n"
-            + "Timeout (msgwait)  : 20\n==Header on disk " + DEV + " is dumped\n";
+    /** The lab's captures (sbd 1.5.2, Debian 12): a header sbd -1 10 -4 20 created, and a blank disk. */
+    static final String DUMP = ClusterFixtures.output("sbd_dump__header_created__node2.txt");
+    static final String NO_HEADER = ClusterFixtures.output("sbd_dump__no_header__node2.txt");
 
     /** The shared disk: its first bytes, as both nodes read them. */
     private final AtomicReference<String> magic = new AtomicReference<>("\0\0\0\0\0\0\0\0");
@@ -40,8 +40,8 @@ class SbdStepTest {
                     .on("head -c 8 " + DEV, c -> ScriptedNode.result(c, 0, magic.get(), ""))
                     .on("sbd -d " + DEV + " dump", c -> SbdHeader.MAGIC.equals(magic.get())
                             ? ScriptedNode.result(c, 0, DUMP, "")
-                            : ScriptedNode.result(c, 1, "==Dumping header on disk " + DEV + "\n",
-                            "==Header on disk " + DEV + " NOT dumped\nsbd failed; please check the logs.\n"))
+                            : ScriptedNode.result(c, ClusterFixtures.rc("sbd_dump__no_header__node2.txt"),
+                            NO_HEADER.replace("/dev/loop0", DEV), ""))
                     .on("sbd -d " + DEV + " -1 10 -4 20 create", c -> {
                         magic.set(SbdHeader.MAGIC);
                         return ScriptedNode.result(c, 0, "", "");
@@ -148,7 +148,7 @@ class SbdStepTest {
         assertThat(h.watchdogTimeout()).hasValue(10);
         assertThat(h.msgwaitTimeout()).hasValue(20);
         assertThat(h.slots()).hasValue(255);
-        assertThat(SbdHeader.parse("==Header on disk " + DEV + " NOT dumped\n")).isNull();
+        assertThat(SbdHeader.parse(NO_HEADER)).isNull();
     }
 
     @Test

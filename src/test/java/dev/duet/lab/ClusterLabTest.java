@@ -27,7 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the link cut: exactly one node fenced, the survivor keeps writing, no split brain afterwards and the
  * survivor's writes on both. Then the same pair with GFS2, and a switch of filesystem refused.
  */
-@Tag("lab")
+@Tag("cluster-lab")
 @ExtendWith(LabLock.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

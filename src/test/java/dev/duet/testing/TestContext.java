@@ -98,19 +98,6 @@ public final class TestContext implements StepContext {
         return this;
     }
 
-    /** The play's hosts in inventory order (default: this host first, then the peers as added). */
-    public TestContext playOrder(String... names) {
-        Map<String, Node> ordered = new LinkedHashMap<>();
-        for (String name : names) {
-            ordered.put(name, play.get(name));
-        }
-        play.forEach(ordered::putIfAbsent);
-        play.clear();
-        play.putAll(ordered);
-        guarded = null;
-        return this;
-    }
-
     public TestContext checkMode(boolean checkMode) {
         this.checkMode = checkMode;
         guarded = null;

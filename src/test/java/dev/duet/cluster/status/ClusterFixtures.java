@@ -10,6 +10,21 @@ public final class ClusterFixtures {
     private ClusterFixtures() {
     }
 
+    /** A lab capture's output: without its "### ..." header, "$ command" and "[rc=N]" lines. */
+    public static String output(String name) {
+        return read(name).lines().filter(l -> !l.startsWith("### ") && !l.startsWith("$ ") && !l.matches("\\[rc=\\d+]"))
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+    }
+
+    /** The exit code a lab capture recorded. */
+    public static int rc(String name) {
+        var m = java.util.regex.Pattern.compile("(?m)^\\[rc=(\\d+)]$").matcher(read(name));
+        if (!m.find()) {
+            throw new IllegalArgumentException("no [rc=N] line in /cluster/" + name);
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
     public static String read(String name) {
         try (InputStream in = ClusterFixtures.class.getResourceAsStream("/cluster/" + name)) {
             if (in == null) {
