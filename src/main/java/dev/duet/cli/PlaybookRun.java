@@ -1,5 +1,6 @@
 package dev.duet.cli;
 
+import dev.duet.engine.Cancellation;
 import dev.duet.engine.EventListener;
 import dev.duet.engine.Plan;
 import dev.duet.engine.Planner;
@@ -46,7 +47,22 @@ final class PlaybookRun {
         PrintStream out = RedactingStream.wrap(System.out);
         EventListener listener = cli.json ? new JsonRenderer(out)
                 : new HumanRenderer(out, diff, new ProgressRenderer(out, System.console() != null));
-        Recap recap = new Runner(wiring.opener(), wiring.templating(), listener).run(plan, options);
-        return recap.exitCode();
+        // Ctrl-C: no new command starts, the running one may finish, the recap so far is printed (see RunInterrupt).
+        Cancellation cancellation = new Cancellation();
+        RunInterrupt interrupt = new RunInterrupt(cancellation, plan, RedactingStream.wrap(System.err), RunInterrupt.BOUND);
+        Thread hook = new Thread(interrupt.onShutdown(), "duet-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            Recap recap = new Runner(cancellation.guard(wiring.opener()), wiring.templating(),
+                    interrupt.watching(listener)).run(plan, options);
+            return recap.exitCode();
+        } finally {
+            cancellation.finished();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C arrived: the hook is running and waits for this run, which has just ended
+            }
+        }
     }
 }

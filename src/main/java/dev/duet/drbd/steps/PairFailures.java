@@ -14,7 +14,10 @@ final class PairFailures {
 
     /** A node starting a new attempt forgets its own earlier failure. */
     void clear(String res, String node) {
-        byResource.getOrDefault(res, Map.of()).remove(node);
+        Map<String, String> posted = byResource.get(res);
+        if (posted != null) {
+            posted.remove(node);
+        }
     }
 
     void post(String res, String node, String reason) {

@@ -59,11 +59,19 @@ class SshNodeDropTest {
 
     @Test
     void aDroppedWriteIsNotReplayed() {
+        // rm as a Linux host runs it, on the fake host's file root
+        host.on("rm -f -- ", r -> {
+            r.argv().subList(3, r.argv().size()).forEach(p -> host.path(p).toFile().delete());
+            return FakeReply.ok();
+        });
         host.dropConnectionOn(line -> line.startsWith("chown"));
 
         assertThatThrownBy(() -> node.writeFile("/etc/duet/motd", "hi\n".getBytes(StandardCharsets.UTF_8), "0644",
                 "root")).isInstanceOf(DuetException.class).hasMessageContaining("/etc/duet/motd");
         assertThat(host.commandsStartingWith("chown")).hasSize(1);
+        assertThat(host.commandsStartingWith("rm -f -- /etc/duet/.duet-tmp-")).hasSize(1);
+        assertThat(host.list("/etc/duet")).as("the cut-short write's temp file (it may hold a secret) is gone")
+                .noneMatch(name -> name.startsWith(".duet-tmp-"));
     }
 
     @Test
