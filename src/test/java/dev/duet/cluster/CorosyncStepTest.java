@@ -30,9 +30,13 @@ class CorosyncStepTest {
     private static Check[] runBoth(FakeClusterPair pair, TestContext c1, TestContext c2) {
         Step s1 = step();
         Step s2 = step();
+        // node2's check as the engine sees it before any act (taken first, so node1's act cannot race it);
+        // then both hosts check and act at once, as the engine runs them
+        Check secondBeforeActs = step().check(c2);
         CompletableFuture<Check> second = CompletableFuture.supplyAsync(() -> c2.run(s2));
         Check first = c1.run(s1);
-        return new Check[] {first, second.join()};
+        second.join();
+        return new Check[] {first, secondBeforeActs};
     }
 
     @Test
