@@ -10,9 +10,9 @@ public final class GenericModules {
     /** Registers package, copy, command, service and lineinfile. */
     public static ModuleRegistry registerAll(ModuleRegistry registry) {
         return registry.register(new PackageModule())
-                .register(new CopyModule())
+                .register(CopyStep.module())
                 .register(new CommandModule())
                 .register(new ServiceModule())
-                .register(new LineInFileModule());
+                .register(LineInFileStep.module());
     }
 }

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
@@ -23,10 +22,10 @@ import org.yaml.snakeyaml.resolver.Resolver;
 /**
  * Reads YAML into {@link LocatedNode}s. Uses SnakeYAML's composer (the parser under Jackson's YAML
  * module) because it keeps every node's position and resolves plain scalars by YAML 1.1 rules, as
- * Ansible's PyYAML does: {@code become: yes} is a boolean, {@code flag: no} is false.
+ * Ansible's PyYAML does: {@code become: yes} is a boolean, {@code flag: no} is false, {@code mode: 0644}
+ * is the octal number 420.
  */
 public final class LocatedYaml {
-    private static final Pattern DECIMAL = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
     /** Characters in one file: far above any playbook or inventory, far below what could exhaust memory. */
     static final int MAX_CHARS = 3 * 1024 * 1024;
     /** Nodes after alias expansion: a large playbook has a few thousand. */
@@ -149,12 +148,7 @@ public final class LocatedYaml {
             };
         }
         if (tag.equals(Tag.INT)) {
-            // Only plain decimals become numbers: '0644' stays text so a file mode keeps its meaning.
-            if (DECIMAL.matcher(text).matches()) {
-                long v = Long.parseLong(text);
-                return v == (int) v ? (Object) (int) v : (Object) v;
-            }
-            return text;
+            return YamlInts.value(text);
         }
         if (tag.equals(Tag.FLOAT)) {
             try {

@@ -1,0 +1,36 @@
+package dev.duet.cluster.status;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class CorosyncMembershipTest {
+    @Test
+    void bothMembersQuorate() {
+        CorosyncMembership m = CorosyncMembership.parse(
+                ClusterFixtures.read("corosync-quorumtool__both_members__provisional.txt"));
+        assertThat(m.quorate()).isTrue();
+        assertThat(m.expectedVotes()).isEqualTo(2);
+        assertThat(m.names()).containsExactly("node1", "node2");
+        assertThat(m.members().get(0).local()).isTrue();
+        assertThat(m.members().get(1).local()).isFalse();
+        assertThat(m.members().get(1).nodeId()).isEqualTo(2);
+    }
+
+    @Test
+    void aQdeviceColumnDoesNotBecomeTheName() {
+        CorosyncMembership m = CorosyncMembership.parse("Quorate:          No\n\n    Nodeid      Votes    Qdevice Name\n"
+                + "         1          1    A,V,NMW node1 (local)\n");
+        assertThat(m.quorate()).isFalse();
+        assertThat(m.names()).containsExactly("node1");
+        assertThat(m.members().get(0).local()).isTrue();
+    }
+
+    @Test
+    void otherTextIsRefused() {
+        assertThatThrownBy(() -> CorosyncMembership.parse("Cannot initialize QUORUM service\n"))
+                .isInstanceOf(ClusterStatusParseException.class)
+                .hasMessageContaining("`Cannot initialize QUORUM service`");
+    }
+}
