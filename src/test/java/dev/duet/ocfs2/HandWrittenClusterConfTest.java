@@ -8,7 +8,7 @@ import dev.duet.step.Args;
 import dev.duet.step.Check;
 import dev.duet.step.Done;
 import dev.duet.step.Step;
-import dev.duet.testing.Ocfs2TestContext;
+import dev.duet.testing.TestContext;
 import dev.duet.testing.ScriptedNode;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +78,7 @@ class HandWrittenClusterConfTest {
     @Test
     void aCosmeticDifferenceIsRewrittenWithoutTouchingTheLiveCluster() {
         ScriptedNode node = mountedNode(HAND_WRITTEN, handDefaults());
-        var ctx = Ocfs2TestContext.apply(node);
+        var ctx = TestContext.apply(node);
 
         Check check = labStep().check(ctx);
         assertThat(check.kind()).isEqualTo(Check.Kind.CHANGE);
@@ -88,7 +88,7 @@ class HandWrittenClusterConfTest {
         assertThat(done.changed()).isTrue();
         assertThat(node.writes()).contains(ClusterConf.PATH);
         assertThat(node.mutatingCommands()).isEmpty();
-        assertThat(labStep().check(Ocfs2TestContext.apply(node)).kind()).isEqualTo(Check.Kind.OK);
+        assertThat(labStep().check(TestContext.apply(node)).kind()).isEqualTo(Check.Kind.OK);
     }
 
     @Test
@@ -96,7 +96,7 @@ class HandWrittenClusterConfTest {
         String moved = HAND_WRITTEN.replace("10.99.0.2", "10.99.0.9");
         ScriptedNode node = mountedNode(moved, handDefaults());
 
-        assertThatThrownBy(() -> labStep().check(Ocfs2TestContext.apply(node)))
+        assertThatThrownBy(() -> labStep().check(TestContext.apply(node)))
                 .isInstanceOf(DuetException.class)
                 .hasMessageContaining("node node2: ip_address 10.99.0.9 -> 10.99.0.2")
                 .hasMessageContaining("mounted at /srv/shared")
@@ -110,7 +110,7 @@ class HandWrittenClusterConfTest {
     void aRealDefaultsDifferenceWhileMountedNamesTheKey() {
         ScriptedNode node = mountedNode(HAND_WRITTEN, "O2CB_ENABLED=true\nO2CB_BOOTCLUSTER=other\n");
 
-        assertThatThrownBy(() -> labStep().check(Ocfs2TestContext.apply(node)))
+        assertThatThrownBy(() -> labStep().check(TestContext.apply(node)))
                 .isInstanceOf(DuetException.class)
                 .hasMessageContaining("O2CB_BOOTCLUSTER other -> ocfs2");
     }
@@ -119,7 +119,7 @@ class HandWrittenClusterConfTest {
     void anUnreadableClusterConfCountsAsDifferent() {
         ScriptedNode node = mountedNode("this is not cluster.conf\n", handDefaults());
 
-        assertThatThrownBy(() -> labStep().check(Ocfs2TestContext.apply(node)))
+        assertThatThrownBy(() -> labStep().check(TestContext.apply(node)))
                 .isInstanceOf(DuetException.class)
                 .hasMessageContaining("cannot be read");
     }
