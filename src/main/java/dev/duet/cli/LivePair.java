@@ -45,6 +45,8 @@ final class LivePair implements AutoCloseable {
     private final Map<String, Node> open = new ConcurrentHashMap<>();
     private final ExecutorService pool;
     private final List<Events2Follower> followers = new CopyOnWriteArrayList<>();
+    /** Hosts whose crm_mon is missing: asked once, not on every poll of a watch. */
+    private final java.util.Set<String> withoutPacemaker = ConcurrentHashMap.newKeySet();
 
     LivePair(List<Host> hosts, NodeOpener opener) {
         this.hosts = List.copyOf(hosts);
@@ -109,7 +111,7 @@ final class LivePair implements AutoCloseable {
 
     /** Pacemaker's view from the host; null without Pacemaker (throws when the host cannot be asked). */
     ClusterStatus cluster(String hostName) {
-        return cluster(node(host(hostName)));
+        return cluster(hostName, node(host(hostName)));
     }
 
     /** The host's {@code drbdsetup events2 --now --statistics} dump; empty when it failed. */
@@ -135,7 +137,7 @@ final class LivePair implements AutoCloseable {
             return NodeStatus.failed(host.name(), e);
         }
         try {
-            return NodeStatus.of(DrbdProbe.of(node).live(), mounts(node)).withCluster(cluster(node));
+            return NodeStatus.of(DrbdProbe.of(node).live(), mounts(node)).withCluster(cluster(host.name(), node));
         } catch (DuetException e) {
             if (e.reason() == Reason.UNREACHABLE) {
                 forget(host.name());
@@ -148,9 +150,16 @@ final class LivePair implements AutoCloseable {
      * Pacemaker's view from this node; null when crm_mon is not installed. Output that is not crm_mon's
      * XML reads as a cluster that does not answer, with the parser's words, never as "no cluster".
      */
-    static ClusterStatus cluster(Node node) {
+    private ClusterStatus cluster(String hostName, Node node) {
+        if (withoutPacemaker.contains(hostName)) {
+            return null;
+        }
         try {
-            return ClusterProbe.read(node).orElse(null);
+            var status = ClusterProbe.read(node);
+            if (status.isEmpty()) {
+                withoutPacemaker.add(hostName);
+            }
+            return status.orElse(null);
         } catch (ClusterStatusParseException e) {
             return ClusterStatus.notRunning("unreadable crm_mon output: " + e.getMessage());
         }

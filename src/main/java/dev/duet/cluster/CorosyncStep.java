@@ -20,9 +20,11 @@ import java.util.Optional;
 
 /**
  * corosync.conf (compared by meaning, so an equivalent hand-written file stays), the shared authkey,
- * corosync enabled and running, and both members in the parsed membership. A running corosync whose key
- * would change is refused: a new key needs the whole stack restarted on both nodes, which Duet does not
- * do under Pacemaker's resources.
+ * corosync enabled and running, and both members in the parsed membership. Debian's packages start
+ * corosync, sbd and pacemaker on install with a one-node default configuration: a stack that runs no
+ * resource ("fresh") is stopped, given the new files and started again. Under running resources a
+ * changed corosync.conf is only reloaded, and a key that would change is refused: a new key needs the
+ * whole stack restarted on both nodes, which Duet does not do behind Pacemaker's back.
  */
 final class CorosyncStep implements Step {
     private final CorosyncConf conf;
@@ -35,12 +37,13 @@ final class CorosyncStep implements Step {
 
     /** The node now, and what would change. {@code key} is empty while the key-maker has none yet. */
     private record Plan(boolean confOk, String currentConf, Optional<Authkey.Source> key, boolean keyOk,
-                        boolean enabled, boolean running) {
+                        boolean enabled, boolean running, boolean fresh) {
         List<String> changes(StepContext ctx) {
             List<String> out = new ArrayList<>();
             if (!confOk) {
                 out.add(CorosyncConf.PATH + (currentConf == null ? " would be created" : " would be updated")
-                        + (running ? " and reloaded (corosync-cfgtool -R)" : ""));
+                        + (!running ? "" : fresh ? " and the stack restarted (it runs no resource)"
+                        : " and reloaded (corosync-cfgtool -R)"));
             }
             if (!keyOk) {
                 out.add(key.isEmpty() ? (Authkey.isMaker(ctx) ? Authkey.PATH + " would be generated (corosync-keygen -l)"
@@ -75,6 +78,11 @@ final class CorosyncStep implements Step {
         Plan plan = inspect(ctx);
         List<String> done = new ArrayList<>();
         String diff = null;
+        boolean running = plan.running();
+        if (running && plan.fresh() && (!plan.confOk() || !plan.keyOk())) {
+            done.add(FreshStack.stop(node, plan.currentConf(), conf.clusterName()));
+            running = false;
+        }
         if (!plan.confOk()) {
             if (plan.currentConf() == null) {
                 node.run(Command.change("mkdir", "-p", "/etc/corosync")).orThrow(node.name());
@@ -82,7 +90,7 @@ final class CorosyncStep implements Step {
             ManagedFile.text(CorosyncConf.PATH, conf.render(), "0644").write(node);
             diff = ManagedFile.unifiedDiff(CorosyncConf.PATH, plan.currentConf(), conf.render());
             done.add((plan.currentConf() == null ? "created " : "updated ") + CorosyncConf.PATH);
-            if (plan.running()) {
+            if (running) {
                 node.run(Command.change("corosync-cfgtool", "-R")).orThrow(node.name());
                 done.add("reloaded corosync (corosync-cfgtool -R)");
             }
@@ -94,7 +102,7 @@ final class CorosyncStep implements Step {
             node.run(Command.change("systemctl", "enable", "corosync")).orThrow(node.name());
             done.add("enabled corosync at boot");
         }
-        if (!plan.running()) {
+        if (!running) {
             start(node);
             done.add("started corosync");
         }
@@ -121,13 +129,14 @@ final class CorosyncStep implements Step {
         boolean keyOk = key.isPresent() && key.get().sameAs(mine) && Authkey.file(key.get().key()).check(node).kind()
                 == Check.Kind.OK;
         boolean running = Units.active(node, "corosync");
-        if (running && mine.isPresent() && key.isPresent() && !key.get().sameAs(mine)) {
+        boolean fresh = running && FreshStack.fresh(node);
+        if (running && !fresh && mine.isPresent() && key.isPresent() && !key.get().sameAs(mine)) {
             throw new DuetException(Reason.PRECONDITION, node.name() + ": corosync runs with an authkey that differs"
                     + " from " + key.get().host() + "'s; a new key takes a restart of corosync and Pacemaker on both"
                     + " nodes, which Duet does not do under running resources: stop pacemaker and corosync on both"
                     + " nodes (or copy the key by hand) and run again");
         }
-        return new Plan(confOk, current, key, keyOk, Units.enabled(node, "corosync"), running);
+        return new Plan(confOk, current, key, keyOk, Units.enabled(node, "corosync"), running, fresh);
     }
 
     /** Generates the key (key-maker without any key in the pair) or copies the source's; says which. */

@@ -49,7 +49,9 @@ public final class ClusterTable {
             var cells = new ArrayList<Object>(List.of(r.id() + (r.promotable() ? " (promotable)" : "")
                     + (r.failed() ? " FAILED" : "") + (r.managed() ? "" : " unmanaged"), shortAgent(r)));
             Map<String, String> roles = r.rolesByNode();
-            nodes.forEach(n -> cells.add(roles.getOrDefault(n, "Stopped")));
+            // A clone has a copy for every node; a primitive runs on one, and is "Stopped" only when on none.
+            String elsewhere = r.kind() == ClusterResource.Kind.PRIMITIVE && !roles.isEmpty() ? "-" : "Stopped";
+            nodes.forEach(n -> cells.add(roles.getOrDefault(n, elsewhere)));
             table.row(cells.toArray());
         }
         if (!table.isEmpty()) {

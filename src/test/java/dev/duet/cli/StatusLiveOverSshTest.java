@@ -19,7 +19,7 @@ class StatusLiveOverSshTest {
     /** Every probe LiveStatus, the mount listing and the cluster view may send; status must send nothing else. */
     static final List<String> PROBES = List.of("cat /proc/drbd", "drbdadm --version", "drbdsetup events2 --now",
             "drbdsetup status --json", "drbdadm status", "findmnt -n -t ocfs2,gfs2 -o SOURCE,TARGET",
-            "crm_mon --one-shot --inactive --output-as=xml");
+            "crm_mon --output-as=xml");
 
     @TempDir
     Path dir;

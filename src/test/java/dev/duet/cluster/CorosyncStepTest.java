@@ -111,6 +111,9 @@ class CorosyncStepTest {
         FakeClusterPair pair = new FakeClusterPair();
         runBoth(pair, pair.context("node1", false), pair.context("node2", false));
         pair.node2.file(Authkey.PATH, "another key");
+        pair.active.add("node2:pacemaker");
+        pair.node2.on("crm_mon --output-as=xml", 0,
+                dev.duet.cluster.status.ClusterFixtures.output("crm_mon_xml__healthy__node2.txt"));
         assertThatThrownBy(() -> pair.context("node2", true).run(step()))
                 .isInstanceOf(DuetException.class)
                 .satisfies(e -> assertThat(((DuetException) e).reason()).isEqualTo(Reason.PRECONDITION))
@@ -140,5 +143,51 @@ class CorosyncStepTest {
                 .hasMessageContaining("address must be an IP address or host name, got '10.99.0.1;reboot'");
         assertThatThrownBy(() -> new CorosyncModule().validate(Map.of("crypto_cipher", "none"), at))
                 .hasMessageContaining("crypto_cipher' must be one of aes256, aes192, aes128");
+    }
+
+    /** Debian's packages start corosync (one-node default, cluster "debian"), sbd and pacemaker on install. */
+    private static final String DEBIAN_DEFAULT = "totem {\n\tversion: 2\n\tcluster_name: debian\n\tcrypto_cipher: none\n"
+            + "\tcrypto_hash: none\n}\nnodelist {\n\tnode {\n\t\tname: node1\n\t\tnodeid: 1\n\t\tring0_addr: 127.0.0.1\n"
+            + "\t}\n}\nquorum {\n\tprovider: corosync_votequorum\n}\n";
+    private static final String NO_RESOURCES = "<pacemaker-result api-version=\"2.25\" request=\"crm_mon --output-as=xml\">"
+            + "<summary><stack type=\"corosync\"/><current_dc present=\"true\" name=\"node1\" with_quorum=\"true\"/></summary>"
+            + "<nodes><node name=\"node1\" id=\"1\" online=\"true\"/></nodes><resources/>"
+            + "<status code=\"0\" message=\"OK\"/></pacemaker-result>";
+
+    @Test
+    void theStackThePackagesStartedWithTheirDefaultIsStoppedReconfiguredAndStarted() {
+        FakeClusterPair pair = new FakeClusterPair();
+        for (var n : List.of(pair.node1, pair.node2)) {
+            n.file(CorosyncConf.PATH, DEBIAN_DEFAULT).on("crm_mon --output-as=xml", 0, NO_RESOURCES)
+                    .on("sh -c", 0, "");
+            for (String unit : List.of("corosync", "pacemaker", "sbd")) {
+                pair.active.add(n.name() + ":" + unit);
+                pair.enabled.add(n.name() + ":" + unit);
+            }
+        }
+        TestContext c1 = pair.context("node1", false);
+        Check[] checks = runBoth(pair, c1, pair.context("node2", false));
+        assertThat(checks[0].message()).contains("/etc/corosync/corosync.conf would be updated and the stack restarted"
+                + " (it runs no resource)");
+        assertThat(c1.done().message()).startsWith("stopped pacemaker, corosync, sbd (no resource running), removed the"
+                + " CIB of the package's cluster 'debian'; updated /etc/corosync/corosync.conf").contains("started corosync");
+        assertThat(pair.node1.mutatingCommands()).extracting(c -> c.line()).containsSubsequence(
+                "systemctl stop pacemaker", "systemctl stop corosync", "systemctl stop sbd",
+                "sh -c 'rm -f /var/lib/pacemaker/cib/cib*' sh", "corosync-keygen -l", "systemctl start corosync");
+        assertThat(pair.node1.commands()).noneMatch(c -> c.line().startsWith("corosync-cfgtool -R"));
+    }
+
+    @Test
+    void underRunningResourcesAChangedConfIsOnlyReloaded() {
+        FakeClusterPair pair = new FakeClusterPair();
+        runBoth(pair, pair.context("node1", false), pair.context("node2", false));
+        pair.active.add("node1:pacemaker");
+        pair.node1.on("crm_mon --output-as=xml", 0,
+                dev.duet.cluster.status.ClusterFixtures.output("crm_mon_xml__healthy__node1.txt"));
+        pair.node1.file(CorosyncConf.PATH, pair.node1.fileText(CorosyncConf.PATH).replace("two_node: 1", "two_node: 0"));
+        TestContext c1 = pair.context("node1", false);
+        c1.run(step());
+        assertThat(c1.done().message()).contains("updated /etc/corosync/corosync.conf; reloaded corosync (corosync-cfgtool -R)");
+        assertThat(pair.node1.commands()).noneMatch(c -> c.line().startsWith("systemctl stop"));
     }
 }

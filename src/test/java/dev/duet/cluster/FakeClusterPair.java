@@ -57,6 +57,10 @@ final class FakeClusterPair {
                     active.add(me + ":" + last(c.argv()));
                     return ScriptedNode.result(c, 0, "", "");
                 })
+                .on("systemctl stop ", c -> {
+                    active.remove(me + ":" + last(c.argv()));
+                    return ScriptedNode.result(c, 0, "", "");
+                })
                 .on("mkdir -p", 0, "")
                 .on("corosync-cfgtool -R", 0, "Reloading corosync.conf...\nDone\n")
                 .on("corosync-keygen -l", c -> {

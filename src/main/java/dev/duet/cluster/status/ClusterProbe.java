@@ -10,7 +10,7 @@ import java.util.Optional;
  * (no crm_mon); a crm_mon that answers but finds no running cluster gives a not-running status.
  */
 public final class ClusterProbe {
-    public static final Command CRM_MON = Command.probe("crm_mon", "--one-shot", "--inactive", "--output-as=xml");
+    public static final Command CRM_MON = Command.probe("crm_mon", "--output-as=xml");
     public static final Command QUORUMTOOL = Command.probe("corosync-quorumtool", "-s");
 
     private ClusterProbe() {

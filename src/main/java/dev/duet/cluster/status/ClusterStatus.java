@@ -44,7 +44,7 @@ public record ClusterStatus(boolean running, String problem, String stack, Strin
             return top;
         }
         return resources.stream().filter(r -> r.instances().stream()
-                .anyMatch(i -> i.id().equals(id) || baseId(i.id()).equals(id))).findFirst();
+                .anyMatch(i -> i.id().equals(id) || i.id().equals(baseId(id)))).findFirst();
     }
 
     /** The role of resource {@code id} on {@code node}: Promoted, Unpromoted, Started; empty when stopped there. */

@@ -9,13 +9,22 @@ class CorosyncMembershipTest {
     @Test
     void bothMembersQuorate() {
         CorosyncMembership m = CorosyncMembership.parse(
-                ClusterFixtures.read("corosync-quorumtool__both_members__provisional.txt"));
+                ClusterFixtures.output("corosync_quorumtool_s__healthy__node1.txt"));
         assertThat(m.quorate()).isTrue();
         assertThat(m.expectedVotes()).isEqualTo(2);
         assertThat(m.names()).containsExactly("node1", "node2");
         assertThat(m.members().get(0).local()).isTrue();
         assertThat(m.members().get(1).local()).isFalse();
         assertThat(m.members().get(1).nodeId()).isEqualTo(2);
+    }
+
+    @Test
+    void theSurvivorOfAFenceSeesItselfAloneAndStillQuorateWithTwoNode() {
+        CorosyncMembership m = CorosyncMembership.parse(
+                ClusterFixtures.output("corosync_quorumtool_s__node1_fenced_drbd_monitor_timeout__node2.txt"));
+        assertThat(m.quorate()).isTrue();
+        assertThat(m.names()).containsExactly("node2");
+        assertThat(m.members().get(0).local()).isTrue();
     }
 
     @Test
