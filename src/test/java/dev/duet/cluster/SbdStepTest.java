@@ -58,9 +58,13 @@ class SbdStepTest {
     }
 
     private static Check[] runBoth(FakeClusterPair pair, TestContext c1, TestContext c2) {
+        // node2's check as the engine sees it before any act (taken first, so node1's act cannot race it);
+        // then both hosts check and act at once, as the engine runs them
+        Check secondBeforeActs = step(Map.of()).check(c2);
         CompletableFuture<Check> second = CompletableFuture.supplyAsync(() -> c2.run(step(Map.of())));
         Check first = c1.run(step(Map.of()));
-        return new Check[] {first, second.join()};
+        second.join();
+        return new Check[] {first, secondBeforeActs};
     }
 
     @Test
