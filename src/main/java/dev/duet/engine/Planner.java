@@ -36,30 +36,46 @@ public final class Planner {
 
     public Plan plan(Playbook playbook, RunOptions options) {
         List<Plan.PlannedPlay> plays = new ArrayList<>();
+        Set<String> registered = new HashSet<>();
         for (Play play : playbook.plays()) {
             List<Host> hosts = hostPattern.apply(play.hosts());
             if (hosts.isEmpty()) {
                 throw new InputException(play.where().file(), play.where().line(), play.where().column(),
                         "play '" + play.name() + "': host pattern '" + play.hosts() + "' matches no host in the inventory");
             }
+            registered.addAll(RegisteredNames.of(play));
             List<Plan.PlannedTask> tasks = new ArrayList<>();
-            for (Task task : play.tasks()) {
-                if (!options.selects(task.tags())) {
-                    continue;
+            for (int i = 0; i < play.tasks().size(); i++) {
+                Task task = play.tasks().get(i);
+                if (task.isFlushHandlers() || options.selects(task.tags())) {
+                    tasks.add(planned(play, task, hosts, options, registered));
                 }
-                Module module = modules.find(task.module()).orElseThrow(() -> new InputException(
-                        task.where().file(), task.where().line(), task.where().column(),
-                        "unknown module '" + task.module() + "' (known: " + String.join(", ", modules.names()) + ")"));
-                checkDefined(play, task, hosts, options);
-                tasks.add(new Plan.PlannedTask(task, module, targets(play, task, hosts, options)));
+                if (play.partEnds().contains(i + 1) && !play.handlers().isEmpty()) {
+                    tasks.add(new Plan.PlannedTask(Flush.task(task.where()), Flush.MODULE, hosts.stream().map(Host::name).toList()));
+                }
+            }
+            List<Plan.PlannedTask> handlers = new ArrayList<>();
+            for (Task task : play.handlers()) {
+                handlers.add(planned(play, task, hosts, options, registered));
             }
             Map<String, Boolean> become = new java.util.LinkedHashMap<>();
             for (Host host : hosts) {
                 become.put(host.name(), Become.effective(play, templating.vars(play, host, Map.of()), options.extraVars()));
             }
-            plays.add(new Plan.PlannedPlay(play, hosts, tasks, become));
+            plays.add(new Plan.PlannedPlay(play, hosts, tasks, become, handlers));
         }
         return new Plan(plays);
+    }
+
+    private Plan.PlannedTask planned(Play play, Task task, List<Host> hosts, RunOptions options, Set<String> registered) {
+        if (task.isFlushHandlers()) {
+            return new Plan.PlannedTask(task, Flush.MODULE, hosts.stream().map(Host::name).toList());
+        }
+        Module module = modules.find(task.module()).orElseThrow(() -> new InputException(
+                task.where().file(), task.where().line(), task.where().column(),
+                "unknown module '" + task.module() + "' (known: " + String.join(", ", modules.names()) + ")"));
+        checkDefined(play, task, hosts, options, registered);
+        return new Plan.PlannedTask(task, module, targets(play, task, hosts, options));
     }
 
     private List<String> targets(Play play, Task task, List<Host> hosts, RunOptions options) {
@@ -80,15 +96,22 @@ public final class Planner {
         return hosts.stream().map(Host::name).toList();
     }
 
-    private void checkDefined(Play play, Task task, List<Host> hosts, RunOptions options) {
+    private void checkDefined(Play play, Task task, List<Host> hosts, RunOptions options, Set<String> registered) {
         for (Host host : hosts) {
             Set<String> known = new HashSet<>(MAGIC);
+            known.addAll(registered);
+            if (task.keywords().loop() != null) {
+                known.add(task.keywords().loopVar());
+            }
             known.addAll(Facts.NAMES);
             known.addAll(options.extraVars().keySet());
             known.addAll(templating.vars(play, host, Map.of()).keySet());
             Set<String> missing = new HashSet<>(templating.undefined(task.args(), known));
-            if (task.when() != null) {
-                missing.addAll(templating.undefinedInWhen(task.when(), known, task.where()));
+            for (String expr : RegisteredNames.conditions(task)) {
+                missing.addAll(templating.undefinedInWhen(expr, known, task.where()));
+            }
+            if (task.keywords().loop() != null) {
+                missing.addAll(templating.undefined(task.keywords().loop(), known));
             }
             if (!missing.isEmpty()) {
                 throw new InputException(task.where().file(), task.where().line(), task.where().column(),

@@ -8,6 +8,8 @@ public final class Recap {
     /** Counters for one host. */
     public static final class Counts {
         private final Map<Status, Integer> counts = new java.util.EnumMap<>(Status.class);
+        private int rescued;
+        private int ignored;
 
         void add(Status s) {
             counts.merge(s, 1, Integer::sum);
@@ -15,6 +17,16 @@ public final class Recap {
 
         public int get(Status s) {
             return counts.getOrDefault(s, 0);
+        }
+
+        /** Blocks whose rescue caught a failure on this host. */
+        public int rescued() {
+            return rescued;
+        }
+
+        /** Failures of tasks with ignore_errors. */
+        public int ignored() {
+            return ignored;
         }
     }
 
@@ -24,8 +36,19 @@ public final class Recap {
         hosts.computeIfAbsent(host, h -> new Counts());
     }
 
+    /** Counts a result; an ignored failure counts as ignored (a rescued one is counted by {@link #rescued}). */
     public synchronized void record(StepResult r) {
-        hosts.computeIfAbsent(r.host(), h -> new Counts()).add(r.status());
+        Counts c = hosts.computeIfAbsent(r.host(), h -> new Counts());
+        if (r.ignored() && r.status() == Status.FAILED) {
+            c.ignored++;
+        } else {
+            c.add(r.status());
+        }
+    }
+
+    /** A block's rescue took over after {@code r} failed on its host: Ansible counts it rescued, not failed. */
+    public synchronized void rescued(StepResult r) {
+        hosts.computeIfAbsent(r.host(), h -> new Counts()).rescued++;
     }
 
     public synchronized Map<String, Counts> hosts() {
@@ -49,7 +72,8 @@ public final class Recap {
         return String.format("%-26s : %s %s %s %s %s %s %s", host,
                 field("ok", c.get(Status.OK)), field("changed", c.get(Status.CHANGED)),
                 field("unreachable", c.get(Status.UNREACHABLE)), field("failed", c.get(Status.FAILED)),
-                field("skipped", c.get(Status.SKIPPED)), field("rescued", 0), field("ignored", 0)).stripTrailing();
+                field("skipped", c.get(Status.SKIPPED)), field("rescued", c.rescued()), field("ignored", c.ignored()))
+                .stripTrailing();
     }
 
     private static String field(String name, int n) {

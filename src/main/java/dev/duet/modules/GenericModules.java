@@ -7,12 +7,14 @@ public final class GenericModules {
     private GenericModules() {
     }
 
-    /** Registers package, copy, command, service and lineinfile. */
+    /** Registers package, copy, command, service, lineinfile and meta (flush_handlers). */
     public static ModuleRegistry registerAll(ModuleRegistry registry) {
         return registry.register(new PackageModule())
                 .register(new CopyModule())
                 .register(new CommandModule())
                 .register(new ServiceModule())
-                .register(new LineInFileModule());
+                .register(new LineInFileModule())
+                .register(new ShellModule())
+                .register(new MetaModule());
     }
 }

@@ -30,7 +30,7 @@ public final class HumanRenderer implements EventListener {
         if (event instanceof EngineEvent.PlayStarted p) {
             banner("PLAY [" + p.play() + "]" + (p.checkMode() ? " (check mode: nothing will change)" : ""));
         } else if (event instanceof EngineEvent.TaskStarted t) {
-            banner("TASK [" + t.task() + "]");
+            banner((t.handler() ? "RUNNING HANDLER [" : "TASK [") + t.task() + "]");
         } else if (event instanceof EngineEvent.HostDone d) {
             progress.finish(d.result().host());
             result(d.result());
@@ -55,7 +55,12 @@ public final class HumanRenderer implements EventListener {
                 out.println("changed: " + host + suffix(r.message()));
             }
             case SKIPPED -> out.println("skipping: " + host + suffix(r.message()));
-            case FAILED -> out.println("fatal: " + host + ": FAILED! => " + r.message());
+            case FAILED -> {
+                out.println("fatal: " + host + ": FAILED! => " + r.message());
+                if (r.ignored()) {
+                    out.println("...ignoring");
+                }
+            }
             case UNREACHABLE -> out.println("fatal: " + host + ": UNREACHABLE! => " + r.message());
         }
     }

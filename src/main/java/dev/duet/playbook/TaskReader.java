@@ -12,12 +12,15 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * One task: {@code name}, exactly one module key with its arguments, and the keywords {@code when},
- * {@code run_once}, {@code run_on}, {@code tags}. Module and argument names are checked against the
- * registry; errors point at the offending key.
+ * One task: {@code name}, exactly one module key with its arguments, and the task keywords (see
+ * {@link KeywordReader}). Module and argument names are checked against the registry; errors point
+ * at the offending key. {@code args:} merges into the module's arguments (the module's own win), and
+ * {@code environment:} becomes the module's {@code environment} argument where it has one.
  */
 final class TaskReader {
-    static final List<String> KEYWORDS = List.of("name", "when", "run_once", "run_on", "tags");
+    static final List<String> KEYWORDS = List.of("name", "when", "run_once", "run_on", "tags", "register", "loop",
+            "with_items", "loop_control", "changed_when", "failed_when", "ignore_errors", "no_log", "args",
+            "environment", "check_mode", "become", "become_user", "notify", "listen", "delegate_to");
 
     private final ModuleRegistry modules;
 
@@ -25,14 +28,14 @@ final class TaskReader {
         this.modules = modules;
     }
 
-    Task read(LocatedNode node) {
+    Task read(LocatedNode node, boolean handler) {
         if (!node.isMapping()) {
             throw node.error("expected a task (a mapping with name and one module), got " + node.describe());
         }
         Map<String, LocatedNode.Entry> e = node.entries();
         LocatedNode.Entry moduleEntry = moduleEntry(node);
         Module module = modules.find(moduleEntry.name()).orElseThrow();
-        Map<String, Object> args = args(module, moduleEntry);
+        Map<String, Object> args = args(module, moduleEntry, e);
         module.validate(args, moduleEntry.key().location());
 
         String name = e.containsKey("name") ? Nodes.string(e.get("name").value(), "task name") : moduleEntry.name();
@@ -47,7 +50,11 @@ final class TaskReader {
         if (runOn != null) {
             Templater.checkSyntax(runOn, e.get("run_on").value().location());
         }
-        return new Task(name, module.name(), args, when, runOnce, runOn, tags, node.location());
+        TaskKeywords keywords = KeywordReader.read(e, module, handler);
+        if (module.name().equals(Task.META)) {
+            name = "meta: " + args.get("cmd");
+        }
+        return new Task(name, module.name(), args, when, runOnce, runOn, tags, node.location(), keywords);
     }
 
     /** Finds the one key that is not a task keyword, telling a mistyped module from a stray keyword. */
@@ -80,11 +87,14 @@ final class TaskReader {
                 + " (known: " + String.join(", ", modules.names()) + ")");
     }
 
-    private static Map<String, Object> args(Module module, LocatedNode.Entry entry) {
-        LocatedNode value = entry.value();
+    private static Map<String, Object> args(Module module, LocatedNode.Entry entry, Map<String, LocatedNode.Entry> e) {
         Set<String> allowed = new LinkedHashSet<>(module.requiredArgs());
         allowed.addAll(module.optionalArgs());
         Map<String, Object> args = new LinkedHashMap<>();
+        if (e.containsKey("args")) {
+            putAll(module, e.get("args").value(), allowed, args);
+        }
+        LocatedNode value = entry.value();
         if (value.isScalar() && !value.isNull()) {
             if (!allowed.contains("cmd")) {
                 throw value.error("expected the arguments of '" + module.name() + "' as a mapping (key: value), got "
@@ -92,15 +102,17 @@ final class TaskReader {
             }
             args.put("cmd", value.text());
         } else if (value.isMapping()) {
-            for (LocatedNode.Entry arg : value.entries().values()) {
-                if (!allowed.contains(arg.name())) {
-                    throw arg.key().error("unknown argument '" + arg.name() + "' for module '" + module.name() + "'"
-                            + Suggest.nearest(arg.name(), allowed) + " (expected: " + String.join(", ", allowed) + ")");
-                }
-                args.put(arg.name(), arg.value().toPlain());
-            }
+            putAll(module, value, allowed, args);
         } else if (!value.isNull()) {
             throw value.error("expected the arguments of '" + module.name() + "' as a mapping, got " + value.describe());
+        }
+        if (e.containsKey("environment")) {
+            LocatedNode env = e.get("environment").value();
+            if (!allowed.contains("environment")) {
+                throw e.get("environment").key().error("environment is supported on command and shell tasks, not on '"
+                        + module.name() + "'");
+            }
+            args.put("environment", Nodes.mapping(env, "environment"));
         }
         Set<String> missing = new TreeSet<>(module.requiredArgs());
         missing.removeAll(args.keySet());
@@ -111,8 +123,21 @@ final class TaskReader {
         return args;
     }
 
+    private static void putAll(Module module, LocatedNode value, Set<String> allowed, Map<String, Object> args) {
+        if (!value.isMapping()) {
+            throw value.error("expected the arguments of '" + module.name() + "' as a mapping, got " + value.describe());
+        }
+        for (LocatedNode.Entry arg : value.entries().values()) {
+            if (!allowed.contains(arg.name())) {
+                throw arg.key().error("unknown argument '" + arg.name() + "' for module '" + module.name() + "'"
+                        + Suggest.nearest(arg.name(), allowed) + " (expected: " + String.join(", ", allowed) + ")");
+            }
+            args.put(arg.name(), arg.value().toPlain());
+        }
+    }
+
     /** {@code when:} may be a string, a boolean or a list (all must hold); parsed now to catch typos. */
-    private static String condition(LocatedNode node) {
+    static String condition(LocatedNode node) {
         String expr;
         if (node.isSequence()) {
             List<String> parts = new ArrayList<>();

@@ -5,6 +5,7 @@ import dev.duet.playbook.expr.Evaluator;
 import dev.duet.playbook.expr.Expr;
 import dev.duet.playbook.expr.ExprError;
 import dev.duet.playbook.expr.FreeNames;
+import dev.duet.playbook.expr.UndefinedError;
 import dev.duet.playbook.expr.Values;
 import dev.duet.step.Args;
 import java.util.ArrayList;
@@ -29,7 +30,7 @@ public final class Templater {
         try {
             return renderUnlocated(value, vars);
         } catch (ExprError e) {
-            throw located(where, e.getMessage());
+            throw located(where, e);
         }
     }
 
@@ -130,5 +131,15 @@ public final class Templater {
     static InputException located(Args.Location where, String message) {
         return where == null ? new InputException(message)
                 : new InputException(where.file(), where.line(), where.column(), message);
+    }
+
+    /** As {@link #located(Args.Location, String)}, keeping that the cause was an undefined variable. */
+    static InputException located(Args.Location where, ExprError e) {
+        return e instanceof UndefinedError ? undefinedAt(where, e.getMessage()) : located(where, e.getMessage());
+    }
+
+    static UndefinedValueException undefinedAt(Args.Location where, String message) {
+        return where == null ? new UndefinedValueException(message)
+                : new UndefinedValueException(where.file(), where.line(), where.column(), message);
     }
 }

@@ -11,7 +11,7 @@ class GenericModulesTest {
     void registersTheAnsibleNamedModules() {
         ModuleRegistry registry = GenericModules.registerAll(new ModuleRegistry());
 
-        assertThat(registry.names()).containsExactly("package", "copy", "command", "service", "lineinfile");
+        assertThat(registry.names()).containsExactly("package", "copy", "command", "service", "lineinfile", "shell", "meta");
         for (String name : registry.names()) {
             Module m = registry.find(name).orElseThrow();
             assertThat(m.name()).isEqualTo(name);
