@@ -43,7 +43,7 @@ final class TaskExecution {
             }
             Map<String, Object> args = templating.render(task.args(), vars, task.where());
             Step step = planned.module().bind(new Args(planned.module().name(), args, task.where()));
-            var ctx = new HostContext(hr.host, node, playNodes, vars, check, listener, task.name());
+            var ctx = new HostContext(hr.host, node, playNodes, vars, check, listener, task.name(), templating);
             Check found = step.check(ctx);
             return switch (found.kind()) {
                 case OK -> new StepOutcome(Status.OK, found.message(), null, null, found.result(), false);

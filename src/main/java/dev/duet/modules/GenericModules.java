@@ -7,7 +7,7 @@ public final class GenericModules {
     private GenericModules() {
     }
 
-    /** Registers package, copy, command, service, lineinfile and meta (flush_handlers). */
+    /** Registers package, copy, command, service, lineinfile, shell, meta, template, debug, stat and the aliases apt/dnf/yum, systemd. */
     public static ModuleRegistry registerAll(ModuleRegistry registry) {
         return registry.register(new PackageModule())
                 .register(new CopyModule())
@@ -15,6 +15,14 @@ public final class GenericModules {
                 .register(new ServiceModule())
                 .register(new LineInFileModule())
                 .register(new ShellModule())
-                .register(new MetaModule());
+                .register(new MetaModule())
+                .register(new TemplateModule())
+                .register(new DebugModule())
+                .register(new StatModule())
+                .alias("apt", "package")
+                .alias("dnf", "package")
+                .alias("yum", "package")
+                .alias("systemd", "service")
+                .alias("systemd_service", "service");
     }
 }

@@ -47,6 +47,9 @@ final class TaskReader {
         }
         List<String> tags = e.containsKey("tags") ? Nodes.strings(e.get("tags").value(), "tags") : List.of();
         Templater.checkSyntax(args, moduleEntry.key().location());
+        if (module.name().equals("template")) {
+            TemplateFiles.check(args, node.location());
+        }
         if (runOn != null) {
             Templater.checkSyntax(runOn, e.get("run_on").value().location());
         }

@@ -18,8 +18,9 @@ import java.util.Set;
 /**
  * Jinja-style {@code {{ expr }}} substitution in strings, recursively through maps and lists. A string
  * that is exactly one {@code {{ }}} keeps the value's type (a list stays a list); embedded ones are
- * rendered as text. Blocks ({@code {% %}}), comments ({@code {# #}}), unknown filters and undefined
- * variables are errors: nothing is passed through unevaluated.
+ * rendered as text. A string with blocks ({@code {% %}}) or comments ({@code {# #}}) is rendered as a
+ * {@link JinjaTemplate}. Unknown filters and tests and undefined variables are errors: nothing is
+ * passed through unevaluated.
  */
 public final class Templater {
     private Templater() {
@@ -102,6 +103,9 @@ public final class Templater {
     }
 
     private static Object renderString(String s, Map<String, Object> vars) {
+        if (s.contains("{%") || s.contains("{#")) {
+            return JinjaTemplate.parse(s).render(vars);
+        }
         List<Object> parts = TemplateSplitter.split(s);
         Evaluator evaluator = new Evaluator(vars);
         if (parts.size() == 1 && parts.get(0) instanceof Expr e) {
@@ -115,7 +119,9 @@ public final class Templater {
     }
 
     private static void collect(Object value, Set<String> used) {
-        if (value instanceof String s) {
+        if (value instanceof String s && (s.contains("{%") || s.contains("{#"))) {
+            used.addAll(JinjaTemplate.parse(s).freeNames());
+        } else if (value instanceof String s) {
             for (Object part : TemplateSplitter.split(s)) {
                 if (part instanceof Expr e) {
                     FreeNames.collect(e, used);

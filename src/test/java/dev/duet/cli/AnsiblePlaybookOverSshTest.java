@@ -45,6 +45,18 @@ class AnsiblePlaybookOverSshTest {
                   loop: "{{ marks }}"
                   loop_control:
                     label: "{{ item.name }}"
+                - name: Render the config
+                  ansible.builtin.template:
+                    src: node.conf.j2
+                    dest: /etc/duet/node.conf
+                    mode: "0644"
+                - name: Look at the config
+                  ansible.builtin.stat:
+                    path: /etc/duet/node.conf
+                  register: conf
+                - name: Say what was seen
+                  debug:
+                    msg: "config exists={{ conf.stat.exists }} release={{ release.stdout_lines | first }}"
                 - name: Only on Debian
                   command: touch /var/lib/duet/debian
                   args: {creates: /var/lib/duet/debian}
@@ -106,10 +118,27 @@ class AnsiblePlaybookOverSshTest {
                   command: touch {{ role_mark }}
                   args: {creates: "{{ role_mark }}"}
                 """);
+        Files.createDirectories(dir.resolve("roles/marker/templates"));
+        Files.writeString(dir.resolve("node.conf.j2"), """
+                # {{ inventory_hostname }}
+                {% for m in marks %}
+                mark {{ loop.index }} {{ m.name | upper }}
+                {% endfor %}
+                {% if release.stdout is search('debian') %}
+                family debian
+                {% else %}
+                family other
+                {% endif %}
+                """);
         Files.writeString(dir.resolve("site.yml"), PLAYBOOK);
         pair.node1.on("cat /etc/release-file", 0, "debian 12\n");
         pair.node2.on("cat /etc/release-file", 0, "other 1\n");
         for (FakeSshHost h : pair.both()) {
+            h.on("stat -c '%F", r -> {
+                String path = r.argv().get(r.argv().size() - 1);
+                return Files.exists(h.path(path)) ? dev.duet.testing.FakeReply.ok("regular file|" + h.mode(path).substring(1)
+                        + "|root|root|10\n") : dev.duet.testing.FakeReply.fail(1, "stat: cannot statx: No such file or directory\n");
+            });
             h.on("probe-thing", 1, "", "no such thing\n");
             h.on("fail-now", 1, "", "failed as asked\n");
             h.on(line -> line.startsWith("sh -c ") && line.endsWith(" sh show-secret"), r -> dev.duet.testing.FakeReply.exit(
@@ -135,6 +164,9 @@ class AnsiblePlaybookOverSshTest {
                 .doesNotContain("Never notified");
         assertThat(pair.node1.fileText("/etc/duet/motd")).isEqualTo("hello from node1\n");
         assertThat(pair.node1.path("/var/lib/duet/debian")).exists();
+        assertThat(pair.node1.fileText("/etc/duet/node.conf")).isEqualTo("# node1\nmark 1 A\nmark 2 B\nfamily debian\n");
+        assertThat(pair.node2.fileText("/etc/duet/node.conf")).isEqualTo("# node2\nmark 1 A\nmark 2 B\nfamily other\n");
+        assertThat(first.out()).contains("ok: [node1] => config exists=True release=debian 12");
         assertThat(pair.node2.path("/var/lib/duet/debian")).as("when on the registered stdout").doesNotExist();
         for (FakeSshHost h : pair.both()) {
             for (String f : List.of("a", "b", "role", "rescued", "always", "post", "handler-ran")) {
@@ -165,9 +197,11 @@ class AnsiblePlaybookOverSshTest {
         CliRun plan = duet("plan");
 
         assertThat(plan.exit()).as(plan.toString()).isZero();
-        assertThat(plan.out()).contains("skipped, no check mode support", "would run `touch /var/lib/duet/debian`");
+        assertThat(plan.out()).contains("skipped, no check mode support", "would run `touch /var/lib/duet/debian`",
+                "+mark 2 B", "ok: [node2] => config exists=False release=other 1");
         for (FakeSshHost h : pair.both()) {
             assertThat(h.commands()).as(h.name()).allMatch(c -> c.startsWith("test -e ") || c.startsWith("stat -c ")
+                    || c.startsWith("stat -c '%F")
                     || c.equals("cat /etc/release-file"));
             assertThat(h.commands()).contains("cat /etc/release-file");
             assertThat(h.list("/")).containsExactly("tmp");

@@ -75,7 +75,9 @@ class TemplaterTest {
     @Test
     void refusesWhatItCannotEvaluate() {
         assertThatThrownBy(() -> render("{% if x %}y{% endif %}")).hasMessageContaining("site.yml:12:7: ")
-                .hasMessageContaining("{% %}");
+                .hasMessageContaining("undefined variable 'x'");
+        assertThatThrownBy(() -> render("{% macro m() %}{% endmacro %}")).hasMessageContaining("site.yml:12:7: ")
+                .hasMessageContaining("unsupported tag {% macro %}");
         assertThatThrownBy(() -> render("{{ name | shout }}")).hasMessageContaining("unknown filter 'shout'");
         assertThatThrownBy(() -> render("{{ name ")).hasMessageContaining("expected '}}'");
         assertThatThrownBy(() -> render("{{ name + 1 }}")).hasMessageContaining("unexpected '+'");
