@@ -86,7 +86,7 @@ class WhenTest {
                 .hasMessageStartingWith("p.yml:3:5: when: ").hasMessageContaining("at position 6").hasMessageContaining("got '='");
         assertThatThrownBy(() -> eval("os is empty")).hasMessageContaining("unknown test 'empty'");
         assertThatThrownBy(() -> eval("(os")).hasMessageContaining("expected ')'");
-        assertThatThrownBy(() -> eval("os = 'x'")).hasMessageContaining("unexpected '='");
+        assertThatThrownBy(() -> eval("os = 'x'")).hasMessageContaining("at position 4").hasMessageContaining("got '='");
         assertThatThrownBy(() -> eval("")).hasMessageContaining("empty expression");
         assertThatThrownBy(() -> eval("count > 'a'")).hasMessageContaining("cannot compare");
     }
