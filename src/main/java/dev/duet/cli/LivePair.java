@@ -1,6 +1,10 @@
 package dev.duet.cli;
 
-import dev.duet.drbd.probe.LiveStatus;
+import dev.duet.cluster.status.ClusterProbe;
+import dev.duet.cluster.status.ClusterStatus;
+import dev.duet.cluster.status.ClusterStatusParseException;
+import dev.duet.drbd.probe.DrbdCommands;
+import dev.duet.drbd.probe.DrbdProbe;
 import dev.duet.drbd.wait.Events2Follower;
 import dev.duet.engine.NodeOpener;
 import dev.duet.error.DuetException;
@@ -30,12 +34,10 @@ import java.util.function.Consumer;
  * Every node is wrapped in a check-mode {@link ReadOnlyGuard}: status never changes anything.
  */
 final class LivePair implements AutoCloseable {
-    static final Command OCFS2_MOUNTS = Command.probe("findmnt", "-n", "-t", "ocfs2", "-o", "SOURCE,TARGET");
-    /** Followed by {@code status --watch}: stays open, one line per change after the initial dump. */
-    static final Command EVENTS2_STREAM = Command.probe("drbdsetup", "events2", "--statistics");
-    /** Read at most once a second while a followed node resyncs: 8.4 streams no progress. */
-    static final Command EVENTS2_STATISTICS = Command.probe("drbdsetup", "events2", "--now", "--statistics")
-            .withTimeout(Duration.ofSeconds(10));
+    /** The cluster filesystems' mounts: OCFS2 and GFS2 alike. */
+    static final Command OCFS2_MOUNTS = Command.probe("findmnt", "-n", "-t", "ocfs2,gfs2", "-o", "SOURCE,TARGET");
+    static final Command EVENTS2_STREAM = DrbdCommands.EVENTS2_FOLLOW_STATISTICS;
+    static final Command EVENTS2_STATISTICS = DrbdCommands.EVENTS2_NOW_STATISTICS;
     static final Duration STREAM_START_TIMEOUT = Duration.ofSeconds(10);
 
     private final List<Host> hosts;
@@ -43,6 +45,8 @@ final class LivePair implements AutoCloseable {
     private final Map<String, Node> open = new ConcurrentHashMap<>();
     private final ExecutorService pool;
     private final List<Events2Follower> followers = new CopyOnWriteArrayList<>();
+    /** Hosts whose crm_mon is missing: asked once, not on every poll of a watch. */
+    private final java.util.Set<String> withoutPacemaker = ConcurrentHashMap.newKeySet();
 
     LivePair(List<Host> hosts, NodeOpener opener) {
         this.hosts = List.copyOf(hosts);
@@ -105,6 +109,11 @@ final class LivePair implements AutoCloseable {
         return mounts(node(host(hostName)));
     }
 
+    /** Pacemaker's view from the host; null without Pacemaker (throws when the host cannot be asked). */
+    ClusterStatus cluster(String hostName) {
+        return cluster(hostName, node(host(hostName)));
+    }
+
     /** The host's {@code drbdsetup events2 --now --statistics} dump; empty when it failed. */
     Optional<String> statistics(String hostName) {
         CommandResult r = node(host(hostName)).run(EVENTS2_STATISTICS);
@@ -128,7 +137,7 @@ final class LivePair implements AutoCloseable {
             return NodeStatus.failed(host.name(), e);
         }
         try {
-            return NodeStatus.of(LiveStatus.gather(node), mounts(node));
+            return NodeStatus.of(DrbdProbe.of(node).live(), mounts(node)).withCluster(cluster(host.name(), node));
         } catch (DuetException e) {
             if (e.reason() == Reason.UNREACHABLE) {
                 forget(host.name());
@@ -137,7 +146,26 @@ final class LivePair implements AutoCloseable {
         }
     }
 
-    /** OCFS2 mounts as "SOURCE TARGET" lines; findmnt exits 1 when there is none. */
+    /**
+     * Pacemaker's view from this node; null when crm_mon is not installed. Output that is not crm_mon's
+     * XML reads as a cluster that does not answer, with the parser's words, never as "no cluster".
+     */
+    private ClusterStatus cluster(String hostName, Node node) {
+        if (withoutPacemaker.contains(hostName)) {
+            return null;
+        }
+        try {
+            var status = ClusterProbe.read(node);
+            if (status.isEmpty()) {
+                withoutPacemaker.add(hostName);
+            }
+            return status.orElse(null);
+        } catch (ClusterStatusParseException e) {
+            return ClusterStatus.notRunning("unreadable crm_mon output: " + e.getMessage());
+        }
+    }
+
+    /** OCFS2 and GFS2 mounts as "SOURCE TARGET" lines; findmnt exits 1 when there is none. */
     static List<String> mounts(Node node) {
         CommandResult r = node.run(OCFS2_MOUNTS);
         if (!r.ok()) {

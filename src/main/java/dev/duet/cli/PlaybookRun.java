@@ -1,5 +1,6 @@
 package dev.duet.cli;
 
+import dev.duet.engine.Cancellation;
 import dev.duet.engine.EventListener;
 import dev.duet.engine.Plan;
 import dev.duet.engine.Planner;
@@ -10,6 +11,7 @@ import dev.duet.engine.TemplatedArgsCheck;
 import dev.duet.output.HumanRenderer;
 import dev.duet.output.JsonRenderer;
 import dev.duet.output.ProgressRenderer;
+import dev.duet.output.RedactingStream;
 import dev.duet.playbook.Playbook;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
@@ -35,16 +37,32 @@ final class PlaybookRun {
 
     /** Runs what {@code derive} makes of the loaded playbook (recover builds its own play from it). */
     int execute(BiFunction<Wiring, Playbook, Playbook> derive) {
-        Wiring wiring = new Wiring(cli.inventory, cli.acceptNewHostKeys);
+        Wiring wiring = new Wiring(cli.inventory, cli.playbook.toAbsolutePath().getParent(), cli.acceptNewHostKeys);
         Playbook playbook = derive.apply(wiring, wiring.playbook(cli.playbook));
-        Map<String, Object> extra = new LinkedHashMap<>(cli.extraVars);
+        Map<String, Object> extra = new LinkedHashMap<>(cli.extraVars());
         RunOptions options = new RunOptions(checkMode, diff, Set.copyOf(cli.tags), Set.copyOf(cli.skipTags), extra);
         Plan plan = new Planner(wiring.modules(), wiring.templating(), wiring.hostPattern()).plan(playbook, options);
         new TemplatedArgsCheck(wiring.inventory(), extra).check(plan);
-        PrintStream out = System.out;
+        // The one door to the terminal: results, diffs, warnings, progress and JSON all pass the redaction.
+        PrintStream out = RedactingStream.wrap(System.out);
         EventListener listener = cli.json ? new JsonRenderer(out)
                 : new HumanRenderer(out, diff, new ProgressRenderer(out, System.console() != null));
-        Recap recap = new Runner(wiring.opener(), wiring.templating(), listener).run(plan, options);
-        return recap.exitCode();
+        // Ctrl-C: no new command starts, the running one may finish, the recap so far is printed (see RunInterrupt).
+        Cancellation cancellation = new Cancellation();
+        RunInterrupt interrupt = new RunInterrupt(cancellation, plan, RedactingStream.wrap(System.err), RunInterrupt.BOUND);
+        Thread hook = new Thread(interrupt.onShutdown(), "duet-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            Recap recap = new Runner(cancellation.guard(wiring.opener()), wiring.templating(),
+                    interrupt.watching(listener)).run(plan, options);
+            return recap.exitCode();
+        } finally {
+            cancellation.finished();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C arrived: the hook is running and waits for this run, which has just ended
+            }
+        }
     }
 }

@@ -1,8 +1,6 @@
 package dev.duet.drbd;
 
-import dev.duet.transport.Command;
 import dev.duet.transport.CommandResult;
-import dev.duet.transport.Node;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,21 +34,9 @@ public record DrbdVersion(int major, int minor, int patch, String utils) {
         return new DrbdVersion(major, minor, patch, utilsVersion);
     }
 
-    /**
-     * Asks the node, cheapest and most authoritative first: the loaded module's {@code /proc/drbd}
-     * line, then the installed module ({@code modinfo}), then what drbdadm was built against. Empty
-     * when none answers (packages not installed yet, e.g. during a plan on fresh nodes).
-     */
-    public static Optional<DrbdVersion> detect(Node node) {
-        CommandResult proc = node.run(Command.probe("cat", "/proc/drbd"));
-        Optional<DrbdVersion> kernel = fromProc(proc);
-        if (kernel.isEmpty()) {
-            CommandResult modinfo = node.run(Command.probe("modinfo", "-F", "version", "drbd"));
-            if (modinfo.ok() && DOTTED.matcher(modinfo.stdout().strip()).lookingAt()) {
-                kernel = Optional.of(parse(modinfo.stdout()));
-            }
-        }
-        return withAdm(kernel, node.run(Command.probe("drbdadm", "--version")));
+    /** The installed module's version from {@code modinfo -F version drbd}; empty when it printed none. */
+    public static Optional<DrbdVersion> fromModinfo(String stdout) {
+        return DOTTED.matcher(stdout.strip()).lookingAt() ? Optional.of(parse(stdout)) : Optional.empty();
     }
 
     /**
@@ -61,7 +47,11 @@ public record DrbdVersion(int major, int minor, int patch, String utils) {
         return withAdm(fromProc(proc), drbdadmVersion);
     }
 
-    private static Optional<DrbdVersion> withAdm(Optional<DrbdVersion> kernel, CommandResult adm) {
+    /**
+     * {@code kernel}, else drbdadm's DRBD_KERNEL_VERSION_CODE, with the utils version from {@code drbdadm
+     * --version}.
+     */
+    public static Optional<DrbdVersion> withAdm(Optional<DrbdVersion> kernel, CommandResult adm) {
         String text = adm.stdout() + "\n" + adm.stderr();
         if (kernel.isEmpty()) {
             Matcher m = KERNEL_CODE.matcher(text);
@@ -74,7 +64,8 @@ public record DrbdVersion(int major, int minor, int patch, String utils) {
         return kernel.map(k -> k.withUtils(utils));
     }
 
-    private static Optional<DrbdVersion> fromProc(CommandResult r) {
+    /** The loaded module's version from {@code cat /proc/drbd}; empty when it failed or printed none. */
+    public static Optional<DrbdVersion> fromProc(CommandResult r) {
         if (!r.ok()) {
             return Optional.empty();
         }

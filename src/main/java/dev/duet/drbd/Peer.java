@@ -15,4 +15,43 @@ public record Peer(String name, String connection, String replication, String ro
                 Double syncPercent, String rawState) {
         this(name, connection, replication, role, disk, syncPercent, rawState, null);
     }
+
+    public boolean isConnected() {
+        return "Connected".equals(connection);
+    }
+
+    public boolean isStandAlone() {
+        return "StandAlone".equals(connection);
+    }
+
+    /** Connected with nothing to resync. */
+    public boolean isEstablished() {
+        return isConnected() && "Established".equals(replication);
+    }
+
+    public boolean isPrimary() {
+        return "Primary".equals(role);
+    }
+
+    public boolean isSecondary() {
+        return "Secondary".equals(role);
+    }
+
+    public boolean isUpToDate() {
+        return "UpToDate".equals(disk);
+    }
+
+    public boolean isInconsistent() {
+        return "Inconsistent".equals(disk);
+    }
+
+    /** SyncSource/SyncTarget, paused or not. */
+    public boolean isSyncing() {
+        return replication != null && (replication.startsWith("Sync") || replication.startsWith("PausedSync"));
+    }
+
+    /** Syncing, or exchanging bitmaps right before a resync. */
+    public boolean isResyncing() {
+        return isSyncing() || (replication != null && replication.startsWith("WFBitMap"));
+    }
 }

@@ -19,6 +19,14 @@ public final class Recap {
             return counts.getOrDefault(s, 0);
         }
 
+        /**
+         * Ansible's {@code ok=}: every task that succeeded, changed or not (its stats count both), and
+         * every ignored failure (Ansible counts those ok and ignored).
+         */
+        public int ok() {
+            return get(Status.OK) + get(Status.CHANGED) + ignored;
+        }
+
         /** Blocks whose rescue caught a failure on this host. */
         public int rescued() {
             return rescued;
@@ -67,13 +75,16 @@ public final class Recap {
         return total(Status.UNREACHABLE) > 0 ? 3 : 0;
     }
 
-    /** Ansible's line: {@code host : ok=N changed=N unreachable=N failed=N skipped=N rescued=0 ignored=0}. */
+    /**
+     * Ansible's default callback line, byte for byte without colour: the host padded to 26, then
+     * {@code name=%-4s} fields joined by spaces (so the line ends in spaces, as Ansible's does), where
+     * {@code ok} counts changed tasks too: {@code ok=2    changed=1    unreachable=0 ...}.
+     */
     public static String line(String host, Counts c) {
         return String.format("%-26s : %s %s %s %s %s %s %s", host,
-                field("ok", c.get(Status.OK)), field("changed", c.get(Status.CHANGED)),
+                field("ok", c.ok()), field("changed", c.get(Status.CHANGED)),
                 field("unreachable", c.get(Status.UNREACHABLE)), field("failed", c.get(Status.FAILED)),
-                field("skipped", c.get(Status.SKIPPED)), field("rescued", c.rescued()), field("ignored", c.ignored()))
-                .stripTrailing();
+                field("skipped", c.get(Status.SKIPPED)), field("rescued", c.rescued()), field("ignored", c.ignored()));
     }
 
     private static String field(String name, int n) {

@@ -58,7 +58,7 @@ final class TaskExecution {
                         yield new StepOutcome(Status.CHANGED, found.message(), found.diff(), null, found.result(),
                                 step instanceof Probe);
                     }
-                    yield done(step.act(ctx, found));
+                    yield done(ActAfterDrop.act(step, ctx, found));
                 }
             };
         } catch (UndefinedValueException e) {

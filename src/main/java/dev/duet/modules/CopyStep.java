@@ -1,15 +1,27 @@
 package dev.duet.modules;
 
+import dev.duet.step.Args;
 import dev.duet.step.Check;
+import dev.duet.step.DeclaredModule;
 import dev.duet.step.Done;
+import dev.duet.step.Module;
 import dev.duet.step.Step;
 import dev.duet.step.StepContext;
 import dev.duet.transport.Node;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 
-/** Puts a file in place with its content, mode and owner; an existing file keeps what was not asked for. */
+/**
+ * Ansible's {@code copy}: puts a file in place with its content, mode and owner; an existing file keeps what
+ * was not asked for. Arguments: {@code dest} with {@code content} or {@code src} (a local file, relative to
+ * the playbook's directory), {@code mode}, {@code owner}, {@code group}, {@code backup}.
+ */
 public final class CopyStep implements Step {
     /** Ansible's default for a new file under the usual umask. */
     private static final String NEW_FILE_MODE = "0644";
@@ -28,6 +40,48 @@ public final class CopyStep implements Step {
         this.owner = owner;
         this.backup = backup;
         this.clock = clock;
+    }
+
+    public static Module module() {
+        return module(Clock.systemDefaultZone());
+    }
+
+    /** With a fixed clock, backup names are predictable (tests). */
+    public static Module module(Clock clock) {
+        return DeclaredModule.named("copy").required("dest").optional("content", "src", "mode", "owner", "group", "backup")
+                .validates(CopyStep::validate).binds(args -> bind(args, clock));
+    }
+
+    private static void validate(Map<String, Object> rawArgs, Args.Location where) {
+        Args.checkBooleans("copy", rawArgs, where, "backup");
+        Args literal = Args.literals("copy", rawArgs, where);
+        if (literal.has("content")) {
+            literal.text("content");
+        }
+    }
+
+    private static Step bind(Args args, Clock clock) {
+        String dest = args.path("dest");
+        if (dest.endsWith("/")) {
+            throw args.error("dest", "must name a file, not a directory, got '" + dest + "'");
+        }
+        if (args.has("content") == args.has("src")) {
+            throw args.error(args.has("src") ? "src" : "content", "exactly one of 'content' and 'src' is required");
+        }
+        byte[] content = args.has("content")
+                ? args.text("content").getBytes(StandardCharsets.UTF_8)
+                : readLocal(args);
+        return new CopyStep(dest, content, FileArgs.mode(args).orElse(null), FileArgs.owner(args).orElse(null),
+                args.bool("backup", false), clock);
+    }
+
+    private static byte[] readLocal(Args args) {
+        Path src = LocalFiles.resolve(args, "src", "files");
+        try {
+            return Files.readAllBytes(src);
+        } catch (IOException e) {
+            throw args.error("src", "names a file that cannot be read: " + src + " (" + e.getMessage() + ")");
+        }
     }
 
     @Override

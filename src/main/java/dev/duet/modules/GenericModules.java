@@ -10,10 +10,10 @@ public final class GenericModules {
     /** Registers package, copy, command, service, lineinfile, shell, meta, template, debug, stat and the aliases apt/dnf/yum, systemd. */
     public static ModuleRegistry registerAll(ModuleRegistry registry) {
         return registry.register(new PackageModule())
-                .register(new CopyModule())
+                .register(CopyStep.module())
                 .register(new CommandModule())
                 .register(new ServiceModule())
-                .register(new LineInFileModule())
+                .register(LineInFileStep.module())
                 .register(new ShellModule())
                 .register(new MetaModule())
                 .register(new TemplateModule())

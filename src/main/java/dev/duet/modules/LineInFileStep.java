@@ -2,16 +2,25 @@ package dev.duet.modules;
 
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
+import dev.duet.step.Args;
 import dev.duet.step.Check;
+import dev.duet.step.DeclaredModule;
 import dev.duet.step.Done;
+import dev.duet.step.Module;
 import dev.duet.step.Step;
 import dev.duet.step.StepContext;
 import dev.duet.transport.Node;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
-/** Edits one line of a text file (e.g. /etc/hosts), keeping the file's mode and owner. */
+/**
+ * Ansible's {@code lineinfile}: edits one line of a text file (e.g. /etc/hosts), keeping the file's mode and
+ * owner. Arguments: {@code path}, {@code line}, {@code regexp}, {@code state: present|absent},
+ * {@code create}, {@code insertafter} ({@code EOF} or a regular expression), {@code backup}.
+ */
 public final class LineInFileStep implements Step {
     private static final String NEW_FILE_MODE = "0644";
 
@@ -27,6 +36,45 @@ public final class LineInFileStep implements Step {
         this.create = create;
         this.backup = backup;
         this.clock = clock;
+    }
+
+    public static Module module() {
+        return module(Clock.systemDefaultZone());
+    }
+
+    public static Module module(Clock clock) {
+        return DeclaredModule.named("lineinfile").required("path")
+                .optional("line", "regexp", "state", "create", "insertafter", "backup")
+                .validates((raw, where) -> Args.checkBooleans("lineinfile", raw, where, "create", "backup"))
+                .binds(args -> bind(args, clock));
+    }
+
+    private static Step bind(Args args, Clock clock) {
+        String path = args.path("path");
+        boolean present = args.oneOf("state", "present", "present", "absent").equals("present");
+        Pattern regexp = args.optString("regexp").map(r -> regex(args, "regexp", r)).orElse(null);
+        String line = args.optString("line").orElse(null);
+        if (present && line == null) {
+            throw args.error("line", "is required when state is present");
+        }
+        if (!present && line == null && regexp == null) {
+            throw args.error("regexp", "or 'line' is required when state is absent");
+        }
+        if (line != null && line.contains("\n")) {
+            throw args.error("line", "must be a single line");
+        }
+        String after = args.string("insertafter", "EOF");
+        Pattern insertAfter = after.equals("EOF") ? null : regex(args, "insertafter", after);
+        LineEdit edit = new LineEdit(line, regexp, present, insertAfter);
+        return new LineInFileStep(path, edit, args.bool("create", false), args.bool("backup", false), clock);
+    }
+
+    private static Pattern regex(Args args, String key, String value) {
+        try {
+            return Pattern.compile(value);
+        } catch (PatternSyntaxException e) {
+            throw args.error(key, "is not a valid regular expression: " + e.getDescription());
+        }
     }
 
     @Override

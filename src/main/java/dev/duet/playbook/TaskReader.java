@@ -1,5 +1,6 @@
 package dev.duet.playbook;
 
+import dev.duet.step.Args;
 import dev.duet.step.Module;
 import dev.duet.step.ModuleRegistry;
 import dev.duet.yaml.LocatedNode;
@@ -36,7 +37,7 @@ final class TaskReader {
         LocatedNode.Entry moduleEntry = moduleEntry(node);
         Module module = modules.find(moduleEntry.name()).orElseThrow();
         Map<String, Object> args = args(module, moduleEntry, e);
-        module.validate(args, moduleEntry.key().location());
+        module.validate(args, moduleEntry.key().location(), path -> locate(moduleEntry, e.get("args"), path));
 
         String name = e.containsKey("name") ? Nodes.string(e.get("name").value(), "task name") : moduleEntry.name();
         String when = e.containsKey("when") ? condition(e.get("when").value()) : null;
@@ -44,6 +45,10 @@ final class TaskReader {
         String runOn = e.containsKey("run_on") ? Nodes.string(e.get("run_on").value(), "run_on") : null;
         if (runOnce && runOn != null) {
             throw e.get("run_on").key().error("expected either run_once or run_on, not both");
+        }
+        if (!runOnce && runOn == null && module.oneHostOnly().isPresent()) {
+            throw moduleEntry.key().error("'" + module.name() + "' must run on one node: add `run_once: true` or"
+                    + " `run_on: HOST` to this task (" + module.oneHostOnly().get() + ")");
         }
         List<String> tags = e.containsKey("tags") ? Nodes.strings(e.get("tags").value(), "tags") : List.of();
         Templater.checkSyntax(args, moduleEntry.key().location());
@@ -137,6 +142,32 @@ final class TaskReader {
             }
             args.put(arg.name(), arg.value().toPlain());
         }
+    }
+
+    /**
+     * The position of a nested argument value (its key for a mapping entry), else of its nearest ancestor;
+     * an argument given under the task's {@code args:} is found there.
+     */
+    private static Args.Location locate(LocatedNode.Entry moduleEntry, LocatedNode.Entry argsEntry, List<Object> path) {
+        LocatedNode.Entry from = moduleEntry;
+        if (argsEntry != null && !path.isEmpty() && path.get(0) instanceof String first
+                && !(moduleEntry.value().isMapping() && moduleEntry.value().entries().containsKey(first))) {
+            from = argsEntry;
+        }
+        LocatedNode node = from.value();
+        Args.Location at = from.key().location();
+        for (Object step : path) {
+            if (step instanceof String key && node.isMapping() && node.entries().containsKey(key)) {
+                at = node.entries().get(key).key().location();
+                node = node.entries().get(key).value();
+            } else if (step instanceof Integer i && node.isSequence() && i >= 0 && i < node.items().size()) {
+                node = node.items().get(i);
+                at = node.location();
+            } else {
+                break;
+            }
+        }
+        return at;
     }
 
     /** {@code when:} may be a string, a boolean or a list (all must hold); parsed now to catch typos. */

@@ -3,6 +3,7 @@ package dev.duet.drbd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.duet.drbd.probe.DrbdProbe;
 import dev.duet.drbd.probe.LiveStatus;
 import dev.duet.error.DuetException;
 import dev.duet.testing.ScriptedNode;
@@ -25,7 +26,7 @@ class LiveStatusTest {
     void the84LabUsesEvents2AndOnlyProbes() {
         var node = new ScriptedNode("node1").on("cat /proc/drbd", 0, PROC_84).on("drbdadm --version", 0, UTILS_922)
                 .on("drbdsetup events2 --now", 0, EVENTS);
-        LiveStatus.Result r = LiveStatus.gather(node);
+        LiveStatus.Result r = DrbdProbe.of(node).live();
         assertThat(r.source()).isEqualTo(LiveStatus.Source.EVENTS2);
         assertThat(r.status().device("r0").orElseThrow().peer().orElseThrow().role()).isEqualTo("Primary");
         assertThat(node.commands()).allMatch(Command::readOnly);
@@ -37,7 +38,7 @@ class LiveStatusTest {
         var node = new ScriptedNode("node2").on("cat /proc/drbd", 0, PROC_84)
                 .on("drbdadm --version", 0, "DRBDADM_VERSION=8.9.2\n")
                 .on("drbdadm status", 10, "", "r0: No such resource\n");
-        LiveStatus.Result r = LiveStatus.gather(node);
+        LiveStatus.Result r = DrbdProbe.of(node).live();
         assertThat(r.source()).isEqualTo(LiveStatus.Source.PROC_DRBD);
         assertThat(r.status().version()).isEqualTo("8.4.11");
         assertThat(node.commands()).extracting(Command::line).doesNotContain("drbdsetup events2 --now");
@@ -50,7 +51,7 @@ class LiveStatusTest {
                 .on("drbdsetup events2 --now", 1, "", "boom\n")
                 .on("drbdsetup status --json", 0, "[{\"name\":\"r0\",\"role\":\"Secondary\",\"devices\":"
                         + "[{\"volume\":0,\"minor\":1,\"disk-state\":\"UpToDate\"}],\"connections\":[]}]");
-        LiveStatus.Result r = LiveStatus.gather(node);
+        LiveStatus.Result r = DrbdProbe.of(node).live();
         assertThat(r.source()).isEqualTo(LiveStatus.Source.STATUS_JSON);
         assertThat(r.status().devices()).hasSize(1);
     }
@@ -59,7 +60,7 @@ class LiveStatusTest {
     void noInterfaceIsACommandFailureNamingTheNode() {
         var node = new ScriptedNode("node1").on("cat /proc/drbd", 1, "", "cat: /proc/drbd: No such file\n")
                 .on("drbdadm --version", 127, "", "not found\n").on("drbdadm status", 127, "", "not found\n");
-        assertThatThrownBy(() -> LiveStatus.gather(node)).isInstanceOf(DuetException.class)
+        assertThatThrownBy(() -> DrbdProbe.of(node).live()).isInstanceOf(DuetException.class)
                 .hasMessageStartingWith("node1: no DRBD status interface answered");
     }
 

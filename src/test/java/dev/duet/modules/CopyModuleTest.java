@@ -9,6 +9,7 @@ import dev.duet.error.Reason;
 import dev.duet.step.Args;
 import dev.duet.step.Check;
 import dev.duet.step.Done;
+import dev.duet.step.Module;
 import dev.duet.step.Step;
 import dev.duet.testing.ScriptedNode;
 import dev.duet.testing.TestArgs;
@@ -31,7 +32,7 @@ class CopyModuleTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-01-02T03:04:05Z"), ZoneOffset.UTC);
     private static final String STAT = "stat -c '%a %U:%G' /etc/motd";
 
-    private final CopyModule module = new CopyModule(CLOCK);
+    private final Module module = CopyStep.module(CLOCK);
 
     /** What reached writeFile, with the mode and owner ScriptedNode does not keep. */
     record Write(String path, String mode, String owner) {

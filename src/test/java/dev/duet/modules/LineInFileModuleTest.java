@@ -8,6 +8,7 @@ import dev.duet.error.InputException;
 import dev.duet.error.Reason;
 import dev.duet.step.Check;
 import dev.duet.step.Done;
+import dev.duet.step.Module;
 import dev.duet.step.Step;
 import dev.duet.testing.ScriptedNode;
 import dev.duet.testing.TestArgs;
@@ -24,8 +25,8 @@ class LineInFileModuleTest {
     private static final String HOSTS = "127.0.0.1\tlocalhost\n10.0.0.1\tnode1\n192.168.100.2\tnode2 old\n";
     private static final String STAT = "stat -c '%a %U:%G' /etc/hosts";
 
-    private final LineInFileModule module =
-            new LineInFileModule(Clock.fixed(Instant.parse("2024-01-02T03:04:05Z"), ZoneOffset.UTC));
+    private final Module module =
+            LineInFileStep.module(Clock.fixed(Instant.parse("2024-01-02T03:04:05Z"), ZoneOffset.UTC));
 
     private Step bind(Object... args) {
         return module.bind(TestArgs.of("lineinfile", args));

@@ -10,8 +10,8 @@ import dev.duet.step.Args;
 import dev.duet.step.Check;
 import dev.duet.step.Done;
 import dev.duet.step.Step;
-import dev.duet.testing.Ocfs2TestContext;
 import dev.duet.testing.ScriptedNode;
+import dev.duet.testing.TestContext;
 import dev.duet.transport.Command;
 import dev.duet.transport.CommandFailedException;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class FilesystemStepTest {
-    private static final String BLKID = "blkid -p -o export /dev/drbd0";
+    private static final String BLKID = BlockSignature.command("/dev/drbd0").line();
     private static final String EXT4 = "DEVNAME=/dev/drbd0\nUUID=0b1c0d52-5f0e-4a8e-9b4e-2f1f1e7f4c11\n"
             + "BLOCK_SIZE=4096\nTYPE=ext4\nUSAGE=filesystem\n";
 
@@ -49,7 +49,7 @@ class FilesystemStepTest {
                     return ScriptedNode.result(c, 0, Ocfs2Captures.output("mkfs_ocfs2__node1.txt",
                             "$ mkfs.ocfs2 -N 2 -L test /dev/drbd0"), "");
                 });
-        var ctx = Ocfs2TestContext.apply(node);
+        var ctx = TestContext.apply(node);
         Check check = step().check(ctx);
         assertThat(check.kind()).isEqualTo(Check.Kind.CHANGE);
         assertThat(check.message()).contains("mkfs.ocfs2 -N 2 -L test /dev/drbd0");
@@ -63,7 +63,7 @@ class FilesystemStepTest {
     @Test
     void existingOcfs2IsKeptAndMkfsSkipped() {
         ScriptedNode node = new ScriptedNode("node1").on(BLKID, 0, Ocfs2Captures.blkidExportOcfs2());
-        var ctx = Ocfs2TestContext.apply(node);
+        var ctx = TestContext.apply(node);
         Check check = step().check(ctx);
         assertThat(check.kind()).isEqualTo(Check.Kind.OK);
         assertThat(check.message()).isEqualTo("/dev/drbd0 already OCFS2, label 'test'; mkfs skipped");
@@ -74,7 +74,7 @@ class FilesystemStepTest {
     @Test
     void existingOcfs2WithAnotherLabelIsKeptWithAWarning() {
         ScriptedNode node = new ScriptedNode("node1").on(BLKID, 0, Ocfs2Captures.blkidExportOcfs2());
-        var ctx = Ocfs2TestContext.apply(node);
+        var ctx = TestContext.apply(node);
         assertThat(step("shared").check(ctx).kind()).isEqualTo(Check.Kind.OK);
         assertThat(ctx.warnings()).singleElement().asString().contains("label 'test'", "says 'shared'");
         assertUntouched(node);
@@ -84,7 +84,7 @@ class FilesystemStepTest {
     void ext4IsRefusedInPlanAndInApply() {
         for (boolean plan : new boolean[] {true, false}) {
             ScriptedNode node = new ScriptedNode("node1").on(BLKID, 0, EXT4);
-            var ctx = plan ? Ocfs2TestContext.plan(node) : Ocfs2TestContext.apply(node);
+            var ctx = plan ? TestContext.plan(node) : TestContext.apply(node);
             assertThatThrownBy(() -> step().check(ctx))
                     .isInstanceOf(DuetException.class)
                     .satisfies(e -> assertThat(((DuetException) e).reason()).isEqualTo(Reason.REFUSED))
@@ -99,7 +99,7 @@ class FilesystemStepTest {
     @Test
     void partitionTableIsRefusedToo() {
         ScriptedNode node = new ScriptedNode("node1").on(BLKID, 0, "DEVNAME=/dev/drbd0\nPTUUID=1a2b\nPTTYPE=gpt\n");
-        assertThatThrownBy(() -> step().check(Ocfs2TestContext.apply(node)))
+        assertThatThrownBy(() -> step().check(TestContext.apply(node)))
                 .isInstanceOf(DuetException.class).hasMessageContaining("partition table gpt");
         assertUntouched(node);
     }
@@ -108,7 +108,7 @@ class FilesystemStepTest {
     void planBeforeDrbdIsUpSaysWouldChangeAndTouchesNothing() {
         ScriptedNode node = new ScriptedNode("node1")
                 .on(BLKID, 2, "", "blkid: error: /dev/drbd0: No such file or directory");
-        Check check = step().check(Ocfs2TestContext.plan(node));
+        Check check = step().check(TestContext.plan(node));
         assertThat(check.kind()).isEqualTo(Check.Kind.CHANGE);
         assertThat(check.message()).contains("cannot be probed yet", "No such file");
         assertUntouched(node);
@@ -118,7 +118,7 @@ class FilesystemStepTest {
     void unreadableSecondaryIsNotMistakenForBlank() {
         ScriptedNode node = new ScriptedNode("node1")
                 .on(BLKID, 2, "", "blkid: error: /dev/drbd0: Wrong medium type");
-        var ctx = Ocfs2TestContext.apply(node);
+        var ctx = TestContext.apply(node);
         assertThatThrownBy(() -> step().check(ctx))
                 .isInstanceOf(DuetException.class)
                 .satisfies(e -> assertThat(((DuetException) e).reason()).isEqualTo(Reason.PRECONDITION))
@@ -131,7 +131,7 @@ class FilesystemStepTest {
     void mkfsFailureSpeaksForItself() {
         ScriptedNode node = new ScriptedNode("node1").on(BLKID, 2, "")
                 .on("mkfs.ocfs2", 1, "", "mkfs.ocfs2: Unable to access cluster service");
-        assertThatThrownBy(() -> step().act(Ocfs2TestContext.apply(node), Check.change("x")))
+        assertThatThrownBy(() -> step().act(TestContext.apply(node), Check.change("x")))
                 .isInstanceOf(CommandFailedException.class)
                 .hasMessageContaining("Unable to access cluster service");
     }

@@ -10,8 +10,8 @@ import dev.duet.step.Args;
 import dev.duet.step.Check;
 import dev.duet.step.Done;
 import dev.duet.step.Step;
-import dev.duet.testing.Ocfs2TestContext;
 import dev.duet.testing.ScriptedNode;
+import dev.duet.testing.TestContext;
 import dev.duet.transport.Command;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -49,7 +49,7 @@ class MountStepTest {
     @Test
     void mountedAddsTheFstabEntryKeepingOtherLinesThenMounts() {
         ScriptedNode node = node(DEBIAN_FSTAB, false);
-        var ctx = Ocfs2TestContext.apply(node);
+        var ctx = TestContext.apply(node);
         Check check = step("mounted").check(ctx);
         assertThat(check.kind()).isEqualTo(Check.Kind.CHANGE);
         assertThat(check.message()).contains("/etc/fstab would be updated", "/mnt/ocfs2 would be mounted");
@@ -67,7 +67,7 @@ class MountStepTest {
     void mountedAndListedIsOkEvenWithHandAlignedWhitespace() {
         String handWritten = DEBIAN_FSTAB + ENTRY.replace(" ", "\t") + "\n";
         ScriptedNode node = node(handWritten, true);
-        Check check = step("mounted").check(Ocfs2TestContext.apply(node));
+        Check check = step("mounted").check(TestContext.apply(node));
         assertThat(check.kind()).isEqualTo(Check.Kind.OK);
         assertThat(check.message()).isEqualTo("/mnt/ocfs2 mounted and in /etc/fstab");
         assertThat(node.mutatingCommands()).isEmpty();
@@ -77,7 +77,7 @@ class MountStepTest {
     @Test
     void planShowsTheDiffAndTouchesNothing() {
         ScriptedNode node = node(DEBIAN_FSTAB, false);
-        Check check = step("mounted").check(Ocfs2TestContext.plan(node));
+        Check check = step("mounted").check(TestContext.plan(node));
         assertThat(check.kind()).isEqualTo(Check.Kind.CHANGE);
         assertThat(check.diff()).contains("+" + ENTRY);
         assertThat(node.mutatingCommands()).isEmpty();
@@ -87,7 +87,7 @@ class MountStepTest {
     @Test
     void unmountedByHandIsOnlyMountedAgain() {
         ScriptedNode node = node(DEBIAN_FSTAB + ENTRY + "\n", false);
-        var ctx = Ocfs2TestContext.apply(node);
+        var ctx = TestContext.apply(node);
         Check check = step("mounted").check(ctx);
         assertThat(check.message()).isEqualTo("/mnt/ocfs2 would be mounted (/dev/drbd0, ocfs2)");
         assertThat(step("mounted").act(ctx, check)).isEqualTo(Done.changed("mounted /mnt/ocfs2 (/dev/drbd0, ocfs2)"));
@@ -99,7 +99,7 @@ class MountStepTest {
     @Test
     void removedFstabEntryIsOnlyWrittenBack() {
         ScriptedNode node = node(DEBIAN_FSTAB, true);
-        var ctx = Ocfs2TestContext.apply(node);
+        var ctx = TestContext.apply(node);
         Check check = step("mounted").check(ctx);
         assertThat(check.message()).isEqualTo("/etc/fstab would be updated");
         assertThat(step("mounted").act(ctx, check)).isEqualTo(Done.changed("updated /etc/fstab", check.diff()));
@@ -111,7 +111,7 @@ class MountStepTest {
     void changedOptionsReplaceTheEntryInPlace() {
         String old = DEBIAN_FSTAB.replace("/dev/vda5", "/dev/drbd0 /mnt/ocfs2 ocfs2 defaults 0 0\n/dev/vda5");
         ScriptedNode node = node(old, true);
-        var ctx = Ocfs2TestContext.apply(node);
+        var ctx = TestContext.apply(node);
         step("present").act(ctx, step("present").check(ctx));
         assertThat(node.fileText("/etc/fstab")).isEqualTo(DEBIAN_FSTAB.replace("/dev/vda5", ENTRY + "\n/dev/vda5"));
     }
@@ -120,7 +120,7 @@ class MountStepTest {
     void somethingElseMountedThereIsRefused() {
         ScriptedNode node = node(DEBIAN_FSTAB, false).on(FINDMNT, 0, "/dev/vdc ext4   rw,relatime\n")
                 .on("readlink -f /dev/drbd0", 0, "/dev/drbd0\n");
-        assertThatThrownBy(() -> step("mounted").check(Ocfs2TestContext.apply(node)))
+        assertThatThrownBy(() -> step("mounted").check(TestContext.apply(node)))
                 .isInstanceOf(DuetException.class)
                 .satisfies(e -> assertThat(((DuetException) e).reason()).isEqualTo(Reason.PRECONDITION))
                 .hasMessageContaining("node2: /mnt/ocfs2 has /dev/vdc (ext4) mounted, expected /dev/drbd0 (ocfs2)");
@@ -130,7 +130,7 @@ class MountStepTest {
     @Test
     void absentUnmountsAndRemovesOnlyItsEntry() {
         ScriptedNode node = node(DEBIAN_FSTAB + ENTRY + "\n", true);
-        var ctx = Ocfs2TestContext.apply(node);
+        var ctx = TestContext.apply(node);
         assertThat(step("absent").act(ctx, step("absent").check(ctx)).message())
                 .isEqualTo("unmounted /mnt/ocfs2; updated /etc/fstab");
         assertThat(node.fileText("/etc/fstab")).isEqualTo(DEBIAN_FSTAB);
@@ -141,7 +141,7 @@ class MountStepTest {
     @Test
     void unmountedLeavesFstabAlone() {
         ScriptedNode node = node(DEBIAN_FSTAB + ENTRY + "\n", true);
-        var ctx = Ocfs2TestContext.apply(node);
+        var ctx = TestContext.apply(node);
         assertThat(step("unmounted").act(ctx, step("unmounted").check(ctx)))
                 .isEqualTo(Done.changed("unmounted /mnt/ocfs2"));
         assertThat(node.writes()).isEmpty();
@@ -154,11 +154,11 @@ class MountStepTest {
         MountStep ext4 = (MountStep) module.bind(new Args("mount", Map.of("path", "/srv", "src", "LABEL=data",
                 "fstype", "ext4", "opts", "noatime"), null));
         ScriptedNode node = node("", false).on("findmnt -n -o SOURCE,FSTYPE,OPTIONS --mountpoint /srv", 1, "");
-        var ctx = Ocfs2TestContext.plan(node);
+        var ctx = TestContext.plan(node);
         assertThat(ext4.check(ctx).diff()).contains("+LABEL=data /srv ext4 noatime 0 0").doesNotContain("x-systemd");
         MountStep own = (MountStep) module.bind(new Args("mount", Map.of("path", "/mnt/ocfs2", "src", "/dev/drbd0",
                 "opts", "noatime,_netdev,x-systemd.after=network-online.target"), null));
-        assertThat(own.check(Ocfs2TestContext.plan(node(DEBIAN_FSTAB, false))).diff())
+        assertThat(own.check(TestContext.plan(node(DEBIAN_FSTAB, false))).diff())
                 .contains("noatime,_netdev,x-systemd.after=network-online.target,x-systemd.requires=o2cb.service,"
                         + "x-systemd.after=drbd.service 0 0");
     }

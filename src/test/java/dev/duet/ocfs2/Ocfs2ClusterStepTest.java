@@ -10,8 +10,8 @@ import dev.duet.step.Args;
 import dev.duet.step.Check;
 import dev.duet.step.Done;
 import dev.duet.step.Step;
-import dev.duet.testing.Ocfs2TestContext;
 import dev.duet.testing.ScriptedNode;
+import dev.duet.testing.TestContext;
 import dev.duet.transport.Command;
 import java.nio.file.Path;
 import java.util.List;
@@ -78,7 +78,7 @@ class Ocfs2ClusterStepTest {
     void freshNodeGetsConfigAndClusterComesOnline() {
         AtomicBoolean online = new AtomicBoolean(false);
         ScriptedNode node = freshNode(online);
-        var ctx = Ocfs2TestContext.apply(node);
+        var ctx = TestContext.apply(node);
         Step step = step(Map.of());
 
         Check check = step.check(ctx);
@@ -101,7 +101,7 @@ class Ocfs2ClusterStepTest {
     @Test
     void convergedNodeIsOkAndNothingReachesIt() {
         ScriptedNode node = convergedNode();
-        Check check = step(Map.of()).check(Ocfs2TestContext.apply(node));
+        Check check = step(Map.of()).check(TestContext.apply(node));
         assertThat(check.kind()).isEqualTo(Check.Kind.OK);
         assertThat(check.message()).contains("online", "node1, node2");
         assertThat(node.mutatingCommands()).isEmpty();
@@ -115,7 +115,7 @@ class Ocfs2ClusterStepTest {
                 .on("systemctl is-enabled o2cb", 1, "", "Failed to get unit file state for o2cb.service: No such file")
                 .on("o2cb", 127, "", "sh: 1: o2cb: not found")
                 .on("findmnt", 1, "");
-        Check check = step(Map.of()).check(Ocfs2TestContext.plan(node));
+        Check check = step(Map.of()).check(TestContext.plan(node));
         assertThat(check.kind()).isEqualTo(Check.Kind.CHANGE);
         assertThat(check.message()).contains("cluster.conf would be created", "/etc/default/o2cb would be created",
                 "enabled at boot", "brought online");
@@ -126,7 +126,7 @@ class Ocfs2ClusterStepTest {
     @Test
     void hostnameNotInTheNodeListIsRefusedBeforeAnyChange() {
         ScriptedNode node = new ScriptedNode("node1").on("uname -n", 0, "debian\n");
-        assertThatThrownBy(() -> step(Map.of()).act(Ocfs2TestContext.apply(node), Check.change("x")))
+        assertThatThrownBy(() -> step(Map.of()).act(TestContext.apply(node), Check.change("x")))
                 .isInstanceOf(DuetException.class)
                 .satisfies(e -> assertThat(((DuetException) e).reason()).isEqualTo(Reason.PRECONDITION))
                 .hasMessageContaining("node1: uname -n is 'debian'")
@@ -140,7 +140,7 @@ class Ocfs2ClusterStepTest {
         ScriptedNode node = convergedNode();
         Step moved = step(Map.of("nodes", List.of(Map.of("name", "node1", "address", "10.99.0.1"),
                 Map.of("name", "node2", "address", "10.99.0.22"))));
-        assertThatThrownBy(() -> moved.check(Ocfs2TestContext.apply(node)))
+        assertThatThrownBy(() -> moved.check(TestContext.apply(node)))
                 .isInstanceOf(DuetException.class)
                 .satisfies(e -> assertThat(((DuetException) e).reason()).isEqualTo(Reason.PRECONDITION))
                 .hasMessageContaining("mounted at /mnt/ocfs2")
@@ -152,7 +152,7 @@ class Ocfs2ClusterStepTest {
     @Test
     void changedLayoutWithNothingMountedRestartsO2cb() {
         ScriptedNode node = convergedNode().on("findmnt -n -t ocfs2", 1, "").on("systemctl restart o2cb", 0, "");
-        var ctx = Ocfs2TestContext.apply(node);
+        var ctx = TestContext.apply(node);
         Step moved = step(Map.of("port", 7778));
         Check check = moved.check(ctx);
         assertThat(check.message()).contains("restarted to load the new configuration");
@@ -174,7 +174,7 @@ class Ocfs2ClusterStepTest {
                     online.set(true);
                     return ScriptedNode.result(c, 0, "", "");
                 });
-        var ctx = Ocfs2TestContext.apply(node);
+        var ctx = TestContext.apply(node);
         Check check = step(Map.of()).check(ctx);
         assertThat(check.message()).isEqualTo("cluster 'ocfs2' would be brought online (systemctl restart o2cb)");
         assertThat(check.diff()).isNull();
@@ -188,7 +188,7 @@ class Ocfs2ClusterStepTest {
     void restartThatLeavesTheClusterOfflineFailsWithWhatO2cbSaid() {
         ScriptedNode node = convergedNode().on("o2cb cluster-status ocfs2", 0, OFFLINE)
                 .on("findmnt -n -t ocfs2", 1, "").on("systemctl restart o2cb", 0, "");
-        assertThatThrownBy(() -> step(Map.of()).act(Ocfs2TestContext.apply(node), Check.change("x")))
+        assertThatThrownBy(() -> step(Map.of()).act(TestContext.apply(node), Check.change("x")))
                 .isInstanceOf(DuetException.class)
                 .hasMessageContaining("node1: o2cb restarted but cluster 'ocfs2' is not online")
                 .hasMessageContaining("is offline");

@@ -14,33 +14,63 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A {@link StepContext} for unit tests of steps. Like the engine, it hands steps its node wrapped in a
+ * The {@link StepContext} of unit tests of steps. Like the engine, it hands steps its nodes wrapped in a
  * {@link ReadOnlyGuard} with the context's check mode, so a check half that mutates fails the test.
- * Records warnings, progress and what the last act half said it did. Build with {@code TestContext.of(node).vars(...).checkMode(true)}.
+ * Records warnings, progress and what the last act half said it did. One host:
+ * {@code TestContext.of(node).vars(...).checkMode(true)}, {@code TestContext.apply(node)},
+ * {@code TestContext.plan(node)}; a pair: {@code TestContext.pair("node1", checkMode, node1, node2)}.
  */
 public final class TestContext implements StepContext {
-    private final Node rawNode;
+    /** Every host of the play in play order, by inventory name; this host is {@link #hostName}. */
+    private final Map<String, Node> play = new LinkedHashMap<>();
     private String hostName;
     private Map<String, Object> hostVars = new LinkedHashMap<>();
     private Map<String, Object> vars = new LinkedHashMap<>();
-    private final Map<String, Node> peers = new LinkedHashMap<>();
     private boolean checkMode;
     private final List<String> warnings = new ArrayList<>();
     private final List<Progress> progress = new ArrayList<>();
+    /** The guarded nodes, made once per setting so a step sees the same node object on every call. */
+    private Map<String, Node> guarded;
     private Done done;
 
-    private TestContext(Node node) {
-        this.rawNode = node;
-        this.hostName = node.name();
+    private TestContext(String hostName) {
+        this.hostName = hostName;
     }
 
     /** A context on {@code node}; the host is named after the node, not in check mode. */
     public static TestContext of(Node node) {
-        return new TestContext(node);
+        TestContext ctx = new TestContext(node.name());
+        ctx.play.put(node.name(), node);
+        return ctx;
     }
 
+    /** One host, applying. */
+    public static TestContext apply(Node node) {
+        return of(node);
+    }
+
+    /** One host, in check mode. */
+    public static TestContext plan(Node node) {
+        return of(node).checkMode(true);
+    }
+
+    /** The play's hosts in this order (named after their nodes); {@code self} is the host the step runs on. */
+    public static TestContext pair(String self, boolean checkMode, Node... playNodes) {
+        TestContext ctx = new TestContext(self);
+        for (Node n : playNodes) {
+            ctx.play.put(n.name(), n);
+        }
+        return ctx.checkMode(checkMode);
+    }
+
+    /** Renames this host (keeping its place in the play). */
     public TestContext host(String name) {
+        Map<String, Node> renamed = new LinkedHashMap<>();
+        play.forEach((k, v) -> renamed.put(k.equals(hostName) ? name : k, v));
+        play.clear();
+        play.putAll(renamed);
         this.hostName = name;
+        guarded = null;
         return this;
     }
 
@@ -63,12 +93,14 @@ public final class TestContext implements StepContext {
 
     /** Another host of the play (e.g. the DRBD peer), by inventory name. */
     public TestContext peer(String name, Node node) {
-        peers.put(name, node);
+        play.put(name, node);
+        guarded = null;
         return this;
     }
 
     public TestContext checkMode(boolean checkMode) {
         this.checkMode = checkMode;
+        guarded = null;
         return this;
     }
 
@@ -94,15 +126,17 @@ public final class TestContext implements StepContext {
 
     @Override
     public Node node() {
-        return guard(rawNode);
+        return playNodes().get(hostName);
     }
 
     @Override
     public Map<String, Node> playNodes() {
-        Map<String, Node> all = new LinkedHashMap<>();
-        all.put(hostName, node());
-        peers.forEach((name, n) -> all.put(name, guard(n)));
-        return all;
+        if (guarded == null) {
+            Map<String, Node> g = new LinkedHashMap<>();
+            play.forEach((name, n) -> g.put(name, new ReadOnlyGuard(n, checkMode)));
+            guarded = g;
+        }
+        return guarded;
     }
 
     @Override
@@ -131,9 +165,5 @@ public final class TestContext implements StepContext {
 
     public List<Progress> progressReports() {
         return List.copyOf(progress);
-    }
-
-    private Node guard(Node n) {
-        return new ReadOnlyGuard(n, checkMode);
     }
 }

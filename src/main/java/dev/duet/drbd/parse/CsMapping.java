@@ -6,7 +6,7 @@ import java.util.List;
  * DRBD 8.x folds connection and replication state into one {@code cs:} word; DRBD 9 splits them. This
  * maps the 8.x word onto 9's pair so waits look at one model whatever the kernel.
  */
-final class CsMapping {
+public final class CsMapping {
     private static final List<String> REPLICATION_PREFIXES = List.of("SyncSource", "SyncTarget", "PausedSync",
             "Verify", "StartingSync", "WFBitMap", "WFSyncUUID", "Ahead", "Behind");
 
@@ -18,7 +18,7 @@ final class CsMapping {
     }
 
     /** Connection state in DRBD 9's words; unknown words stay as printed. */
-    static String connection(String cs) {
+    public static String connection(String cs) {
         if (cs == null) {
             return null;
         }

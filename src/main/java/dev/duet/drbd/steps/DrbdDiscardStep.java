@@ -2,7 +2,8 @@ package dev.duet.drbd.steps;
 
 import dev.duet.drbd.Device;
 import dev.duet.drbd.DrbdVersion;
-import dev.duet.drbd.Peer;
+import dev.duet.drbd.probe.DrbdCommands;
+import dev.duet.drbd.probe.DrbdProbe;
 import dev.duet.drbd.wait.DeviceText;
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
@@ -83,7 +84,7 @@ final class DrbdDiscardStep implements Step {
         if (!standAlone(d)) {
             actions.add("drbdadm disconnect " + res);
         }
-        if (d.map(Device::role).map("Primary"::equals).orElse(false)) {
+        if (d.map(Device::isPrimary).orElse(false)) {
             actions.add("drbdadm secondary " + res);
         }
         actions.add("drbdadm connect --discard-my-data " + res);
@@ -107,12 +108,11 @@ final class DrbdDiscardStep implements Step {
             node.run(DrbdCommands.disconnect(res)).orThrow(node.name());
             done.add("drbdadm disconnect " + res);
         }
-        if (d.map(Device::role).map("Primary"::equals).orElse(false)) {
+        if (d.map(Device::isPrimary).orElse(false)) {
             node.run(DrbdCommands.secondary(res)).orThrow(node.name());
             done.add("drbdadm secondary " + res);
         }
-        DrbdVersion v = DrbdVersion.detect(node).orElseThrow(() -> new DuetException(Reason.PRECONDITION,
-                node.name() + ": DRBD version not detectable"));
+        DrbdVersion v = DrbdProbe.of(node).requireVersion();
         node.run(DrbdCommands.connectDiscardingMyData(v, res)).orThrow(node.name());
         done.add("drbdadm connect --discard-my-data " + res);
         return Done.changed("discarded " + victim + "'s changes to " + res + " since the split: "
@@ -125,6 +125,6 @@ final class DrbdDiscardStep implements Step {
     }
 
     private static boolean standAlone(Optional<Device> d) {
-        return d.flatMap(Device::peer).map(Peer::connection).map("StandAlone"::equals).orElse(false);
+        return d.map(Device::isStandAlone).orElse(false);
     }
 }

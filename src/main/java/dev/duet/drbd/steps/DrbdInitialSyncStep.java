@@ -2,7 +2,8 @@ package dev.duet.drbd.steps;
 
 import dev.duet.drbd.Device;
 import dev.duet.drbd.DrbdVersion;
-import dev.duet.drbd.Peer;
+import dev.duet.drbd.probe.DrbdCommands;
+import dev.duet.drbd.probe.DrbdProbe;
 import dev.duet.drbd.wait.DrbdWaiter;
 import dev.duet.drbd.wait.StateCondition;
 import dev.duet.drbd.wait.SyncProgress;
@@ -25,9 +26,6 @@ import java.util.Optional;
 final class DrbdInitialSyncStep implements Step {
     enum Mode { FULL, SKIP }
 
-    /** Disk states only a node that has been synced (or was the source) can be in. */
-    private static final java.util.Set<String> SYNCED_DISKS = java.util.Set.of("UpToDate", "Outdated", "Consistent");
-
     private final String res;
     private final String sourceArg;
     private final Mode mode;
@@ -49,7 +47,7 @@ final class DrbdInitialSyncStep implements Step {
         String source = source(ctx);
         PairView pair = PairView.read(ctx, env, res);
         var synced = pair.devices().entrySet().stream()
-                .filter(e -> e.getValue().map(d -> SYNCED_DISKS.contains(d.disk())).orElse(false))
+                .filter(e -> e.getValue().map(Device::hasSyncedData).orElse(false))
                 .map(java.util.Map.Entry::getKey).toList();
         boolean allConnected = pair.devices().values().stream().allMatch(PairView::connected);
         long up = pair.devices().values().stream().filter(Optional::isPresent).count();
@@ -92,8 +90,7 @@ final class DrbdInitialSyncStep implements Step {
         boolean started = isSource && fresh(source.read(res));
         boolean tuned = false;
         if (started) {
-            DrbdVersion v = DrbdVersion.detect(node).orElseThrow(() -> new DuetException(Reason.PRECONDITION,
-                    node.name() + ": DRBD version not detectable"));
+            DrbdVersion v = DrbdProbe.of(node).requireVersion();
             if (mode == Mode.SKIP) {
                 node.run(DrbdCommands.clearBitmap(v, res)).orThrow(node.name());
             } else {
@@ -137,17 +134,15 @@ final class DrbdInitialSyncStep implements Step {
     }
 
     static boolean fresh(Optional<Device> d) {
-        return d.isPresent() && "Inconsistent".equals(d.get().disk()) && "Secondary".equals(d.get().role())
-                && d.get().peer().map(p -> "Connected".equals(p.connection()) && "Established".equals(p.replication())
-                && "Inconsistent".equals(p.disk()) && "Secondary".equals(p.role())).orElse(false);
+        return d.isPresent() && d.get().isInconsistent() && d.get().isSecondary()
+                && d.get().peer().map(p -> p.isEstablished() && p.isInconsistent() && p.isSecondary()).orElse(false);
     }
 
     private static boolean inSync(Optional<Device> d) {
-        return StateCondition.upToDateBoth().test(d);
+        return d.map(Device::isUpToDateOnBoth).orElse(false);
     }
 
     private static boolean resyncing(Optional<Device> d) {
-        return d.flatMap(Device::peer).map(Peer::replication)
-                .map(r -> r.startsWith("Sync") || r.startsWith("PausedSync") || r.startsWith("WFBitMap")).orElse(false);
+        return d.map(Device::isResyncing).orElse(false);
     }
 }

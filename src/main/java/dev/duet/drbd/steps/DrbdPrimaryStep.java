@@ -1,7 +1,8 @@
 package dev.duet.drbd.steps;
 
 import dev.duet.drbd.Device;
-import dev.duet.drbd.Peer;
+import dev.duet.drbd.probe.DrbdCommands;
+import dev.duet.drbd.probe.DrbdProbe;
 import dev.duet.drbd.wait.DeviceText;
 import dev.duet.drbd.wait.DrbdWaiter;
 import dev.duet.drbd.wait.StateCondition;
@@ -12,8 +13,6 @@ import dev.duet.step.Check;
 import dev.duet.step.Done;
 import dev.duet.step.Step;
 import dev.duet.step.StepContext;
-import dev.duet.transport.Command;
-import dev.duet.transport.CommandResult;
 import dev.duet.transport.Node;
 import java.util.Optional;
 
@@ -45,17 +44,16 @@ final class DrbdPrimaryStep implements Step {
             }
             throw new DuetException(Reason.PRECONDITION, node.name() + ": cannot promote " + res + ": it is not up");
         }
-        if ("Primary".equals(d.get().role())) {
+        if (d.get().isPrimary()) {
             return Check.ok(res + " is Primary on " + node.name());
         }
         PairView.read(ctx, env, res).refuseSplitBrain(ctx, env);
-        String connection = d.get().peer().map(Peer::connection).orElse("none");
-        if (!"Connected".equals(connection)) {
+        if (!d.get().isConnected()) {
             throw new DuetException(Reason.PRECONDITION, node.name() + ": refusing to promote " + res
                     + " while not Connected to its peer (a lone primary diverges); state: " + DeviceText.describe(d));
         }
         requireSecondPrimaryAllowed(node, d);
-        String wait = StateCondition.upToDateBoth().test(d) ? "" : " after waiting for UpToDate/UpToDate (now "
+        String wait = d.get().isUpToDateOnBoth() ? "" : " after waiting for UpToDate/UpToDate (now "
                 + DeviceText.words(d) + ")";
         return Check.change("would promote " + res + " on " + node.name() + " (`drbdadm primary " + res + "`)" + wait);
     }
@@ -65,17 +63,17 @@ final class DrbdPrimaryStep implements Step {
         Node node = ctx.node();
         var source = env.sources().apply(node);
         Device d = new DrbdWaiter(source, waits).await(res, StateCondition.upToDateBoth());
-        if ("Primary".equals(d.role())) {
+        if (d.isPrimary()) {
             return Done.unchanged(res + " is Primary on " + node.name());
         }
         requireSecondPrimaryAllowed(node, Optional.of(d));
-        node.run(Command.change("drbdadm", "primary", res)).orThrow(node.name());
+        node.run(DrbdCommands.primary(res)).orThrow(node.name());
         return Done.changed("promoted " + res + " on " + node.name() + " (`drbdadm primary " + res + "`)");
     }
 
     /** The peer is (or, in a dual-primary play, is about to be) Primary: the running config must allow two. */
     private void requireSecondPrimaryAllowed(Node node, Optional<Device> d) {
-        boolean peerPrimary = d.flatMap(Device::peer).map(p -> "Primary".equals(p.role())).orElse(false);
+        boolean peerPrimary = d.map(Device::peerIsPrimary).orElse(false);
         if (!peerPrimary && !dual) {
             return;
         }
@@ -83,20 +81,10 @@ final class DrbdPrimaryStep implements Step {
             throw new DuetException(Reason.PRECONDITION, node.name() + ": peer is already Primary for " + res
                     + " and this task has `dual: no`; state: " + DeviceText.describe(d));
         }
-        if (!allowTwoPrimaries(node)) {
+        if (!DrbdProbe.of(node).allowTwoPrimaries(res)) {
             throw new DuetException(Reason.PRECONDITION, node.name() + ": refusing a second primary for " + res
                     + ": allow-two-primaries is not on in its running configuration (set allow_two_primaries: yes "
                     + "on drbd_resource after the initial sync); state: " + DeviceText.describe(d));
         }
-    }
-
-    /** The running net options (drbdsetup show), else the configuration file (drbdadm dump). */
-    private boolean allowTwoPrimaries(Node node) {
-        CommandResult show = node.run(Command.probe("drbdsetup", "show", res));
-        if (!show.ok()) {
-            show = node.run(Command.probe("drbdadm", "dump", res));
-        }
-        // The output may hold the shared secret: it is matched here and never put in a message.
-        return show.ok() && show.stdout().lines().anyMatch(l -> l.strip().matches("allow-two-primaries\\s+yes;?"));
     }
 }

@@ -1,8 +1,10 @@
 package dev.duet.drbd.steps;
 
-import dev.duet.drbd.DrbdVersion;
+import dev.duet.drbd.Device;
 import dev.duet.drbd.config.ResourceModel;
 import dev.duet.drbd.config.ResourceRenderer;
+import dev.duet.drbd.probe.DrbdCommands;
+import dev.duet.drbd.probe.DrbdProbe;
 import dev.duet.drbd.wait.StateSource;
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
@@ -11,7 +13,6 @@ import dev.duet.step.Check;
 import dev.duet.step.Done;
 import dev.duet.step.Step;
 import dev.duet.step.StepContext;
-import dev.duet.transport.Command;
 import dev.duet.transport.CommandResult;
 import dev.duet.transport.Node;
 import java.nio.charset.StandardCharsets;
@@ -28,34 +29,33 @@ final class DrbdResourceStep implements Step {
     static final String GLOBAL_COMMON = "/etc/drbd.d/global_common.conf";
 
     private final ResourceModel declared;
-    private ResourceModel model;
     private final String dialect;
     private final Function<Node, StateSource> sources;
 
     DrbdResourceStep(ResourceModel model, String dialect, Function<Node, StateSource> sources) {
         this.declared = model;
-        this.model = model;
         this.dialect = dialect;
         this.sources = sources;
     }
 
     @Override
     public Check check(StepContext ctx) {
-        HostNames.verify(ctx, model);
-        model.dangerousPolicies().forEach(p -> ctx.warn("DRBD resource " + model.name() + " uses `" + p
+        HostNames.verify(ctx, declared);
+        declared.dangerousPolicies().forEach(p -> ctx.warn("DRBD resource " + declared.name() + " uses `" + p
                 + "`: with a cluster filesystem this silently throws away one node's writes after a split brain"));
         Node node = ctx.node();
         refuseSplitBrain(ctx);
-        model = decideAllowTwoPrimaries(node);
+        // The act writes exactly the model decided here (allow-two-primaries may depend on the sync state).
+        ResourceModel model = decideAllowTwoPrimaries(node);
         String effective = effectiveDialect(ctx);
         List<String> messages = new ArrayList<>();
         StringBuilder diff = new StringBuilder();
-        for (ManagedFile f : files(effective)) {
+        for (ManagedFile f : files(model, effective)) {
             Check c = f.check(node);
             if (c.needsChange()) {
                 messages.add(c.message());
                 if (c.diff() != null) {
-                    diff.append(redactedDiff(node, f));
+                    diff.append(redactedDiff(node, f, model));
                 }
             }
         }
@@ -63,10 +63,10 @@ final class DrbdResourceStep implements Step {
         boolean up = running.isPresent();
         if (messages.isEmpty()) {
             if (up) {
-                String pending = dryRunAdjust(node, running.flatMap(dev.duet.drbd.Device::peer).map(p -> "StandAlone".equals(p.connection())).orElse(false));
+                String pending = dryRunAdjust(node, model, running.map(Device::isStandAlone).orElse(false));
                 if (!pending.isBlank()) {
                     return Check.change("running configuration of " + model.name() + " differs from "
-                            + resPath() + "; would run `drbdadm adjust`: " + pending.strip().replace('\n', ';'));
+                            + resPath() + "; would run `drbdadm adjust`: " + pending.strip().replace('\n', ';')).with(model);
                 }
             }
             return Check.ok(resPath() + " is up to date (DRBD " + effective + " dialect)");
@@ -74,17 +74,18 @@ final class DrbdResourceStep implements Step {
         if (up) {
             messages.add("would apply with `drbdadm adjust " + model.name() + "`");
         }
-        if ("auto".equals(dialect) && DrbdVersion.detect(node).isEmpty()) {
+        if ("auto".equals(dialect) && DrbdProbe.of(node).version().isEmpty()) {
             messages.add("DRBD not installed yet: rendered in the " + effective + " dialect");
         }
-        return Check.change(String.join("; ", messages), diff.isEmpty() ? null : diff.toString());
+        return Check.change(String.join("; ", messages), diff.isEmpty() ? null : diff.toString()).with(model);
     }
 
     @Override
     public Done act(StepContext ctx, Check check) {
         Node node = ctx.node();
+        ResourceModel model = check.decision(ResourceModel.class).orElse(declared);
         List<String> done = new ArrayList<>();
-        for (ManagedFile f : files(effectiveDialect(ctx))) {
+        for (ManagedFile f : files(model, effectiveDialect(ctx))) {
             Done written = f.put(node);
             if (written.changed()) {
                 done.add(written.message());
@@ -115,7 +116,7 @@ final class DrbdResourceStep implements Step {
                 .map(t -> t.matches("(?s).*allow-two-primaries\\s+yes\\s*;.*"))
                 .orElse(false);
         boolean synced = sources.apply(node).read(declared.name())
-                .map(d -> "UpToDate".equals(d.disk()) && d.peer().map(p -> "UpToDate".equals(p.disk())).orElse(false))
+                .map(Device::isUpToDateOnBoth)
                 .orElse(false);
         return declared.withAllowTwoPrimaries(already || synced);
     }
@@ -132,10 +133,15 @@ final class DrbdResourceStep implements Step {
     }
 
     String resPath() {
-        return "/etc/drbd.d/" + model.name() + ".res";
+        return "/etc/drbd.d/" + declared.name() + ".res";
     }
 
+    /** The files of the model as declared (before the check decides allow-two-primaries). */
     List<ManagedFile> files(String effectiveDialect) {
+        return files(declared, effectiveDialect);
+    }
+
+    List<ManagedFile> files(ResourceModel model, String effectiveDialect) {
         ManagedFile global = ManagedFile.text(GLOBAL_COMMON, ResourceRenderer.globalCommon(), "0644");
         String text = ResourceRenderer.render(model, effectiveDialect);
         ManagedFile res = model.secret() == null ? ManagedFile.text(resPath(), text, "0644")
@@ -147,7 +153,7 @@ final class DrbdResourceStep implements Step {
         if (!"auto".equals(dialect)) {
             return dialect;
         }
-        var version = DrbdVersion.detect(ctx.node());
+        var version = DrbdProbe.of(ctx.node()).version();
         if (version.isPresent()) {
             return version.get().dialect();
         }
@@ -165,7 +171,7 @@ final class DrbdResourceStep implements Step {
     }
 
     /** The diff, with the shared secret masked: the file is shown, the secret never. */
-    private String redactedDiff(Node node, ManagedFile f) {
+    private String redactedDiff(Node node, ManagedFile f, ResourceModel model) {
         String before = node.readFile(f.path()).map(b -> new String(b, StandardCharsets.UTF_8)).orElse(null);
         String diff = ManagedFile.unifiedDiff(f.path(), before, f.content());
         return model.secret() == null ? diff : redactSecretLines(model.secret().redact(diff));
@@ -180,8 +186,8 @@ final class DrbdResourceStep implements Step {
      * {@code standAlone}: a StandAlone resource has no running connection, so adjust proposes a connect;
      * that is the connection state (drbd_up's business), not drift of the configuration.
      */
-    private String dryRunAdjust(Node node, boolean standAlone) {
-        CommandResult r = node.run(Command.probe("drbdadm", "-d", "adjust", model.name()));
+    private String dryRunAdjust(Node node, ResourceModel model, boolean standAlone) {
+        CommandResult r = DrbdProbe.of(node).adjustDryRun(model.name());
         if (!r.ok()) {
             return "";
         }

@@ -1,5 +1,6 @@
 package dev.duet.drbd.steps;
 
+import dev.duet.drbd.probe.DrbdCommands;
 import dev.duet.drbd.wait.DeviceText;
 import dev.duet.drbd.wait.DrbdWaiter;
 import dev.duet.drbd.wait.StateCondition;
@@ -8,38 +9,40 @@ import dev.duet.step.Check;
 import dev.duet.step.Done;
 import dev.duet.step.Step;
 import dev.duet.step.StepContext;
-import dev.duet.transport.Command;
+import dev.duet.transport.CommandFailedException;
 import dev.duet.transport.Node;
 import java.util.Optional;
 
 /**
  * {@code drbdadm up} where the resource is down, reconnects a StandAlone node (see {@link Reconnect}),
- * then waits until this node's peer is Connected.
+ * then waits until this node's peer is Connected. When the peer's up or reconnect fails, the wait here
+ * stops at once with the peer's reason ({@link PairFailures}).
  */
 final class DrbdUpStep implements Step {
     private final String res;
     private final boolean waitConnected;
     private final WaitOptions waits;
     private final DrbdEnv env;
-    /** Decided by the check when this node is StandAlone; the act carries out exactly that. */
-    private Reconnect reconnect;
+    private final PairFailures failures;
 
-    DrbdUpStep(String res, boolean waitConnected, WaitOptions waits, DrbdEnv env) {
+    DrbdUpStep(String res, boolean waitConnected, WaitOptions waits, DrbdEnv env, PairFailures failures) {
         this.res = res;
         this.waitConnected = waitConnected;
         this.waits = waits;
         this.env = env;
+        this.failures = failures;
     }
 
     @Override
     public Check check(StepContext ctx) {
         var d = env.sources().apply(ctx.node()).read(res);
-        reconnect = null;
+        failures.clear(res, ctx.hostName());
         if (d.isPresent() && !PairView.connected(d)) {
             PairView pair = PairView.read(ctx, env, res).refuseSplitBrain(ctx, env);
             if (pair.standAlone(ctx.hostName())) {
-                reconnect = Reconnect.plan(pair, ctx.hostName());
-                return Check.change(reconnect.describe());
+                // decided here, carried out exactly so by the act (deciding again there would race the peer)
+                Reconnect reconnect = Reconnect.plan(pair, ctx.hostName());
+                return Check.change(reconnect.describe()).with(reconnect);
             }
         }
         if (d.isPresent()) {
@@ -52,20 +55,27 @@ final class DrbdUpStep implements Step {
     public Done act(StepContext ctx, Check check) {
         Node node = ctx.node();
         var source = env.sources().apply(node);
-        if (reconnect != null) {
-            return Done.changed(reconnect.carryOut(node, source, waits, waitConnected));
+        var reconnect = check.decision(Reconnect.class);
+        if (reconnect.isPresent()) {
+            return Done.changed(reconnect.get().carryOut(node, source, waits, waitConnected, failures, ctx.hostName()));
         }
         boolean wasDown = source.read(res).isEmpty();
         if (wasDown) {
-            node.run(Command.change("drbdadm", "up", res)).orThrow(node.name());
+            var up = node.run(DrbdCommands.up(res));
+            if (!up.ok()) {
+                // The peer may be waiting for this node to connect: it stops now, with this reason.
+                var failed = new CommandFailedException(node.name(), up);
+                failures.post(res, ctx.hostName(), failed.getMessage());
+                throw failed;
+            }
         }
         String connected = "";
         if (waitConnected) {
-            var d = new DrbdWaiter(source, waits).await(res, StateCondition.connected());
+            var d = new DrbdWaiter(source, waits).failingFastWhen(() -> failures.peerFailure(res, ctx.hostName()))
+                    .await(res, StateCondition.connected());
             connected = "; now " + DeviceText.words(Optional.of(d));
         }
         return wasDown ? Done.changed("ran `drbdadm up " + res + "`" + connected)
                 : Done.unchanged(res + " was already up" + connected);
     }
-
 }

@@ -59,8 +59,7 @@ record PairView(String resource, Map<String, Optional<Device>> devices) {
     }
 
     boolean standAlone(String node) {
-        return devices.getOrDefault(node, Optional.empty()).flatMap(Device::peer)
-                .map(p -> "StandAlone".equals(p.connection())).orElse(false);
+        return devices.getOrDefault(node, Optional.empty()).map(Device::isStandAlone).orElse(false);
     }
 
     boolean anyStandAlone() {
@@ -68,7 +67,7 @@ record PairView(String resource, Map<String, Optional<Device>> devices) {
     }
 
     static boolean connected(Optional<Device> d) {
-        return d.flatMap(Device::peer).map(p -> "Connected".equals(p.connection())).orElse(false);
+        return d.map(Device::isConnected).orElse(false);
     }
 
     boolean allUp() {

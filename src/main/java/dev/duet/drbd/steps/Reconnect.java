@@ -2,6 +2,8 @@ package dev.duet.drbd.steps;
 
 import dev.duet.drbd.Device;
 import dev.duet.drbd.DrbdVersion;
+import dev.duet.drbd.probe.DrbdCommands;
+import dev.duet.drbd.probe.DrbdProbe;
 import dev.duet.drbd.wait.DeviceText;
 import dev.duet.drbd.wait.DrbdWaiter;
 import dev.duet.drbd.wait.StateCondition;
@@ -9,6 +11,7 @@ import dev.duet.drbd.wait.StateSource;
 import dev.duet.drbd.wait.WaitOptions;
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
+import dev.duet.transport.DroppedDuringChange;
 import dev.duet.transport.Node;
 import java.util.List;
 import java.util.Optional;
@@ -47,7 +50,7 @@ final class Reconnect {
             return new Reconnect(pair.resource(), Part.CONNECT, null, mine, "StandAlone, no split brain: " + pair.describe());
         }
         List<String> secondaries = pair.devices().entrySet().stream()
-                .filter(e -> e.getValue().map(Device::role).map("Secondary"::equals).orElse(false))
+                .filter(e -> e.getValue().map(Device::isSecondary).orElse(false))
                 .map(java.util.Map.Entry::getKey).toList();
         List<String> hosts = List.copyOf(pair.devices().keySet());
         String target = secondaries.size() == 1 ? secondaries.get(0) : hosts.get(hosts.size() - 1);
@@ -69,7 +72,7 @@ final class Reconnect {
     }
 
     private boolean wasPrimary() {
-        return mine.map(Device::role).map("Primary"::equals).orElse(false);
+        return mine.map(Device::isPrimary).orElse(false);
     }
 
     private List<String> targetActions() {
@@ -79,14 +82,31 @@ final class Reconnect {
                 : List.of("drbdadm connect --discard-my-data " + res, "wait for UpToDate/UpToDate");
     }
 
-    /** Carries out the plan; returns what was done. */
-    String carryOut(Node node, StateSource source, WaitOptions waits, boolean waitConnected) {
+    /**
+     * Carries out the plan; returns what was done. A failure is posted to {@code failures} so the peer,
+     * waiting for this node to connect, stops at once with the reason; a wait here stops likewise when
+     * the peer posts one. A dropped connection is not posted: the engine decides again and may still
+     * succeed.
+     */
+    String carryOut(Node node, StateSource source, WaitOptions waits, boolean waitConnected, PairFailures failures,
+                    String self) {
+        DrbdWaiter waiter = new DrbdWaiter(source, waits).failingFastWhen(() -> failures.peerFailure(res, self));
+        try {
+            return carryOut(node, source, waiter, waitConnected);
+        } catch (DroppedDuringChange drop) {
+            throw drop;
+        } catch (RuntimeException e) {
+            failures.post(res, self, e.getMessage());
+            throw e;
+        }
+    }
+
+    private String carryOut(Node node, StateSource source, DrbdWaiter waiter, boolean waitConnected) {
         if (part != Part.TARGET) {
             node.run(DrbdCommands.connect(res)).orThrow(node.name());
             String now = "";
             if (waitConnected) {
-                now = "; now " + DeviceText.words(Optional.of(new DrbdWaiter(source, waits).await(res,
-                        StateCondition.connected())));
+                now = "; now " + DeviceText.words(Optional.of(waiter.await(res, StateCondition.connected())));
             }
             return "ran `drbdadm connect " + res + "`" + (part == Part.SURVIVOR ? " (" + target
                     + " reconnected as sync target: " + why + ")" : " (" + why + ")") + now;
@@ -95,17 +115,15 @@ final class Reconnect {
             node.run(DrbdCommands.secondary(res)).orThrow(node.name());
         }
         Optional<Device> now = source.read(res);
-        boolean stillClean = now.flatMap(Device::peer).map(p -> "StandAlone".equals(p.connection())).orElse(false)
-                && now.map(Device::outOfSyncKiB).map(oos -> oos == 0L).orElse(false);
+        boolean stillClean = now.map(d -> d.isStandAlone() && d.nothingOutOfSync()).orElse(false);
         if (!stillClean) {
             throw new DuetException(Reason.SPLIT_BRAIN, node.name() + ": " + res + " changed between the check and "
                     + "the reconnect (" + DeviceText.describe(now) + "); it was left Secondary and StandAlone, nothing "
                     + "was discarded. If it now holds writes, `duet recover --discard NODE` decides whose are lost");
         }
-        DrbdVersion v = DrbdVersion.detect(node).orElseThrow(() -> new DuetException(Reason.PRECONDITION,
-                node.name() + ": DRBD version not detectable"));
+        DrbdVersion v = DrbdProbe.of(node).requireVersion();
         node.run(DrbdCommands.connectDiscardingMyData(v, res)).orThrow(node.name());
-        new DrbdWaiter(source, waits).await(res, StateCondition.upToDateBoth());
+        waiter.await(res, StateCondition.upToDateBoth());
         if (wasPrimary()) {
             node.run(DrbdCommands.primary(res)).orThrow(node.name());
         }

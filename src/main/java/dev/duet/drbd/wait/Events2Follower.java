@@ -130,7 +130,7 @@ public final class Events2Follower implements AutoCloseable {
             return d;
         }
         Peer lastPeer = lastPeers.get(key);
-        if (lastPeer == null || !"StandAlone".equals(lastPeer.connection())) {
+        if (lastPeer == null || !lastPeer.isStandAlone()) {
             return d;
         }
         Peer standAlone = new Peer(lastPeer.name(), "StandAlone", null, "Unknown", "DUnknown", null, "StandAlone");

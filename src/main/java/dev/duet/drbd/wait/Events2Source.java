@@ -2,6 +2,7 @@ package dev.duet.drbd.wait;
 
 import dev.duet.drbd.Device;
 import dev.duet.drbd.DrbdVersion;
+import dev.duet.drbd.probe.DrbdProbe;
 import dev.duet.transport.Node;
 import java.time.Duration;
 import java.util.Collections;
@@ -45,7 +46,7 @@ public final class Events2Source implements StateSource {
             if (k != null) {
                 return k;
             }
-            Optional<DrbdVersion> v = DrbdVersion.detect(n);
+            Optional<DrbdVersion> v = DrbdProbe.of(n).version();
             v.ifPresent(version -> known.put(n, version.hasEvents2()));
             return v.map(DrbdVersion::hasEvents2).orElse(false);
         };

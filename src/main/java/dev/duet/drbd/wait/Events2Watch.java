@@ -2,6 +2,7 @@ package dev.duet.drbd.wait;
 
 import dev.duet.drbd.Device;
 import dev.duet.drbd.Peer;
+import dev.duet.drbd.probe.DrbdCommands;
 import dev.duet.transport.Command;
 import dev.duet.transport.Node;
 import java.time.Duration;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * come from the polling source. When the stream ends on its own, every read polls.
  */
 final class Events2Watch implements StateWatch {
-    static final Command EVENTS2 = Command.probe("drbdsetup", "events2");
+    static final Command EVENTS2 = DrbdCommands.EVENTS2_FOLLOW;
     /** How often the waiter re-reads the in-memory state: latency of a reaction, not load on the host. */
     static final Duration MEMORY_POLL = Duration.ofMillis(25);
     private static final Logger LOG = LoggerFactory.getLogger(Events2Watch.class);
@@ -67,8 +68,7 @@ final class Events2Watch implements StateWatch {
     }
 
     private static boolean resyncing(Optional<Device> d) {
-        return d.flatMap(Device::peer).map(Peer::replication)
-                .map(r -> r.startsWith("Sync") || r.startsWith("PausedSync")).orElse(false);
+        return d.flatMap(Device::peer).map(Peer::isSyncing).orElse(false);
     }
 
     @Override

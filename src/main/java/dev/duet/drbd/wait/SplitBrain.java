@@ -2,7 +2,6 @@ package dev.duet.drbd.wait;
 
 import dev.duet.drbd.Device;
 import dev.duet.drbd.DrbdStatus;
-import dev.duet.drbd.Peer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -29,8 +28,8 @@ public final class SplitBrain {
         if (byNode.isEmpty()) {
             return Optional.empty();
         }
-        boolean allStandAloneUpToDate = byNode.values().stream().allMatch(d -> standAlone(d)
-                && d.map(Device::disk).map("UpToDate"::equals).orElse(false));
+        boolean allStandAloneUpToDate = byNode.values().stream()
+                .allMatch(d -> d.map(x -> x.isStandAlone() && x.isUpToDate()).orElse(false));
         Optional<String> logged = byNode.entrySet().stream()
                 .filter(e -> standAlone(e.getValue()))
                 .map(e -> kernelEvidence.getOrDefault(e.getKey(), Optional.empty()).map(l -> e.getKey() + ": " + l))
@@ -55,12 +54,11 @@ public final class SplitBrain {
      * nothing. An unknown count is not zero.
      */
     public static boolean nothingWrittenSinceSplit(Map<String, Optional<Device>> byNode) {
-        return !byNode.isEmpty() && byNode.values().stream().allMatch(d -> standAlone(d)
-                && d.map(Device::disk).map("UpToDate"::equals).orElse(false)
-                && d.map(Device::outOfSyncKiB).map(oos -> oos == 0L).orElse(false));
+        return !byNode.isEmpty() && byNode.values().stream()
+                .allMatch(d -> d.map(x -> x.isStandAlone() && x.isUpToDate() && x.nothingOutOfSync()).orElse(false));
     }
 
     static boolean standAlone(Optional<Device> d) {
-        return d.flatMap(Device::peer).map(Peer::connection).map("StandAlone"::equals).orElse(false);
+        return d.map(Device::isStandAlone).orElse(false);
     }
 }

@@ -4,6 +4,7 @@ import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
 import dev.duet.transport.Command;
 import dev.duet.transport.CommandResult;
+import dev.duet.transport.DroppedDuringChange;
 import dev.duet.transport.LineStream;
 import dev.duet.transport.Node;
 import dev.duet.transport.Shell;
@@ -11,6 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -22,8 +25,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A host reached over SSH (SSHJ): one connection for the whole run, a new session channel per command,
- * files over SFTP. A dropped connection is reconnected once and the operation retried; a second drop
- * fails with {@link Reason#UNREACHABLE}. Every command runs under the host's {@code timeout} (see
+ * files over SFTP. A dropped connection is reconnected once; only read-only operations (probes, reads,
+ * streams) are then retried, and a second drop fails with {@link Reason#UNREACHABLE}. A command that
+ * changes the host, or a file write, is never sent again: after reconnecting the node throws
+ * {@link DroppedDuringChange} and the engine asks the step's check half what is left to do. Every command runs under the host's {@code timeout} (see
  * {@link RemoteTimeout}) and is logged to {@code duet.commands} exactly as sent.
  */
 public final class SshNode implements Node {
@@ -38,6 +43,7 @@ public final class SshNode implements Node {
     private final RemoteExecution execution;
     private final SftpFiles sftp;
     private final SudoFiles sudo;
+    private final Set<String> leftoverTemps = ConcurrentHashMap.newKeySet();
 
     public SshNode(SshEndpoint endpoint, SshOptions options) {
         this(endpoint, options, RemoteTimeout.DEFAULT);
@@ -72,7 +78,8 @@ public final class SshNode implements Node {
 
     @Override
     public CommandResult run(Command command) {
-        return withReconnect("`" + command.line() + "`", ssh -> runOn(ssh, command));
+        String what = "`" + command.line() + "`";
+        return command.readOnly() ? withRetry(what, ssh -> runOn(ssh, command)) : once(what, ssh -> runOn(ssh, command));
     }
 
     /** A session channel on the same connection; a stream is not re-opened when the connection drops. */
@@ -83,18 +90,28 @@ public final class SshNode implements Node {
                     + "`: only read-only commands may stream");
         }
         String line = become(command.line());
-        return Optional.of(withReconnect("streaming `" + command.line() + "`",
+        return Optional.of(withRetry("streaming `" + command.line() + "`",
                 ssh -> SshLineStream.start(name(), ssh, line, onLine, io)));
     }
 
     @Override
     public Optional<byte[]> readFile(String path) {
-        return withReconnect("reading " + path, ssh -> viaSudo() ? sudo.read(ssh, path) : sftp.read(ssh, path));
+        return withRetry("reading " + path, ssh -> viaSudo() ? sudo.read(ssh, path) : sftp.read(ssh, path));
     }
 
     @Override
     public void writeFile(String path, byte[] content, String mode, String owner) {
-        withReconnect("writing " + path, ssh -> {
+        Set<String> made = ConcurrentHashMap.newKeySet();
+        RemotePaths.recordingTempNames(name -> {
+            made.add(name);
+            leftoverTemps.add(name);
+        }, () -> writeOnce(path, content, mode, owner));
+        // Finished: its temp names were renamed into place or removed by the write itself.
+        leftoverTemps.removeAll(made);
+    }
+
+    private Void writeOnce(String path, byte[] content, String mode, String owner) {
+        return once("writing " + path, ssh -> {
             long start = System.nanoTime();
             if (viaSudo()) {
                 sudo.write(ssh, path, content, mode, owner);
@@ -105,6 +122,30 @@ public final class SshNode implements Node {
                     mode == null ? "kept" : mode, owner == null ? "kept" : owner, (System.nanoTime() - start) / 1_000_000);
             return null;
         });
+    }
+
+    /**
+     * Removes the {@code .duet-tmp-*} files of this run's writes that were cut short (a dropped connection,
+     * Ctrl-C): they are private (0600) but may hold a secret. Best effort; says what it could not remove.
+     */
+    public void removeLeftoverTempFiles() {
+        List<String> left = List.copyOf(leftoverTemps);
+        if (left.isEmpty()) {
+            return;
+        }
+        List<String> argv = new ArrayList<>(List.of("rm", "-f", "--"));
+        argv.addAll(left);
+        try {
+            CommandResult r = runOn(connection.client(), Command.change(argv.toArray(String[]::new))
+                    .withTimeout(Duration.ofSeconds(30)));
+            if (r.ok()) {
+                leftoverTemps.removeAll(left);
+                return;
+            }
+            LOG.warn("{}: could not remove temp files {}: {}", name(), left, r.stderr().strip());
+        } catch (DuetException | ConnectionLost e) {
+            LOG.warn("{}: could not remove temp files {}: {}", name(), left, e.getMessage());
+        }
     }
 
     private boolean viaSudo() {
@@ -141,12 +182,14 @@ public final class SshNode implements Node {
         }
     }
 
-    private <T> T withReconnect(String what, Function<SSHClient, T> operation) {
+    /** A read-only operation: reconnects once after a drop and runs it again on the new connection. */
+    private <T> T withRetry(String what, Function<SSHClient, T> operation) {
+        SSHClient used = connection.client();
         try {
-            return operation.apply(connection.client());
+            return operation.apply(used);
         } catch (ConnectionLost first) {
             LOG.warn("{}: connection to {} lost during {}; reconnecting once", name(), endpoint.hostPort(), what);
-            SSHClient fresh = connection.reconnect();
+            SSHClient fresh = connection.reconnect(used);
             try {
                 return operation.apply(fresh);
             } catch (ConnectionLost second) {
@@ -156,8 +199,32 @@ public final class SshNode implements Node {
         }
     }
 
+    /**
+     * An operation that changes the host: after a drop it may have run, so it is not replayed. The node
+     * reconnects (so the step's check can look again) and says what was cut short.
+     */
+    private <T> T once(String what, Function<SSHClient, T> operation) {
+        SSHClient used = connection.client();
+        try {
+            return operation.apply(used);
+        } catch (ConnectionLost lost) {
+            LOG.warn("{}: connection to {} lost during {}, which changes the host: not replayed; reconnecting",
+                    name(), endpoint.hostPort(), what);
+            try {
+                connection.reconnect(used);
+                removeLeftoverTempFiles();
+            } catch (DuetException unreachable) {
+                throw new DuetException(unreachable.reason(), name() + ": connection to " + endpoint.hostPort()
+                        + " dropped during " + what + " (not sent again: it may have run there), and reconnecting"
+                        + " failed: " + unreachable.getMessage(), unreachable);
+            }
+            throw new DroppedDuringChange(name(), endpoint.hostPort(), what, lost);
+        }
+    }
+
     @Override
     public void close() {
+        removeLeftoverTempFiles();
         sftp.closeQuietly();
         connection.close();
         io.shutdownNow();

@@ -9,8 +9,8 @@ import dev.duet.step.Args;
 import dev.duet.step.Check;
 import dev.duet.step.Done;
 import dev.duet.testing.Captures;
-import dev.duet.testing.DrbdTestContext;
 import dev.duet.testing.ScriptedNode;
+import dev.duet.testing.TestContext;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -39,14 +39,14 @@ class DrbdInitialSyncStepTest {
         var done = new AtomicBoolean();
         var n1 = freshUntil("node1", "drbdadm primary --force r0", done);
         var n2 = freshUntil("node2", "never", done);
-        var ctx = new DrbdTestContext("node1", false, n1, n2);
+        var ctx = TestContext.pair("node1", false, n1, n2);
         Check c = step("full").check(ctx);
         assertThat(c.message()).contains("force node1");
         assertThat(step("full").act(ctx, c)).isEqualTo(Done.changed(
                 "forced node1 as sync source of r0; r0 is UpToDate/UpToDate"));
         assertThat(n1.mutatingCommands()).extracting(Object::toString).containsExactly("drbdadm primary --force r0");
         assertThat(n2.mutatingCommands()).isEmpty();
-        assertThat(ctx.progress).isNotEmpty();
+        assertThat(ctx.progressReports()).isNotEmpty();
     }
 
     @Test
@@ -54,7 +54,7 @@ class DrbdInitialSyncStepTest {
         var done = new AtomicBoolean(true);
         var n1 = freshUntil("node1", "never", done);
         var n2 = freshUntil("node2", "never", done);
-        assertThat(step("full").act(new DrbdTestContext("node2", false, n1, n2), Check.change("x"))).isEqualTo(
+        assertThat(step("full").act(TestContext.pair("node2", false, n1, n2), Check.change("x"))).isEqualTo(
                 Done.changed("waited for the initial sync of r0 from node1: UpToDate/UpToDate"));
         assertThat(n2.mutatingCommands()).isEmpty();
     }
@@ -63,7 +63,7 @@ class DrbdInitialSyncStepTest {
     void skipClearsTheBitmapOnFreshMetadata() {
         var done = new AtomicBoolean();
         var n1 = freshUntil("node1", "drbdadm new-current-uuid --clear-bitmap r0", done);
-        var ctx = new DrbdTestContext("node1", false, n1, freshUntil("node2", "never", done));
+        var ctx = TestContext.pair("node1", false, n1, freshUntil("node2", "never", done));
         assertThat(step("skip").act(ctx, step("skip").check(ctx))).isEqualTo(Done.changed("declared r0 in sync "
                 + "without copying (new-current-uuid --clear-bitmap on node1); r0 is UpToDate/UpToDate"));
         assertThat(n1.mutatingCommands()).extracting(Object::toString)
@@ -74,7 +74,7 @@ class DrbdInitialSyncStepTest {
     void skipIsRefusedOverNonFreshMetadata() {
         var n1 = Fixtures.node("node1", "drbdsetup_status_verbose__disconnected_peer_wfconnection__node1");
         var n2 = Fixtures.node("node2", "drbdsetup_status_verbose__after_up__node2");
-        assertThatThrownBy(() -> step("skip").check(new DrbdTestContext("node1", false, n1, n2)))
+        assertThatThrownBy(() -> step("skip").check(TestContext.pair("node1", false, n1, n2)))
                 .isInstanceOf(DuetException.class).hasMessageContaining("fresh metadata")
                 .hasMessageContaining("node1 [role=Primary")
                 .extracting(e -> ((DuetException) e).reason()).isEqualTo(Reason.REFUSED);
@@ -85,7 +85,7 @@ class DrbdInitialSyncStepTest {
         var n1 = Fixtures.node("node1", "drbdsetup_status_verbose__disconnected_peer_wfconnection__node1");
         var n2 = Fixtures.node("node2", null);
         for (boolean checkMode : new boolean[] {true, false}) {
-            Check c = step("full").check(new DrbdTestContext("node2", checkMode, n1, n2));
+            Check c = step("full").check(TestContext.pair("node2", checkMode, n1, n2));
             assertThat(c.kind()).as("check mode %s", checkMode).isEqualTo(Check.Kind.OK);
             assertThat(c.message()).contains("already had its initial sync", "node1");
         }
@@ -97,9 +97,9 @@ class DrbdInitialSyncStepTest {
     void alreadyInSyncIsOkAndCheckModeTouchesNothing() {
         var n1 = Fixtures.node("node1", "drbdsetup_status_verbose__after_sync_primary_secondary__node1");
         var n2 = Fixtures.node("node2", "drbdsetup_status_verbose__after_sync_primary_secondary__node2");
-        assertThat(step("full").check(new DrbdTestContext("node1", true, n1, n2)).kind()).isEqualTo(Check.Kind.OK);
+        assertThat(step("full").check(TestContext.pair("node1", true, n1, n2)).kind()).isEqualTo(Check.Kind.OK);
         var f1 = Fixtures.node("node1", null);
-        assertThat(step("full").check(new DrbdTestContext("node1", true, f1, Fixtures.node("node2", null)))
+        assertThat(step("full").check(TestContext.pair("node1", true, f1, Fixtures.node("node2", null)))
                 .needsChange()).isTrue();
         assertThat(f1.mutatingCommands()).isEmpty();
     }

@@ -9,8 +9,8 @@ import dev.duet.error.Reason;
 import dev.duet.step.Args;
 import dev.duet.step.Check;
 import dev.duet.step.Done;
-import dev.duet.testing.DrbdTestContext;
 import dev.duet.testing.ScriptedNode;
+import dev.duet.testing.TestContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +37,7 @@ class DrbdResourceStepTest {
     void writesBothFilesOnAFreshNodeWithoutAdjust() {
         var n1 = fresh("node1");
         var n2 = fresh("node2");
-        var ctx = new DrbdTestContext("node1", false, n1, n2);
+        var ctx = TestContext.pair("node1", false, n1, n2);
         var step = module.bind(new Args("drbd_resource", args(), null));
         Check c = step.check(ctx);
         assertThat(c.needsChange()).isTrue();
@@ -55,7 +55,7 @@ class DrbdResourceStepTest {
         var a = args();
         a.put("allow_two_primaries", "after-initial-sync");
         var n1 = fresh("node1");
-        var ctx = new DrbdTestContext("node1", false, n1, fresh("node2"));
+        var ctx = TestContext.pair("node1", false, n1, fresh("node2"));
         var step = module.bind(new Args("drbd_resource", a, null));
         step.act(ctx, step.check(ctx));
         assertThat(n1.fileText("/etc/drbd.d/r0.res")).contains("allow-two-primaries no;");
@@ -64,7 +64,7 @@ class DrbdResourceStepTest {
                 .on("stat -c", 0, "644 root:root\n").on("drbdadm adjust r0", 0, "")
                 .file("/etc/drbd.d/r0.res", n1.fileText("/etc/drbd.d/r0.res"))
                 .file("/etc/drbd.d/global_common.conf", n1.fileText("/etc/drbd.d/global_common.conf"));
-        var syncedCtx = new DrbdTestContext("node1", false, synced, fresh("node2"));
+        var syncedCtx = TestContext.pair("node1", false, synced, fresh("node2"));
         var again = module.bind(new Args("drbd_resource", a, null));
         Check c = again.check(syncedCtx);
         assertThat(c.needsChange()).isTrue();
@@ -76,14 +76,14 @@ class DrbdResourceStepTest {
         var rebooted = fresh("node1").file("/etc/drbd.d/r0.res", synced.fileText("/etc/drbd.d/r0.res"))
                 .file("/etc/drbd.d/global_common.conf", synced.fileText("/etc/drbd.d/global_common.conf"));
         Check afterReboot = module.bind(new Args("drbd_resource", a, null))
-                .check(new DrbdTestContext("node1", false, rebooted, fresh("node2")));
+                .check(TestContext.pair("node1", false, rebooted, fresh("node2")));
         assertThat(afterReboot.kind()).as("a down resource keeps the yes it had").isEqualTo(Check.Kind.OK);
     }
 
     @Test
     void alreadyRenderedIsOkAndTouchesNothing() {
         var n1 = fresh("node1");
-        var ctx = new DrbdTestContext("node1", false, n1, fresh("node2"));
+        var ctx = TestContext.pair("node1", false, n1, fresh("node2"));
         var step = module.bind(new Args("drbd_resource", args(), null));
         step.act(ctx, step.check(ctx));
         int writes = n1.writes().size();
@@ -96,7 +96,7 @@ class DrbdResourceStepTest {
     void changedFileOnARunningResourceIsAppliedWithAdjust() {
         var n1 = Fixtures.node("node1", "drbdsetup_status_verbose__after_up__node1")
                 .on("stat -c", 0, "644 root:root\n").on("drbdadm adjust r0", 0, "");
-        var ctx = new DrbdTestContext("node1", false, n1, fresh("node2"));
+        var ctx = TestContext.pair("node1", false, n1, fresh("node2"));
         var step = module.bind(new Args("drbd_resource", args(), null));
         Check c = step.check(ctx);
         assertThat(c.message()).contains("drbdadm adjust r0");
@@ -110,16 +110,16 @@ class DrbdResourceStepTest {
         var n1 = Fixtures.node("node1", "drbdsetup_status_verbose__after_up__node1")
                 .on("stat -c", 0, "644 root:root\n")
                 .on("drbdadm -d adjust r0", 0, "drbdsetup-84 net-options 0 --allow-two-primaries=no\n");
-        var ctx = new DrbdTestContext("node1", false, n1, fresh("node2"));
+        var ctx = TestContext.pair("node1", false, n1, fresh("node2"));
         var step = module.bind(new Args("drbd_resource", args(), null));
         var plain = new DrbdResourceStep(new ResourceArgs(Map.of()).build(new Args("drbd_resource", args(), null)),
                 "8.4", Fixtures.env().sources());
         plain.files("8.4").forEach(f -> f.write(n1));
-        Check c = step.check(new DrbdTestContext("node1", true, n1, fresh("node2")));
+        Check c = step.check(TestContext.pair("node1", true, n1, fresh("node2")));
         assertThat(c.needsChange()).isTrue();
         assertThat(c.message()).contains("differs", "--allow-two-primaries=no");
         n1.on("drbdadm adjust r0", 0, "");
-        var apply = new DrbdTestContext("node1", false, n1, fresh("node2"));
+        var apply = TestContext.pair("node1", false, n1, fresh("node2"));
         assertThat(step.act(apply, step.check(apply))).isEqualTo(Done.changed(
                 "ran `drbdadm adjust r0`: the running configuration now matches /etc/drbd.d/r0.res", null));
         assertThat(n1.mutatingCommands()).extracting(Object::toString).containsExactly("drbdadm adjust r0");
@@ -129,7 +129,7 @@ class DrbdResourceStepTest {
     void hostnameMismatchOnThePeerIsRefusedBeforeAnyChange() {
         var n1 = fresh("node1");
         var n2 = fresh("node2").on("uname -n", 0, "debian\n");
-        var ctx = new DrbdTestContext("node1", false, n1, n2);
+        var ctx = TestContext.pair("node1", false, n1, n2);
         var step = module.bind(new Args("drbd_resource", args(), null));
         assertThatThrownBy(() -> step.check(ctx)).isInstanceOf(DuetException.class)
                 .hasMessageContaining("node2").hasMessageContaining("'debian'").hasMessageContaining("'node2'")
@@ -142,7 +142,7 @@ class DrbdResourceStepTest {
         var a = args();
         a.put("secret_env", "DRBD_SECRET");
         var n1 = fresh("node1");
-        var ctx = new DrbdTestContext("node1", true, n1, fresh("node2"));
+        var ctx = TestContext.pair("node1", true, n1, fresh("node2"));
         var step = module.bind(new Args("drbd_resource", a, null));
         Check c = step.check(ctx);
         assertThat(c.diff()).contains("shared-secret").doesNotContain("s3cr3t-Value");
@@ -152,7 +152,7 @@ class DrbdResourceStepTest {
         var files = ((DrbdResourceStep) step).files("8.4");
         assertThat(files.get(1).content()).contains("shared-secret \"s3cr3t-Value\";", "cram-hmac-alg sha256;");
         var real = fresh("node1");
-        var apply = new DrbdTestContext("node1", false, real, fresh("node2"));
+        var apply = TestContext.pair("node1", false, real, fresh("node2"));
         Check before = step.check(apply);
         Done done = step.act(apply, before);
         assertThat(real.writes()).contains("/etc/drbd.d/r0.res");
@@ -165,9 +165,9 @@ class DrbdResourceStepTest {
         var a = args();
         a.put("after_sb_2pri", "violently-as0p");
         a.put("rr_conflict", "violently");
-        var ctx = new DrbdTestContext("node1", true, fresh("node1"), fresh("node2"));
+        var ctx = TestContext.pair("node1", true, fresh("node1"), fresh("node2"));
         module.bind(new Args("drbd_resource", a, null)).check(ctx);
-        assertThat(ctx.warnings).hasSize(2).anySatisfy(w -> assertThat(w).contains("violently-as0p"))
+        assertThat(ctx.warnings()).hasSize(2).anySatisfy(w -> assertThat(w).contains("violently-as0p"))
                 .anySatisfy(w -> assertThat(w).contains("rr-conflict violently"));
     }
 

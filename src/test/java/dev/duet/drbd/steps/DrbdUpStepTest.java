@@ -6,8 +6,8 @@ import dev.duet.step.Args;
 import dev.duet.step.Check;
 import dev.duet.step.Done;
 import dev.duet.testing.Captures;
-import dev.duet.testing.DrbdTestContext;
 import dev.duet.testing.ScriptedNode;
+import dev.duet.testing.TestContext;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,7 @@ class DrbdUpStepTest {
             up.set(true);
             return ScriptedNode.result(c, 0, "", "");
         });
-        var ctx = new DrbdTestContext("node1", false, n1);
+        var ctx = TestContext.pair("node1", false, n1);
         Check c = step.check(ctx);
         assertThat(c.needsChange()).isTrue();
         assertThat(step.act(ctx, c)).isEqualTo(Done.changed("ran `drbdadm up r0`; now role=Secondary "
@@ -38,9 +38,9 @@ class DrbdUpStepTest {
     @Test
     void upIsOkAndCheckModeNeverMutates() {
         var n1 = Fixtures.node("node1", "drbdsetup_status_verbose__after_up__node1");
-        assertThat(step.check(new DrbdTestContext("node1", true, n1)).kind()).isEqualTo(Check.Kind.OK);
+        assertThat(step.check(TestContext.pair("node1", true, n1)).kind()).isEqualTo(Check.Kind.OK);
         var down = Fixtures.node("node1", null);
-        assertThat(step.check(new DrbdTestContext("node1", true, down)).message()).contains("would run `drbdadm up r0`");
+        assertThat(step.check(TestContext.pair("node1", true, down)).message()).contains("would run `drbdadm up r0`");
         assertThat(down.mutatingCommands()).isEmpty();
     }
 }

@@ -8,8 +8,8 @@ import dev.duet.error.Reason;
 import dev.duet.step.Args;
 import dev.duet.step.Check;
 import dev.duet.step.Step;
-import dev.duet.testing.DrbdTestContext;
 import dev.duet.testing.ScriptedNode;
+import dev.duet.testing.TestContext;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.AbstractThrowableAssert;
@@ -20,7 +20,7 @@ class SplitBrainRefusalTest {
     private static final Map<String, Object> PREFLIGHT = Map.of("resource", "r0", "nodes",
             List.of(Map.of("name", "node1", "address", "10.99.0.1"), Map.of("name", "node2", "address", "10.99.0.2")));
 
-    private static AbstractThrowableAssert<?, ? extends Throwable> refused(Step step, DrbdTestContext ctx) {
+    private static AbstractThrowableAssert<?, ? extends Throwable> refused(Step step, TestContext ctx) {
         return assertThatThrownBy(() -> step.check(ctx)).isInstanceOf(DuetException.class)
                 .satisfies(e -> assertThat(((DuetException) e).reason()).isEqualTo(Reason.SPLIT_BRAIN))
                 .hasMessageContaining("split brain on r0").hasMessageContaining("node1 [")
@@ -39,7 +39,7 @@ class SplitBrainRefusalTest {
         var n1 = SplitPair.standAlone("node1", "Primary", false);
         var n2 = SplitPair.standAlone("node2", "Secondary", false);
         Step step = new DrbdPreflightModule(Fixtures.env()).bind(new Args("drbd_preflight", PREFLIGHT, null));
-        refused(step, new DrbdTestContext("node1", false, n1, n2)).hasMessageContaining("StandAlone");
+        refused(step, TestContext.pair("node1", false, n1, n2)).hasMessageContaining("StandAlone");
         untouched(n1, n2);
     }
 
@@ -48,18 +48,18 @@ class SplitBrainRefusalTest {
         var n1 = SplitPair.connecting("node1");
         var n2 = SplitPair.standAlone("node2", "Primary", true);
         Step step = new DrbdPreflightModule(Fixtures.env()).bind(new Args("drbd_preflight", PREFLIGHT, null));
-        refused(step, new DrbdTestContext("node1", false, n1, n2)).hasMessageContaining("Split-Brain detected");
+        refused(step, TestContext.pair("node1", false, n1, n2)).hasMessageContaining("Split-Brain detected");
         untouched(n1, n2);
     }
 
     @Test
     void preflightIsOkOnAHealthyPairAndOnFreshNodes() {
         Step step = new DrbdPreflightModule(Fixtures.env()).bind(new Args("drbd_preflight", PREFLIGHT, null));
-        var healthy = new DrbdTestContext("node1", false,
+        var healthy = TestContext.pair("node1", false,
                 Fixtures.node("node1", "drbdsetup_status_verbose__dual_primary__node1"),
                 Fixtures.node("node2", "drbdsetup_status_verbose__dual_primary__node1"));
         assertThat(step.check(healthy).kind()).isEqualTo(Check.Kind.OK);
-        var fresh = new DrbdTestContext("node2", true, Fixtures.node("node1", null), Fixtures.node("node2", null));
+        var fresh = TestContext.pair("node2", true, Fixtures.node("node1", null), Fixtures.node("node2", null));
         assertThat(step.check(fresh).kind()).isEqualTo(Check.Kind.OK);
     }
 
@@ -68,7 +68,7 @@ class SplitBrainRefusalTest {
         var n1 = Fixtures.node("node1", null);
         var n2 = Fixtures.node("node2", null).on("uname -n", 0, "debian\n");
         Step step = new DrbdPreflightModule(Fixtures.env()).bind(new Args("drbd_preflight", PREFLIGHT, null));
-        assertThatThrownBy(() -> step.check(new DrbdTestContext("node1", false, n1, n2)))
+        assertThatThrownBy(() -> step.check(TestContext.pair("node1", false, n1, n2)))
                 .isInstanceOf(DuetException.class).hasMessageContaining("node2: `uname -n` is 'debian'")
                 .extracting(e -> ((DuetException) e).reason()).isEqualTo(Reason.PRECONDITION);
         untouched(n1, n2);
@@ -83,7 +83,7 @@ class SplitBrainRefusalTest {
         var n2 = SplitPair.standAlone("node2", "Primary", false);
         Step step = new DrbdResourceModule(Fixtures.env())
                 .bind(new Args("drbd_resource", DrbdResourceStepTest.args(), null));
-        refused(step, new DrbdTestContext("node1", false, n1, n2));
+        refused(step, TestContext.pair("node1", false, n1, n2));
         untouched(n1, n2);
     }
 
@@ -92,7 +92,7 @@ class SplitBrainRefusalTest {
         var n1 = SplitPair.standAlone("node1", "Primary", false);
         var n2 = SplitPair.standAlone("node2", "Primary", false);
         Step step = new DrbdUpModule(Fixtures.env()).bind(new Args("drbd_up", Map.of("resource", "r0"), null));
-        refused(step, new DrbdTestContext("node2", false, n1, n2));
+        refused(step, TestContext.pair("node2", false, n1, n2));
         untouched(n1, n2);
     }
 
@@ -102,7 +102,7 @@ class SplitBrainRefusalTest {
         var n2 = SplitPair.standAlone("node2", "Secondary", false);
         Step step = new DrbdUpModule(Fixtures.env()).bind(new Args("drbd_up", Map.of("resource", "r0"), null));
         // Disconnected by hand while the peer waits: not refused, reconnected (drift of the connection).
-        Check c = step.check(new DrbdTestContext("node2", false, n1, n2));
+        Check c = step.check(TestContext.pair("node2", false, n1, n2));
         assertThat(c.kind()).isEqualTo(Check.Kind.CHANGE);
         assertThat(c.message()).startsWith("would run `drbdadm connect r0` (StandAlone, no split brain");
         untouched(n1, n2);

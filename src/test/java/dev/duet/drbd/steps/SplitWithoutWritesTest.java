@@ -9,8 +9,8 @@ import dev.duet.step.Args;
 import dev.duet.step.Check;
 import dev.duet.step.Step;
 import dev.duet.testing.Captures;
-import dev.duet.testing.DrbdTestContext;
 import dev.duet.testing.ScriptedNode;
+import dev.duet.testing.TestContext;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -42,7 +42,7 @@ class SplitWithoutWritesTest {
         var n1 = split("node1", 0);
         var n2 = split("node2", 0);
         Step step = new DrbdPreflightModule(Fixtures.env()).bind(new Args("drbd_preflight", PAIR, null));
-        Check c = step.check(new DrbdTestContext("node1", false, n1, n2));
+        Check c = step.check(TestContext.pair("node1", false, n1, n2));
         assertThat(c.kind()).isEqualTo(Check.Kind.OK);
         assertThat(c.message()).contains("neither node wrote", "drbd_up reconnects it");
     }
@@ -53,10 +53,10 @@ class SplitWithoutWritesTest {
             var n1 = split("node1", oos[0]);
             var n2 = split("node2", oos[1]);
             Step step = new DrbdPreflightModule(Fixtures.env()).bind(new Args("drbd_preflight", PAIR, null));
-            assertThatThrownBy(() -> step.check(new DrbdTestContext("node1", false, n1, n2)))
+            assertThatThrownBy(() -> step.check(TestContext.pair("node1", false, n1, n2)))
                     .isInstanceOf(DuetException.class).hasMessageContaining("split brain on r0")
                     .extracting(e -> ((DuetException) e).reason()).isEqualTo(Reason.SPLIT_BRAIN);
-            assertThatThrownBy(() -> up().check(new DrbdTestContext("node2", false, n1, n2)))
+            assertThatThrownBy(() -> up().check(TestContext.pair("node2", false, n1, n2)))
                     .isInstanceOf(DuetException.class)
                     .extracting(e -> ((DuetException) e).reason()).isEqualTo(Reason.SPLIT_BRAIN);
         }
@@ -79,7 +79,7 @@ class SplitWithoutWritesTest {
                     return ScriptedNode.result(c, 0, "", "");
                 })
                 .on("drbdadm primary r0", 0, "");
-        var ctx = new DrbdTestContext("node2", false, n1, n2);
+        var ctx = TestContext.pair("node2", false, n1, n2);
         Step step = up();
         Check c = step.check(ctx);
         assertThat(c.needsChange()).isTrue();
@@ -103,7 +103,7 @@ class SplitWithoutWritesTest {
                     status.set(Captures.output("drbdsetup_status_verbose__dual_primary__node1"));
                     return ScriptedNode.result(c, 0, "", "");
                 });
-        var ctx = new DrbdTestContext("node1", false, n1, n2);
+        var ctx = TestContext.pair("node1", false, n1, n2);
         Step step = up();
         Check c = step.check(ctx);
         assertThat(c.message()).contains("would run `drbdadm connect r0`", "node2 reconnects as sync target");
@@ -117,7 +117,7 @@ class SplitWithoutWritesTest {
         var n2 = split("node2", 0);
         Step step = new DrbdInitialSyncModule(Fixtures.env()).bind(new Args("drbd_initial_sync",
                 Map.of("resource", "r0", "source", "node1"), null));
-        Check c = step.check(new DrbdTestContext("node2", false, n1, n2));
+        Check c = step.check(TestContext.pair("node2", false, n1, n2));
         assertThat(c.kind()).isEqualTo(Check.Kind.OK);
         assertThat(c.message()).contains("already had its initial sync");
     }
@@ -126,7 +126,7 @@ class SplitWithoutWritesTest {
     void aSecondaryIsPreferredAsSyncTarget() {
         var n1 = split("node1", 0).on(Fixtures.STATUS, 0, Captures.output(SplitPair.STANDALONE));
         var n2 = split("node2", 0);
-        Check c = up().check(new DrbdTestContext("node1", false, n1, n2));
+        Check c = up().check(TestContext.pair("node1", false, n1, n2));
         assertThat(c.message()).contains("would reconnect r0 as sync target")
                 .doesNotContain("drbdadm secondary r0", "drbdadm primary r0");
     }
@@ -135,7 +135,7 @@ class SplitWithoutWritesTest {
     void aWriteBetweenCheckAndActStopsTheReconnectWithoutDiscarding() {
         var n1 = split("node1", 0);
         var n2 = split("node2", 0).on("drbdadm secondary r0", 0, "");
-        var ctx = new DrbdTestContext("node2", false, n1, n2);
+        var ctx = TestContext.pair("node2", false, n1, n2);
         Step step = up();
         Check c = step.check(ctx);
         n2.on("cat /proc/drbd", 0, PROC_STANDALONE.replace("oos:0", "oos:8"));
