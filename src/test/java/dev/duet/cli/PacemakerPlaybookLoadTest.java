@@ -59,7 +59,7 @@ class PacemakerPlaybookLoadTest {
         }
     }
 
-    /** The last cib task, rendered for node1 with the lab inventory, against the CIB the lab proved by hand. */
+    /** The last cib task, rendered for node1 with the lab inventory, against the CIB the lab proved by hand (the run that fenced exactly one node). */
     @Test
     void theHandOverDescribesExactlyTheConfigurationProvenInTheLab() throws Exception {
         Wiring wiring = new Wiring(LAB, false);
@@ -69,7 +69,7 @@ class PacemakerPlaybookLoadTest {
         var host = wiring.inventory().hosts().get("node1");
         Map<String, Object> vars = Vars.forHost(play.play(), wiring.inventory(), host, Map.of());
         CibNode lab = CibXml.parse(Files.readString(
-                Path.of("src/test/resources/cluster/cib/cibadmin_query_scope_configuration__lab_healthy__node1.xml")));
+                Path.of("src/test/resources/cluster/cib/cibadmin_query_scope_configuration__lab_recipe__node1.xml")));
 
         CibSpec full = CibSpecReader.strict(Templater.renderMap(cibTasks.get(1).task().args(), vars, null), null);
         CibSpec first = CibSpecReader.strict(Templater.renderMap(cibTasks.get(0).task().args(), vars, null), null);

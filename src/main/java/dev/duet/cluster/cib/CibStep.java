@@ -23,13 +23,21 @@ import java.util.List;
  * resource starts before its constraints exist), then read it back and confirm. Never restarts anything.
  */
 public final class CibStep implements Step {
-    static final Command QUERY = Command.probe("cibadmin", "--query", "--scope", "configuration");
+    static final Command QUERY = CibQuery.QUERY;
     static final String[] MODIFY = {"cibadmin", "--modify", "--scope", "configuration", "--xml-pipe"};
 
+    static final java.time.Duration CIB_TIMEOUT = java.time.Duration.ofMinutes(2);
+
     private final CibSpec spec;
+    private final CibQuery query;
 
     public CibStep(CibSpec spec) {
+        this(spec, new CibQuery(CIB_TIMEOUT));
+    }
+
+    CibStep(CibSpec spec, CibQuery query) {
         this.spec = spec;
+        this.query = query;
     }
 
     @Override
@@ -38,14 +46,12 @@ public final class CibStep implements Step {
             ctx.warn("STONITH is disabled by name (stonith: disabled): nothing fences a node that stops answering,"
                     + " so a replication link cut can end in a DRBD split brain with writes on both nodes");
         }
-        CommandResult r = ctx.node().run(QUERY);
+        CommandResult r = ctx.checkMode() ? CibQuery.readOnce(ctx.node()) : query.read(ctx.node());
         if (!r.ok()) {
-            if (ctx.checkMode()) {
-                return Check.change("the CIB cannot be read yet on " + ctx.node().name() + " (" + firstLine(r)
-                        + "); would write " + describe(spec.objects().size(), "object") + " once Pacemaker runs",
-                        diff(null, CibDiff.of(spec, new CibNode("configuration", java.util.Map.of(), List.of()))));
-            }
-            throw unreadable(ctx.node(), r);
+            // only in check mode: query.read throws when the CIB cannot be read
+            return Check.change("the CIB cannot be read yet on " + ctx.node().name() + " (" + firstLine(r)
+                    + "); would write " + describe(spec.objects().size(), "object") + " once Pacemaker runs",
+                    diff(null, CibDiff.of(spec, new CibNode("configuration", java.util.Map.of(), List.of()))));
         }
         CibDiff diff = compare(ctx.node(), r);
         if (spec.warnExtra() && !diff.extraResources().isEmpty()) {
@@ -98,23 +104,12 @@ public final class CibStep implements Step {
         return diff;
     }
 
-    private static CommandResult read(Node node) {
-        CommandResult r = node.run(QUERY);
-        if (!r.ok()) {
-            throw unreadable(node, r);
-        }
-        return r;
-    }
-
-    private static DuetException unreadable(Node node, CommandResult r) {
-        return new DuetException(Reason.PRECONDITION, node.name() + ": cannot read the CIB (`" + QUERY.line()
-                + "` exited " + r.exitCode() + ": " + firstLine(r) + "); Pacemaker must be running on this node"
-                + " (start it with the service module before this task)");
+    private CommandResult read(Node node) {
+        return query.read(node);
     }
 
     private static String firstLine(CommandResult r) {
-        String text = (r.stderr().isBlank() ? r.stdout() : r.stderr()).strip();
-        return text.isEmpty() ? "no output" : text.lines().findFirst().orElse("");
+        return CibQuery.firstLine(r);
     }
 
     static String summary(CibDiff diff) {

@@ -8,9 +8,15 @@ import java.util.Map;
  * generation: on 8.4, {@code crm-fence-peer.sh} as fence-peer and {@code crm-unfence-peer.sh} as
  * after-resync-target (8.4 has no unfence-peer handler); on 9, the {@code .9.sh} scripts as fence-peer
  * and unfence-peer. The 8.4 pair was proven with drbd-utils 9.22 on the 8.4.11 kernel module.
+ *
+ * <p>With a fence-peer timeout, both scripts get {@code --timeout T --dc-timeout T+20}: the script's own
+ * rule for resource-and-stonith is "timeout at least the stonith time, dc-timeout above timeout". Its
+ * default (90 s) is shorter than an SBD fence (delay + msgwait): in the lab DRBD then resumed I/O 12 s
+ * before the peer was confirmed dead.
  */
 final class FenceHandlers {
     static final String DIR = "/usr/lib/drbd/";
+    static final int DC_MARGIN = 20;
 
     private FenceHandlers() {
     }
@@ -21,13 +27,18 @@ final class FenceHandlers {
             return h;
         }
         if (nine) {
-            h.put("fence-peer", quoted(DIR + "crm-fence-peer.9.sh"));
+            h.put("fence-peer", quoted(DIR + "crm-fence-peer.9.sh" + timeouts(m)));
             h.put("unfence-peer", quoted(DIR + "crm-unfence-peer.9.sh"));
         } else {
-            h.put("fence-peer", quoted(DIR + "crm-fence-peer.sh"));
+            h.put("fence-peer", quoted(DIR + "crm-fence-peer.sh" + timeouts(m)));
             h.put("after-resync-target", quoted(DIR + "crm-unfence-peer.sh"));
         }
         return h;
+    }
+
+    private static String timeouts(ResourceModel m) {
+        int t = m.fencePeerTimeout();
+        return t > 0 ? " --timeout " + t + " --dc-timeout " + (t + DC_MARGIN) : "";
     }
 
     private static String quoted(String s) {

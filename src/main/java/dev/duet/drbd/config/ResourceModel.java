@@ -10,10 +10,12 @@ import java.util.Optional;
  * the order they are rendered (typed arguments first, then the free-form maps); the shared secret is kept
  * apart so only the renderer sees it. {@code fencing} (null: none) is DRBD's fencing policy; the renderer
  * puts it in the dialect's section and adds the cluster manager's fence-peer handlers.
+ * {@code fencePeerTimeout} (0: the handler's own default, 90 s) is how long the fence-peer handler waits for
+ * Pacemaker to confirm the peer fenced before it gives up and lets I/O resume.
  */
 public record ResourceModel(String name, List<NodeSpec> nodes, String metaDisk, Map<String, String> net,
                             Map<String, String> disk, Map<String, String> startup, String cramHmacAlg,
-                            Secret secret, String fencing) {
+                            Secret secret, String fencing, int fencePeerTimeout) {
     /** allow-two-primaries value meaning "no until both disks are UpToDate, then yes, and never back". */
     public static final String AFTER_INITIAL_SYNC = "after-initial-sync";
 
@@ -27,12 +29,17 @@ public record ResourceModel(String name, List<NodeSpec> nodes, String metaDisk, 
     /** A resource without fencing. */
     public ResourceModel(String name, List<NodeSpec> nodes, String metaDisk, Map<String, String> net,
                          Map<String, String> disk, Map<String, String> startup, String cramHmacAlg, Secret secret) {
-        this(name, nodes, metaDisk, net, disk, startup, cramHmacAlg, secret, null);
+        this(name, nodes, metaDisk, net, disk, startup, cramHmacAlg, secret, null, 0);
     }
 
     /** This model with a fencing policy ({@code resource-and-stonith}, {@code resource-only}, {@code dont-care}). */
     public ResourceModel withFencing(String policy) {
-        return new ResourceModel(name, nodes, metaDisk, net, disk, startup, cramHmacAlg, secret, policy);
+        return new ResourceModel(name, nodes, metaDisk, net, disk, startup, cramHmacAlg, secret, policy, fencePeerTimeout);
+    }
+
+    /** This model with the fence-peer handler waiting up to {@code seconds} for the fence to be confirmed. */
+    public ResourceModel withFencePeerTimeout(int seconds) {
+        return new ResourceModel(name, nodes, metaDisk, net, disk, startup, cramHmacAlg, secret, fencing, seconds);
     }
 
     /** Fencing that calls the fence-peer handler (any policy but dont-care). */
@@ -52,7 +59,7 @@ public record ResourceModel(String name, List<NodeSpec> nodes, String metaDisk, 
     public ResourceModel withAllowTwoPrimaries(boolean allow) {
         Map<String, String> n = new LinkedHashMap<>(net);
         n.put("allow-two-primaries", allow ? "yes" : "no");
-        return new ResourceModel(name, nodes, metaDisk, n, disk, startup, cramHmacAlg, secret, fencing);
+        return new ResourceModel(name, nodes, metaDisk, n, disk, startup, cramHmacAlg, secret, fencing, fencePeerTimeout);
     }
 
     public boolean allowTwoPrimaries() {

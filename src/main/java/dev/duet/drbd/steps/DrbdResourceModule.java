@@ -29,7 +29,8 @@ public final class DrbdResourceModule implements Module {
         return Set.of("device", "disk", "port", "meta_disk", "protocol", "allow_two_primaries", "after_sb_0pri",
                 "after_sb_1pri", "after_sb_2pri", "rr_conflict", "secret_file", "secret_env", "cram_hmac_alg",
                 "disk_options", "net_options", "resync_rate", "c_plan_ahead", "c_max_rate", "c_min_rate",
-                "c_fill_target", "wfc_timeout", "degr_wfc_timeout", "dialect", "fencing");
+                "c_fill_target", "wfc_timeout", "degr_wfc_timeout", "dialect", "fencing",
+                "fence_peer_timeout");
     }
 
     @Override
@@ -45,6 +46,12 @@ public final class DrbdResourceModule implements Module {
         Args literals = Args.literals(name(), rawArgs, where);
         if (literals.raw().get("fencing") != null) {
             ResourceArgs.fencing(literals);
+        }
+        if (literals.raw().get("fence_peer_timeout") != null) {
+            ResourceArgs.fencePeerTimeout(literals);
+        }
+        if (rawArgs.containsKey("fence_peer_timeout") && rawArgs.containsKey("resource") && !rawArgs.containsKey("fencing")) {
+            throw literals.error("fence_peer_timeout", "needs 'fencing' (the handler it times only runs with fencing)");
         }
         if (literals.raw().get("nodes") != null) {
             ResourceArgs.validateNodes(literals);

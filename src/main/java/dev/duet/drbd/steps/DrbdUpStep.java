@@ -1,5 +1,6 @@
 package dev.duet.drbd.steps;
 
+import dev.duet.cluster.status.PacemakerOwnership;
 import dev.duet.drbd.probe.DrbdCommands;
 import dev.duet.drbd.wait.DeviceText;
 import dev.duet.drbd.wait.DrbdWaiter;
@@ -17,6 +18,11 @@ import java.util.Optional;
  * {@code drbdadm up} where the resource is down, reconnects a StandAlone node (see {@link Reconnect}),
  * then waits until this node's peer is Connected. When the peer's up or reconnect fails, the wait here
  * stops at once with the peer's reason ({@link PairFailures}).
+ *
+ * <p>Deferring to Pacemaker: once the CIB on disk has this resource as an {@code ocf:linbit:drbd}
+ * primitive, bringing it up or reconnecting it is Pacemaker's job. Doing it here would race the cluster
+ * (a node whose Pacemaker is stopped would get DRBD up behind it; a reconnect could bypass the fence
+ * constraint the fence-peer handler placed), so the check says ok and names who owns it.
  */
 final class DrbdUpStep implements Step {
     private final String res;
@@ -24,8 +30,11 @@ final class DrbdUpStep implements Step {
     private final WaitOptions waits;
     private final DrbdEnv env;
     private final PairFailures failures;
+    private final boolean deferToPacemaker;
 
-    DrbdUpStep(String res, boolean waitConnected, WaitOptions waits, DrbdEnv env, PairFailures failures) {
+    DrbdUpStep(String res, boolean waitConnected, WaitOptions waits, DrbdEnv env, PairFailures failures,
+               boolean deferToPacemaker) {
+        this.deferToPacemaker = deferToPacemaker;
         this.res = res;
         this.waitConnected = waitConnected;
         this.waits = waits;
@@ -35,6 +44,9 @@ final class DrbdUpStep implements Step {
 
     @Override
     public Check check(StepContext ctx) {
+        if (pacemakerOwns(ctx.node())) {
+            return Check.ok(owned());
+        }
         var d = env.sources().apply(ctx.node()).read(res);
         failures.clear(res, ctx.hostName());
         if (d.isPresent() && !PairView.connected(d)) {
@@ -54,6 +66,9 @@ final class DrbdUpStep implements Step {
     @Override
     public Done act(StepContext ctx, Check check) {
         Node node = ctx.node();
+        if (pacemakerOwns(node)) {
+            return Done.unchanged(owned());
+        }
         var source = env.sources().apply(node);
         var reconnect = check.decision(Reconnect.class);
         if (reconnect.isPresent()) {
@@ -77,5 +92,13 @@ final class DrbdUpStep implements Step {
         }
         return wasDown ? Done.changed("ran `drbdadm up " + res + "`" + connected)
                 : Done.unchanged(res + " was already up" + connected);
+    }
+
+    private boolean pacemakerOwns(Node node) {
+        return deferToPacemaker && PacemakerOwnership.managesDrbd(node, res);
+    }
+
+    private String owned() {
+        return "Pacemaker manages " + res + " (" + PacemakerOwnership.CIB_FILE + "): it brings it up and connects it";
     }
 }

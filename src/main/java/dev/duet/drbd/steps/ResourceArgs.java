@@ -63,7 +63,19 @@ final class ResourceArgs {
         String alg = a.oneOf("cram_hmac_alg", "sha256", "sha1", "sha256", "sha512", "md5");
         ResourceModel model = new ResourceModel(name, nodes, a.oneOf("meta_disk", "internal", "internal"), net,
                 diskOptions, startup, alg, secret);
-        return a.has("fencing") ? model.withFencing(fencing(a)) : model;
+        return a.has("fencing") ? model.withFencing(fencing(a)).withFencePeerTimeout(fencePeerTimeout(a)) : model;
+    }
+
+    /** Seconds the fence-peer handler waits for the fence to be confirmed (0: the handler's default). */
+    static int fencePeerTimeout(Args a) {
+        if (!a.has("fence_peer_timeout")) {
+            return 0;
+        }
+        int t = a.integer("fence_peer_timeout", 0);
+        if (t < 1 || t > 3600) {
+            throw a.error("fence_peer_timeout", "must be seconds between 1 and 3600 (at least the stonith timeout), got " + t);
+        }
+        return t;
     }
 
     /** DRBD's fencing policies; resource-and-stonith is the one a dual-primary pair under Pacemaker needs. */

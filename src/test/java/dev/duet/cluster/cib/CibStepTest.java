@@ -104,7 +104,8 @@ class CibStepTest {
     @Test
     void anUnreadableCibIsAChangeInPlanAndARefusalInApply() {
         ScriptedNode node = new ScriptedNode("node1").on("cibadmin --query", 102, "",
-                "Could not connect to the CIB: Transport endpoint is not connected\n");
+                "Could not connect to the CIB: Transport endpoint is not connected\n")
+                .on("systemctl is-active pacemaker", 3, "inactive\n");
         CibStep step = new CibStep(CibYamlFixture.spec());
 
         Check plan = TestContext.of(node).checkMode(true).run(step);

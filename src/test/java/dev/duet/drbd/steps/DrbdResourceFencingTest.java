@@ -43,4 +43,30 @@ class DrbdResourceFencingTest {
                 .hasMessage("p.yml:21:9: drbd_resource: argument 'fencing' must be one of resource-and-stonith,"
                         + " resource-only, dont-care, got 'stonith-please'");
     }
+
+    @Test
+    void theFencePeerTimeoutReachesTheHandlerWithALongerDcTimeout() {
+        var a = DrbdResourceStepTest.args();
+        a.put("fencing", "resource-and-stonith");
+        a.put("fence_peer_timeout", 180);
+        var n1 = fresh("node1");
+        var ctx = TestContext.pair("node1", false, n1, fresh("node2"));
+        var step = module.bind(new Args("drbd_resource", a, null));
+        step.act(ctx, step.check(ctx));
+        assertThat(n1.fileText("/etc/drbd.d/r0.res"))
+                .contains("fence-peer \"/usr/lib/drbd/crm-fence-peer.sh --timeout 180 --dc-timeout 200\";");
+    }
+
+    @Test
+    void aFencePeerTimeoutWithoutFencingOrOutOfRangeIsBadInputAtLoad() {
+        var a = DrbdResourceStepTest.args();
+        a.put("fence_peer_timeout", 180);
+        assertThatThrownBy(() -> module.validate(a, new Args.Location(Path.of("p.yml"), 21, 9)))
+                .isInstanceOf(InputException.class).hasMessageContaining("p.yml:21:9:")
+                .hasMessageContaining("'fence_peer_timeout' needs 'fencing'");
+        a.put("fencing", "resource-and-stonith");
+        a.put("fence_peer_timeout", 0);
+        assertThatThrownBy(() -> module.validate(a, new Args.Location(Path.of("p.yml"), 21, 9)))
+                .isInstanceOf(InputException.class).hasMessageContaining("between 1 and 3600");
+    }
 }
