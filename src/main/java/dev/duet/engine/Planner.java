@@ -29,11 +29,20 @@ public final class Planner {
     private final ModuleRegistry modules;
     private final Templating templating;
     private final Function<String, List<Host>> hostPattern;
+    /** Host names {@code --limit} keeps, or null for no limit. */
+    private final Set<String> limit;
 
     public Planner(ModuleRegistry modules, Templating templating, Function<String, List<Host>> hostPattern) {
+        this(modules, templating, hostPattern, null);
+    }
+
+    /** {@code limit}: the hosts {@code --limit} selected (null: every host); a play left without hosts is skipped. */
+    public Planner(ModuleRegistry modules, Templating templating, Function<String, List<Host>> hostPattern,
+                   Set<String> limit) {
         this.modules = modules;
         this.templating = templating;
         this.hostPattern = hostPattern;
+        this.limit = limit == null ? null : Set.copyOf(limit);
     }
 
     public Plan plan(Playbook playbook, RunOptions options) {
@@ -46,11 +55,20 @@ public final class Planner {
                         "play '" + play.name() + "': host pattern '" + play.hosts() + "' matches no host in the inventory");
             }
             registered.addAll(RegisteredNames.of(play));
+            List<Host> all = hosts;
+            if (limit != null) {
+                hosts = hosts.stream().filter(h -> limit.contains(h.name())).toList();
+                if (hosts.isEmpty()) {
+                    // as ansible-playbook: the play is shown and skipped, "no hosts matched"
+                    plays.add(new Plan.PlannedPlay(play, List.of(), List.of(), Map.of()));
+                    continue;
+                }
+            }
             List<Plan.PlannedTask> tasks = new ArrayList<>();
             for (int i = 0; i < play.tasks().size(); i++) {
                 Task task = play.tasks().get(i);
                 if (task.isFlushHandlers() || options.selects(task.tags())) {
-                    tasks.add(planned(play, task, hosts, options, registered));
+                    tasks.add(planned(play, task, hosts, all, options, registered));
                 }
                 if (play.partEnds().contains(i + 1) && !play.handlers().isEmpty()) {
                     tasks.add(new Plan.PlannedTask(Flush.task(task.where()), Flush.MODULE, hosts.stream().map(Host::name).toList()));
@@ -58,7 +76,7 @@ public final class Planner {
             }
             List<Plan.PlannedTask> handlers = new ArrayList<>();
             for (Task task : play.handlers()) {
-                handlers.add(planned(play, task, hosts, options, registered));
+                handlers.add(planned(play, task, hosts, all, options, registered));
             }
             Map<String, Boolean> become = new java.util.LinkedHashMap<>();
             for (Host host : hosts) {
@@ -69,7 +87,8 @@ public final class Planner {
         return new Plan(plays);
     }
 
-    private Plan.PlannedTask planned(Play play, Task task, List<Host> hosts, RunOptions options, Set<String> registered) {
+    private Plan.PlannedTask planned(Play play, Task task, List<Host> hosts, List<Host> all, RunOptions options,
+                                     Set<String> registered) {
         if (task.isFlushHandlers()) {
             return new Plan.PlannedTask(task, Flush.MODULE, hosts.stream().map(Host::name).toList());
         }
@@ -77,18 +96,23 @@ public final class Planner {
                 task.where().file(), task.where().line(), task.where().column(),
                 "unknown module '" + task.module() + "' (known: " + String.join(", ", modules.names()) + ")"));
         checkDefined(play, task, hosts, options, registered);
-        return new Plan.PlannedTask(task, module, targets(play, task, hosts, options));
+        return new Plan.PlannedTask(task, module, targets(play, task, hosts, all, options));
     }
 
-    private List<String> targets(Play play, Task task, List<Host> hosts, RunOptions options) {
+    private List<String> targets(Play play, Task task, List<Host> hosts, List<Host> all, RunOptions options) {
         if (task.runOn() != null) {
-            Host first = hosts.get(0);
+            Host first = all.get(0);
             Map<String, Object> vars = withExtra(templating.vars(play, first, Map.of()), options);
             String name = templating.renderString(task.runOn(), vars, task.where());
-            if (hosts.stream().noneMatch(h -> h.name().equals(name))) {
+            if (all.stream().noneMatch(h -> h.name().equals(name))) {
                 throw new InputException(task.where().file(), task.where().line(), task.where().column(),
                         "task '" + task.name() + "': run_on names '" + name + "', which is not a host of play '"
-                                + play.name() + "' (hosts: " + hosts.stream().map(Host::name).toList() + ")");
+                                + play.name() + "' (hosts: " + all.stream().map(Host::name).toList() + ")");
+            }
+            if (hosts.stream().noneMatch(h -> h.name().equals(name))) {
+                throw new InputException(task.where().file(), task.where().line(), task.where().column(),
+                        "task '" + task.name() + "': run_on names '" + name + "', which --limit leaves out"
+                                + " (kept: " + hosts.stream().map(Host::name).toList() + ")");
             }
             return List.of(name);
         }

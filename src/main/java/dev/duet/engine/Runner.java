@@ -70,6 +70,9 @@ public final class Runner {
         List<String> names = play.hosts().stream().map(Host::name).toList();
         names.forEach(recap::host);
         listener.on(new EngineEvent.PlayStarted(play.play().name(), names, options.checkMode()));
+        if (names.isEmpty()) {
+            return; // --limit left this play no host
+        }
         boolean gather = play.play().gatherFacts();
         if (gather) {
             listener.on(new EngineEvent.TaskStarted(play.play().name(), GATHER, "setup", names, 0, play.tasks().size()));

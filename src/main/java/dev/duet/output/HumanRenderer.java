@@ -29,6 +29,9 @@ public final class HumanRenderer implements EventListener {
     public synchronized void on(EngineEvent event) {
         if (event instanceof EngineEvent.PlayStarted p) {
             banner("PLAY [" + p.play() + "]" + (p.checkMode() ? " (check mode: nothing will change)" : ""));
+            if (p.hosts().isEmpty()) {
+                out.println("skipping: no hosts matched");
+            }
         } else if (event instanceof EngineEvent.TaskStarted t) {
             banner((t.handler() ? "RUNNING HANDLER [" : "TASK [") + t.task() + "]");
         } else if (event instanceof EngineEvent.HostDone d) {
