@@ -7,7 +7,7 @@ public final class GenericModules {
     private GenericModules() {
     }
 
-    /** Registers package, copy, command, service, lineinfile, shell, meta, template, debug, stat and the aliases apt/dnf/yum, systemd. */
+    /** Registers package, copy, command, service, lineinfile, shell, meta, template, debug, stat, file, wait_for and the aliases apt/dnf/yum, systemd. */
     public static ModuleRegistry registerAll(ModuleRegistry registry) {
         return registry.register(new PackageModule())
                 .register(CopyStep.module())
@@ -19,6 +19,8 @@ public final class GenericModules {
                 .register(new TemplateModule())
                 .register(new DebugModule())
                 .register(new StatModule())
+                .register(FileStep.module())
+                .register(new WaitForModule())
                 .alias("apt", "package")
                 .alias("dnf", "package")
                 .alias("yum", "package")

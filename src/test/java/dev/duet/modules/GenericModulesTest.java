@@ -12,7 +12,9 @@ class GenericModulesTest {
         ModuleRegistry registry = GenericModules.registerAll(new ModuleRegistry());
 
         assertThat(registry.names()).containsExactly("package", "copy", "command", "service", "lineinfile", "shell", "meta",
-                "template", "debug", "stat");
+                "template", "debug", "stat", "file", "wait_for");
+        assertThat(registry.find("ansible.builtin.file").orElseThrow().name()).isEqualTo("file");
+        assertThat(registry.find("ansible.builtin.wait_for").orElseThrow().readOnly()).isTrue();
         assertThat(registry.find("ansible.builtin.apt").orElseThrow().name()).isEqualTo("package");
         assertThat(registry.find("dnf").orElseThrow().name()).isEqualTo("package");
         assertThat(registry.find("ansible.builtin.systemd").orElseThrow().name()).isEqualTo("service");
