@@ -70,7 +70,7 @@ final class PlaybookRun {
             return 0;
         }
         EventListener listener = cli.json ? new JsonRenderer(out)
-                : new HumanRenderer(out, diff, new ProgressRenderer(out, System.console() != null));
+                : new HumanRenderer(out, diff, new ProgressRenderer(out, System.console() != null), cli.verbose.length);
         // Ctrl-C: no new command starts, the running one may finish, the recap so far is printed (see RunInterrupt).
         Cancellation cancellation = new Cancellation();
         RunInterrupt interrupt = new RunInterrupt(cancellation, plan, RedactingStream.wrap(System.err), RunInterrupt.BOUND);

@@ -25,6 +25,11 @@ public sealed interface EngineEvent {
     record Warned(String host, String task, String message) implements EngineEvent {
     }
 
+    /** A remote command (or file read/write) ended on {@code host}; {@code stdout}/{@code stderr} may be null. */
+    record CommandRan(String host, String line, int exit, String stdout, String stderr, java.time.Duration took)
+            implements EngineEvent {
+    }
+
     record RunFinished(Recap recap, List<PhaseTiming> timings) implements EngineEvent {
     }
 }

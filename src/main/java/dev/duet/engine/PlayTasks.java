@@ -25,11 +25,12 @@ final class PlayTasks {
     private final List<PhaseTiming> timings;
     private final BiFunction<List<HostRun>, Plan.PlannedTask, List<StepResult>> parallel;
     private final HandlerQueue queue;
+    private final java.util.concurrent.atomic.AtomicBoolean commandsHidden;
     private boolean stopAll;
     private int index;
 
     PlayTasks(Plan.PlannedPlay play, List<HostRun> runs, Map<String, Node> playNodes, TaskRun taskRun, Recap recap,
-              EventListener listener, List<PhaseTiming> timings,
+              EventListener listener, List<PhaseTiming> timings, java.util.concurrent.atomic.AtomicBoolean commandsHidden,
               BiFunction<List<HostRun>, Plan.PlannedTask, List<StepResult>> parallel) {
         this.play = play;
         this.runs = runs;
@@ -39,6 +40,7 @@ final class PlayTasks {
         this.listener = listener;
         this.timings = timings;
         this.parallel = parallel;
+        this.commandsHidden = commandsHidden;
         this.queue = new HandlerQueue(play.handlers().stream().map(Plan.PlannedTask::task).toList());
     }
 
@@ -84,7 +86,14 @@ final class PlayTasks {
         listener.on(new EngineEvent.TaskStarted(play.play().name(), task.task().name(), task.module().name(),
                 active.stream().map(hr -> hr.host.name()).toList(), index, total, handler));
         long start = System.nanoTime();
-        List<StepResult> results = parallel.apply(active, task);
+        // every host runs this task now (lock-step), so hiding a no_log task's commands hides no other task's
+        commandsHidden.set(task.task().keywords().noLog());
+        List<StepResult> results;
+        try {
+            results = parallel.apply(active, task);
+        } finally {
+            commandsHidden.set(false);
+        }
         Map<String, Duration> spent = new LinkedHashMap<>();
         for (int i = 0; i < results.size(); i++) {
             StepResult r = results.get(i);

@@ -31,6 +31,8 @@ public final class Runner {
     private final EventListener listener;
     /** Results of {@code register:} per host, for the whole run. */
     private final Map<String, Map<String, Object>> registered = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Set while a no_log task runs: its commands are not told to the listener. */
+    private final java.util.concurrent.atomic.AtomicBoolean commandsHidden = new java.util.concurrent.atomic.AtomicBoolean();
 
     public Runner(NodeOpener opener, Templating templating, EventListener listener) {
         this.opener = opener;
@@ -104,7 +106,7 @@ public final class Runner {
         Map<String, Node> playNodes = new LinkedHashMap<>();
         runs.forEach(hr -> playNodes.put(hr.host.name(), hr.node));
         TaskRun taskRun = new TaskRun(new TaskExecution(templating, options, listener), templating, options);
-        new PlayTasks(play, runs, playNodes, taskRun, recap, listener, timings,
+        new PlayTasks(play, runs, playNodes, taskRun, recap, listener, timings, commandsHidden,
                 (active, task) -> inParallel(pool, active, hr -> taskRun.run(task, hr, playNodes))).run();
     }
 
@@ -125,7 +127,8 @@ public final class Runner {
         HostRun hr;
         long t0 = System.nanoTime();
         try {
-            TimedNode timed = new TimedNode(become == null ? opener.open(host) : opener.open(host, become));
+            TimedNode timed = new TimedNode(new CommandEvents(become == null ? opener.open(host) : opener.open(host, become),
+                    listener, commandsHidden));
             // connecting is time on the network, not Duet's own: count it as remote
             timed.add(Duration.ofNanos(System.nanoTime() - t0));
             hr = new HostRun(host, new ReadOnlyGuard(timed, options.checkMode()), timed);

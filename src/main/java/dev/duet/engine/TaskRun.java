@@ -67,7 +67,8 @@ final class TaskRun {
         String message = kw.noLog() ? HIDDEN : outcome.message();
         String diff = kw.noLog() ? null : outcome.diff();
         StepResult r = new StepResult(hr.host.name(), task.name(), outcome.status(), message, diff,
-                Duration.ofNanos(System.nanoTime() - t0), hr.timed.spent().minus(remote0), outcome.reason());
+                Duration.ofNanos(System.nanoTime() - t0), hr.timed.spent().minus(remote0), outcome.reason())
+                .withValues(kw.noLog() ? Map.of() : registered);
         return kw.ignoreErrors() && r.status() == Status.FAILED ? r.asIgnored() : r;
     }
 

@@ -25,6 +25,9 @@ public final class JsonRenderer implements EventListener {
 
     @Override
     public synchronized void on(EngineEvent event) {
+        if (event instanceof EngineEvent.CommandRan) {
+            return; // -vv detail for the terminal; the JSON stream keeps its documented events
+        }
         ObjectNode o = json.createObjectNode();
         if (event instanceof EngineEvent.PlayStarted p) {
                 o.put("event", "play").put("play", p.play()).put("check_mode", p.checkMode());
