@@ -49,18 +49,22 @@ public final class TemplateModule implements Module {
         String owner = FileArgs.owner(args).orElse(null);
         boolean backup = args.bool("backup", false);
         return new Step() {
-            private CopyStep copy;
-
             @Override
             public Check check(StepContext ctx) {
-                byte[] content = ctx.renderTemplate(text, src.toString()).getBytes(StandardCharsets.UTF_8);
-                copy = new CopyStep(dest, content, mode, owner, backup, Clock.systemDefaultZone());
-                return copy.check(ctx);
+                CopyStep copy = rendered(ctx);
+                return copy.check(ctx).with(copy);
             }
 
+            /** Writes what the check rendered (the copy re-reads the file and decides again). */
             @Override
             public Done act(StepContext ctx, Check check) {
+                CopyStep copy = check.decision(CopyStep.class).orElseGet(() -> rendered(ctx));
                 return copy.act(ctx, check);
+            }
+
+            private CopyStep rendered(StepContext ctx) {
+                byte[] content = ctx.renderTemplate(text, src.toString()).getBytes(StandardCharsets.UTF_8);
+                return new CopyStep(dest, content, mode, owner, backup, Clock.systemDefaultZone());
             }
         };
     }
