@@ -7,6 +7,9 @@ import dev.duet.engine.Planner;
 import dev.duet.engine.Recap;
 import dev.duet.engine.RunOptions;
 import dev.duet.engine.Runner;
+import dev.duet.engine.StartAtTask;
+import dev.duet.error.InputException;
+import dev.duet.inventory.Host;
 import dev.duet.engine.TemplatedArgsCheck;
 import dev.duet.output.HumanRenderer;
 import dev.duet.output.JsonRenderer;
@@ -35,18 +38,39 @@ final class PlaybookRun {
         return execute((wiring, playbook) -> playbook);
     }
 
+    /** The host names {@code --limit} keeps, or null without it; a pattern naming no host is refused. */
+    private Set<String> limit(Wiring wiring) {
+        if (cli.limit == null) {
+            return null;
+        }
+        if (cli.limit.strip().startsWith("@")) {
+            throw new InputException("--limit " + cli.limit + ": retry files are not supported; name hosts or groups");
+        }
+        return wiring.inventory().hostsMatching(cli.limit).stream().map(Host::name)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     /** Runs what {@code derive} makes of the loaded playbook (recover builds its own play from it). */
     int execute(BiFunction<Wiring, Playbook, Playbook> derive) {
         Wiring wiring = new Wiring(cli.inventory, cli.playbook.toAbsolutePath().getParent(), cli.acceptNewHostKeys);
         Playbook playbook = derive.apply(wiring, wiring.playbook(cli.playbook));
         Map<String, Object> extra = new LinkedHashMap<>(cli.extraVars());
         RunOptions options = new RunOptions(checkMode, diff, Set.copyOf(cli.tags), Set.copyOf(cli.skipTags), extra);
-        Plan plan = new Planner(wiring.modules(), wiring.templating(), wiring.hostPattern()).plan(playbook, options);
+        Plan plan = new Planner(wiring.modules(), wiring.templating(), wiring.hostPattern(), limit(wiring))
+                .plan(playbook, options);
+        if (cli.startAtTask != null) {
+            plan = StartAtTask.apply(plan, cli.startAtTask);
+        }
         new TemplatedArgsCheck(wiring.inventory(), extra).check(plan);
         // The one door to the terminal: results, diffs, warnings, progress and JSON all pass the redaction.
         PrintStream out = RedactingStream.wrap(System.out);
+        if (cli.syntaxCheck || cli.listHosts || cli.listTasks || cli.listTags) {
+            new PlaybookListing(out).print(plan, cli.playbook.toString(), cli.listHosts, cli.listTasks, cli.listTags);
+            out.flush();
+            return 0;
+        }
         EventListener listener = cli.json ? new JsonRenderer(out)
-                : new HumanRenderer(out, diff, new ProgressRenderer(out, System.console() != null));
+                : new HumanRenderer(out, diff, new ProgressRenderer(out, System.console() != null), cli.verbose.length);
         // Ctrl-C: no new command starts, the running one may finish, the recap so far is printed (see RunInterrupt).
         Cancellation cancellation = new Cancellation();
         RunInterrupt interrupt = new RunInterrupt(cancellation, plan, RedactingStream.wrap(System.err), RunInterrupt.BOUND);

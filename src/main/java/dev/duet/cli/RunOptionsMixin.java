@@ -37,6 +37,28 @@ public final class RunOptionsMixin {
             description = "Record keys of hosts not yet in known_hosts (like OpenSSH accept-new). A changed key is always refused.")
     boolean acceptNewHostKeys;
 
+    @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN",
+            description = "Only these hosts, an Ansible host pattern ('node1', 'all:!node2'); a play left without hosts is skipped.")
+    String limit;
+
+    @Option(names = "--list-hosts", description = "List each play's hosts and exit; no host is contacted.")
+    boolean listHosts;
+
+    @Option(names = "--list-tasks", description = "List the tasks that would run (after --tags/--skip-tags) and exit.")
+    boolean listTasks;
+
+    @Option(names = "--list-tags", description = "List the tags of each play's tasks and exit.")
+    boolean listTags;
+
+    @Option(names = "--syntax-check", description = "Load and check the playbook (everything checked before connecting) and exit.")
+    boolean syntaxCheck;
+
+    @Option(names = "--start-at-task", paramLabel = "NAME", description = "Start at the first task of this name (a glob such as 'Mark *' matches too).")
+    String startAtTask;
+
+    @Option(names = "-v", description = "More output: -v result values and times, -vv also each remote command, -vvv also its output.")
+    boolean[] verbose = new boolean[0];
+
     @Option(names = "--stacktrace", description = "Print stack traces of errors.")
     void stacktrace(boolean on) {
         ErrorReporter.stacktrace = on;

@@ -33,7 +33,7 @@ final class ActAfterDrop {
             try {
                 Done done = step.act(ctx, again);
                 return new Done(note + "the check on the new connection still said to act: " + done.message(),
-                        done.diff(), done.changed());
+                        done.diff(), done.changed()).withResult(done.result());
             } catch (DroppedDuringChange twice) {
                 throw new DuetException(Reason.UNREACHABLE, twice.node() + ": connection to " + twice.hostPort()
                         + " dropped again during " + twice.what() + " after one reconnect (the first drop was during "

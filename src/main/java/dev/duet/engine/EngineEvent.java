@@ -8,8 +8,12 @@ public sealed interface EngineEvent {
     record PlayStarted(String play, List<String> hosts, boolean checkMode) implements EngineEvent {
     }
 
-    record TaskStarted(String play, String task, String module, List<String> hosts, int index, int total)
-            implements EngineEvent {
+    /** {@code handler}: a handler run at a flush point (Ansible's RUNNING HANDLER). */
+    record TaskStarted(String play, String task, String module, List<String> hosts, int index, int total,
+                       boolean handler) implements EngineEvent {
+        public TaskStarted(String play, String task, String module, List<String> hosts, int index, int total) {
+            this(play, task, module, hosts, index, total, false);
+        }
     }
 
     record HostDone(String module, StepResult result) implements EngineEvent {
@@ -19,6 +23,11 @@ public sealed interface EngineEvent {
     }
 
     record Warned(String host, String task, String message) implements EngineEvent {
+    }
+
+    /** A remote command (or file read/write) ended on {@code host}; {@code stdout}/{@code stderr} may be null. */
+    record CommandRan(String host, String line, int exit, String stdout, String stderr, java.time.Duration took)
+            implements EngineEvent {
     }
 
     record RunFinished(Recap recap, List<PhaseTiming> timings) implements EngineEvent {

@@ -1,6 +1,7 @@
 package dev.duet.engine;
 
 import dev.duet.inventory.Host;
+import dev.duet.playbook.Templating;
 import dev.duet.step.Progress;
 import dev.duet.step.StepContext;
 import dev.duet.transport.Node;
@@ -15,9 +16,16 @@ final class HostContext implements StepContext {
     private final boolean checkMode;
     private final EventListener listener;
     private final String task;
+    private final Templating templating;
 
     HostContext(Host host, Node node, Map<String, Node> playNodes, Map<String, Object> vars, boolean checkMode,
                 EventListener listener, String task) {
+        this(host, node, playNodes, vars, checkMode, listener, task, null);
+    }
+
+    HostContext(Host host, Node node, Map<String, Node> playNodes, Map<String, Object> vars, boolean checkMode,
+                EventListener listener, String task, Templating templating) {
+        this.templating = templating;
         this.host = host;
         this.node = node;
         this.playNodes = playNodes;
@@ -59,6 +67,12 @@ final class HostContext implements StepContext {
     @Override
     public void progress(Progress progress) {
         listener.on(new EngineEvent.ProgressMade(host.name(), task, progress));
+    }
+
+    @Override
+    public String renderTemplate(String text, String source) {
+        return templating == null ? StepContext.super.renderTemplate(text, source)
+                : templating.renderTemplate(text, vars, source);
     }
 
     @Override

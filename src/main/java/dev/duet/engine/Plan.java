@@ -17,11 +17,17 @@ public record Plan(List<PlannedPlay> plays) {
      * {@code become}: host name → whether its commands in this play go through sudo (see {@link Become});
      * a host missing from it connects with its inventory settings alone.
      */
-    public record PlannedPlay(Play play, List<Host> hosts, List<PlannedTask> tasks, Map<String, Boolean> become) {
+    public record PlannedPlay(Play play, List<Host> hosts, List<PlannedTask> tasks, Map<String, Boolean> become,
+                              List<PlannedTask> handlers) {
         public PlannedPlay {
             hosts = List.copyOf(hosts);
             tasks = List.copyOf(tasks);
             become = Map.copyOf(become);
+            handlers = List.copyOf(handlers);
+        }
+
+        public PlannedPlay(Play play, List<Host> hosts, List<PlannedTask> tasks, Map<String, Boolean> become) {
+            this(play, hosts, tasks, become, List.of());
         }
 
         public PlannedPlay(Play play, List<Host> hosts, List<PlannedTask> tasks) {
@@ -36,7 +42,9 @@ public record Plan(List<PlannedPlay> plays) {
         }
     }
 
+    /** Tasks the user wrote (the flush points between play parts are not counted). */
     public int taskCount() {
-        return plays.stream().mapToInt(p -> p.tasks().size()).sum();
+        return plays.stream().mapToInt(p -> (int) p.tasks().stream().filter(t -> !t.task().isFlushHandlers()).count())
+                .sum();
     }
 }

@@ -29,50 +29,90 @@ public final class Planner {
     private final ModuleRegistry modules;
     private final Templating templating;
     private final Function<String, List<Host>> hostPattern;
+    /** Host names {@code --limit} keeps, or null for no limit. */
+    private final Set<String> limit;
 
     public Planner(ModuleRegistry modules, Templating templating, Function<String, List<Host>> hostPattern) {
+        this(modules, templating, hostPattern, null);
+    }
+
+    /** {@code limit}: the hosts {@code --limit} selected (null: every host); a play left without hosts is skipped. */
+    public Planner(ModuleRegistry modules, Templating templating, Function<String, List<Host>> hostPattern,
+                   Set<String> limit) {
         this.modules = modules;
         this.templating = templating;
         this.hostPattern = hostPattern;
+        this.limit = limit == null ? null : Set.copyOf(limit);
     }
 
     public Plan plan(Playbook playbook, RunOptions options) {
         List<Plan.PlannedPlay> plays = new ArrayList<>();
+        Set<String> registered = new HashSet<>();
         for (Play play : playbook.plays()) {
             List<Host> hosts = hostPattern.apply(play.hosts());
             if (hosts.isEmpty()) {
                 throw new InputException(play.where().file(), play.where().line(), play.where().column(),
                         "play '" + play.name() + "': host pattern '" + play.hosts() + "' matches no host in the inventory");
             }
-            List<Plan.PlannedTask> tasks = new ArrayList<>();
-            for (Task task : play.tasks()) {
-                if (!options.selects(task.tags())) {
+            registered.addAll(RegisteredNames.of(play));
+            List<Host> all = hosts;
+            if (limit != null) {
+                hosts = hosts.stream().filter(h -> limit.contains(h.name())).toList();
+                if (hosts.isEmpty()) {
+                    // as ansible-playbook: the play is shown and skipped, "no hosts matched"
+                    plays.add(new Plan.PlannedPlay(play, List.of(), List.of(), Map.of()));
                     continue;
                 }
-                Module module = modules.find(task.module()).orElseThrow(() -> new InputException(
-                        task.where().file(), task.where().line(), task.where().column(),
-                        "unknown module '" + task.module() + "' (known: " + String.join(", ", modules.names()) + ")"));
-                checkDefined(play, task, hosts, options);
-                tasks.add(new Plan.PlannedTask(task, module, targets(play, task, hosts, options)));
+            }
+            List<Plan.PlannedTask> tasks = new ArrayList<>();
+            for (int i = 0; i < play.tasks().size(); i++) {
+                Task task = play.tasks().get(i);
+                if (task.isFlushHandlers() || options.selects(task.tags())) {
+                    tasks.add(planned(play, task, hosts, all, options, registered));
+                }
+                if (play.partEnds().contains(i + 1) && !play.handlers().isEmpty()) {
+                    tasks.add(new Plan.PlannedTask(Flush.task(task.where()), Flush.MODULE, hosts.stream().map(Host::name).toList()));
+                }
+            }
+            List<Plan.PlannedTask> handlers = new ArrayList<>();
+            for (Task task : play.handlers()) {
+                handlers.add(planned(play, task, hosts, all, options, registered));
             }
             Map<String, Boolean> become = new java.util.LinkedHashMap<>();
             for (Host host : hosts) {
                 become.put(host.name(), Become.effective(play, templating.vars(play, host, Map.of()), options.extraVars()));
             }
-            plays.add(new Plan.PlannedPlay(play, hosts, tasks, become));
+            plays.add(new Plan.PlannedPlay(play, hosts, tasks, become, handlers));
         }
         return new Plan(plays);
     }
 
-    private List<String> targets(Play play, Task task, List<Host> hosts, RunOptions options) {
+    private Plan.PlannedTask planned(Play play, Task task, List<Host> hosts, List<Host> all, RunOptions options,
+                                     Set<String> registered) {
+        if (task.isFlushHandlers()) {
+            return new Plan.PlannedTask(task, Flush.MODULE, hosts.stream().map(Host::name).toList());
+        }
+        Module module = modules.find(task.module()).orElseThrow(() -> new InputException(
+                task.where().file(), task.where().line(), task.where().column(),
+                "unknown module '" + task.module() + "' (known: " + String.join(", ", modules.names()) + ")"));
+        checkDefined(play, task, hosts, options, registered);
+        return new Plan.PlannedTask(task, module, targets(play, task, hosts, all, options));
+    }
+
+    private List<String> targets(Play play, Task task, List<Host> hosts, List<Host> all, RunOptions options) {
         if (task.runOn() != null) {
-            Host first = hosts.get(0);
+            Host first = all.get(0);
             Map<String, Object> vars = withExtra(templating.vars(play, first, Map.of()), options);
             String name = templating.renderString(task.runOn(), vars, task.where());
-            if (hosts.stream().noneMatch(h -> h.name().equals(name))) {
+            if (all.stream().noneMatch(h -> h.name().equals(name))) {
                 throw new InputException(task.where().file(), task.where().line(), task.where().column(),
                         "task '" + task.name() + "': run_on names '" + name + "', which is not a host of play '"
-                                + play.name() + "' (hosts: " + hosts.stream().map(Host::name).toList() + ")");
+                                + play.name() + "' (hosts: " + all.stream().map(Host::name).toList() + ")");
+            }
+            if (hosts.stream().noneMatch(h -> h.name().equals(name))) {
+                throw new InputException(task.where().file(), task.where().line(), task.where().column(),
+                        "task '" + task.name() + "': run_on names '" + name + "', which --limit leaves out"
+                                + " (kept: " + hosts.stream().map(Host::name).toList() + ")");
             }
             return List.of(name);
         }
@@ -82,15 +122,22 @@ public final class Planner {
         return hosts.stream().map(Host::name).toList();
     }
 
-    private void checkDefined(Play play, Task task, List<Host> hosts, RunOptions options) {
+    private void checkDefined(Play play, Task task, List<Host> hosts, RunOptions options, Set<String> registered) {
         for (Host host : hosts) {
             Set<String> known = new HashSet<>(MAGIC);
+            known.addAll(registered);
+            if (task.keywords().loop() != null) {
+                known.add(task.keywords().loopVar());
+            }
             known.addAll(Facts.NAMES);
             known.addAll(options.extraVars().keySet());
             known.addAll(templating.vars(play, host, Map.of()).keySet());
             Set<String> missing = new HashSet<>(templating.undefined(task.args(), known));
-            if (task.when() != null) {
-                missing.addAll(templating.undefinedInWhen(task.when(), known, task.where()));
+            for (String expr : RegisteredNames.conditions(task)) {
+                missing.addAll(templating.undefinedInWhen(expr, known, task.where()));
+            }
+            if (task.keywords().loop() != null) {
+                missing.addAll(templating.undefined(task.keywords().loop(), known));
             }
             if (!missing.isEmpty()) {
                 throw new InputException(task.where().file(), task.where().line(), task.where().column(),

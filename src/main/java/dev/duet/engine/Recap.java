@@ -8,6 +8,8 @@ public final class Recap {
     /** Counters for one host. */
     public static final class Counts {
         private final Map<Status, Integer> counts = new java.util.EnumMap<>(Status.class);
+        private int rescued;
+        private int ignored;
 
         void add(Status s) {
             counts.merge(s, 1, Integer::sum);
@@ -17,9 +19,22 @@ public final class Recap {
             return counts.getOrDefault(s, 0);
         }
 
-        /** Ansible's {@code ok=}: every task that succeeded, changed or not (its stats count both). */
+        /**
+         * Ansible's {@code ok=}: every task that succeeded, changed or not (its stats count both), and
+         * every ignored failure (Ansible counts those ok and ignored).
+         */
         public int ok() {
-            return get(Status.OK) + get(Status.CHANGED);
+            return get(Status.OK) + get(Status.CHANGED) + ignored;
+        }
+
+        /** Blocks whose rescue caught a failure on this host. */
+        public int rescued() {
+            return rescued;
+        }
+
+        /** Failures of tasks with ignore_errors. */
+        public int ignored() {
+            return ignored;
         }
     }
 
@@ -29,8 +44,19 @@ public final class Recap {
         hosts.computeIfAbsent(host, h -> new Counts());
     }
 
+    /** Counts a result; an ignored failure counts as ignored (a rescued one is counted by {@link #rescued}). */
     public synchronized void record(StepResult r) {
-        hosts.computeIfAbsent(r.host(), h -> new Counts()).add(r.status());
+        Counts c = hosts.computeIfAbsent(r.host(), h -> new Counts());
+        if (r.ignored() && r.status() == Status.FAILED) {
+            c.ignored++;
+        } else {
+            c.add(r.status());
+        }
+    }
+
+    /** A block's rescue took over after {@code r} failed on its host: Ansible counts it rescued, not failed. */
+    public synchronized void rescued(StepResult r) {
+        hosts.computeIfAbsent(r.host(), h -> new Counts()).rescued++;
     }
 
     public synchronized Map<String, Counts> hosts() {
@@ -58,7 +84,7 @@ public final class Recap {
         return String.format("%-26s : %s %s %s %s %s %s %s", host,
                 field("ok", c.ok()), field("changed", c.get(Status.CHANGED)),
                 field("unreachable", c.get(Status.UNREACHABLE)), field("failed", c.get(Status.FAILED)),
-                field("skipped", c.get(Status.SKIPPED)), field("rescued", 0), field("ignored", 0));
+                field("skipped", c.get(Status.SKIPPED)), field("rescued", c.rescued()), field("ignored", c.ignored()));
     }
 
     private static String field(String name, int n) {

@@ -29,6 +29,10 @@ public final class Runner {
     private final NodeOpener opener;
     private final Templating templating;
     private final EventListener listener;
+    /** Results of {@code register:} per host, for the whole run. */
+    private final Map<String, Map<String, Object>> registered = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Set while a no_log task runs: its commands are not told to the listener. */
+    private final java.util.concurrent.atomic.AtomicBoolean commandsHidden = new java.util.concurrent.atomic.AtomicBoolean();
 
     public Runner(NodeOpener opener, Templating templating, EventListener listener) {
         this.opener = opener;
@@ -68,54 +72,42 @@ public final class Runner {
         List<String> names = play.hosts().stream().map(Host::name).toList();
         names.forEach(recap::host);
         listener.on(new EngineEvent.PlayStarted(play.play().name(), names, options.checkMode()));
-        listener.on(new EngineEvent.TaskStarted(play.play().name(), GATHER, "setup", names, 0, play.tasks().size()));
+        if (names.isEmpty()) {
+            return; // --limit left this play no host
+        }
+        boolean gather = play.play().gatherFacts();
+        if (gather) {
+            listener.on(new EngineEvent.TaskStarted(play.play().name(), GATHER, "setup", names, 0, play.tasks().size()));
+        }
         long t0 = System.nanoTime();
         List<HostRun> runs = inParallel(pool, play.hosts(),
                 host -> connect(host, play.become().get(host.name()), options, connections));
         Map<String, Duration> remote = new LinkedHashMap<>();
         Map<String, Map<String, Object>> factsByHost = new java.util.concurrent.ConcurrentHashMap<>();
-        List<StepResult> gathered = inParallel(pool, runs, hr -> gather(hr, options, factsByHost));
+        List<StepResult> gathered = inParallel(pool, runs, hr -> gather(hr, options, factsByHost, gather));
         for (HostRun hr : runs) {
             if (!hr.stopped) {
-                hr.vars = templating.vars(play.play(), hr.host, factsByHost);
+                hr.registered = registered.computeIfAbsent(hr.host.name(), h -> new java.util.concurrent.ConcurrentHashMap<>());
+                hr.vars = new LayeredVars(hr.registered, templating.vars(play.play(), hr.host, factsByHost),
+                        options.extraVars().keySet());
+                hr.playBecome = play.become().get(hr.host.name());
+                hr.becomeNode = b -> connect(hr.host, b, options, connections).node;
             }
         }
         for (StepResult r : gathered) {
-            report("setup", r, recap);
+            if (gather || r.status() != Status.OK) {
+                report("setup", r, recap);
+            }
             remote.put(r.host(), r.remote());
         }
-        timings.add(timing(GATHER, t0, remote));
+        if (gather) {
+            timings.add(timing(GATHER, t0, remote));
+        }
         Map<String, Node> playNodes = new LinkedHashMap<>();
         runs.forEach(hr -> playNodes.put(hr.host.name(), hr.node));
-        boolean stopAll = play.play().anyErrorsFatal() && runs.stream().anyMatch(hr -> hr.stopped);
-        TaskExecution execution = new TaskExecution(templating, options, listener);
-        int index = 0;
-        for (Plan.PlannedTask task : play.tasks()) {
-            index++;
-            if (stopAll) {
-                break;
-            }
-            List<HostRun> active = runs.stream()
-                    .filter(hr -> !hr.stopped && task.hosts().contains(hr.host.name())).toList();
-            if (active.isEmpty()) {
-                continue;
-            }
-            listener.on(new EngineEvent.TaskStarted(play.play().name(), task.task().name(), task.module().name(),
-                    active.stream().map(hr -> hr.host.name()).toList(), index, play.tasks().size()));
-            long start = System.nanoTime();
-            List<StepResult> results = inParallel(pool, active, hr -> execution.run(task, hr, playNodes));
-            Map<String, Duration> spent = new LinkedHashMap<>();
-            for (int i = 0; i < results.size(); i++) {
-                StepResult r = results.get(i);
-                report(task.module().name(), r, recap);
-                spent.put(r.host(), r.remote());
-                if (r.status() == Status.FAILED || r.status() == Status.UNREACHABLE) {
-                    active.get(i).stopped = true;
-                    stopAll |= play.play().anyErrorsFatal() || task.module().pairWide();
-                }
-            }
-            timings.add(timing(task.task().name(), start, spent));
-        }
+        TaskRun taskRun = new TaskRun(new TaskExecution(templating, options, listener), templating, options);
+        new PlayTasks(play, runs, playNodes, taskRun, recap, listener, timings, commandsHidden,
+                (active, task) -> inParallel(pool, active, hr -> taskRun.run(task, hr, playNodes))).run();
     }
 
     /**
@@ -135,7 +127,8 @@ public final class Runner {
         HostRun hr;
         long t0 = System.nanoTime();
         try {
-            TimedNode timed = new TimedNode(become == null ? opener.open(host) : opener.open(host, become));
+            TimedNode timed = new TimedNode(new CommandEvents(become == null ? opener.open(host) : opener.open(host, become),
+                    listener, commandsHidden));
             // connecting is time on the network, not Duet's own: count it as remote
             timed.add(Duration.ofNanos(System.nanoTime() - t0));
             hr = new HostRun(host, new ReadOnlyGuard(timed, options.checkMode()), timed);
@@ -148,11 +141,18 @@ public final class Runner {
         return hr;
     }
 
-    private StepResult gather(HostRun hr, RunOptions options, Map<String, Map<String, Object>> factsByHost) {
+    /** Gathers facts ({@code really}: gather_facts is on) or only checks that the host answered. */
+    private StepResult gather(HostRun hr, RunOptions options, Map<String, Map<String, Object>> factsByHost,
+                              boolean really) {
         long t0 = System.nanoTime();
         Duration before = hr.remoteBefore;
         try {
-            Map<String, Object> facts = new LinkedHashMap<>(Facts.gather(hr.node));
+            Map<String, Object> facts = new LinkedHashMap<>();
+            if (really) {
+                facts.putAll(Facts.gather(hr.node));
+            } else if (hr.node instanceof UnreachableNode u) {
+                u.run(null);
+            }
             facts.put("ansible_check_mode", options.checkMode());
             facts.putAll(options.extraVars());
             factsByHost.put(hr.host.name(), facts);

@@ -4,17 +4,23 @@ import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
 import dev.duet.playbook.Task;
 import dev.duet.playbook.Templating;
+import dev.duet.playbook.UndefinedValueException;
 import dev.duet.step.Args;
 import dev.duet.step.Check;
 import dev.duet.step.Done;
+import dev.duet.step.Probe;
 import dev.duet.step.Step;
+import dev.duet.transport.CommandFailedException;
 import dev.duet.transport.Node;
-import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs one planned task on one host: when, templating, binding, check half, and (unless checking) act half. */
+/**
+ * Runs one planned task (one loop item) on one host: when, templating, binding, check half, and
+ * (unless checking) act half. {@code check} is this task's check mode (the run's, unless the task sets
+ * {@code check_mode}); {@code probe}: in check mode, a task declared read-only runs as a read-only command.
+ */
 final class TaskExecution {
     private static final Logger LOG = LoggerFactory.getLogger(TaskExecution.class);
 
@@ -28,49 +34,67 @@ final class TaskExecution {
         this.listener = listener;
     }
 
-    StepResult run(Plan.PlannedTask planned, HostRun hr, Map<String, Node> playNodes) {
+    StepOutcome once(Plan.PlannedTask planned, HostRun hr, Node node, Map<String, Node> playNodes,
+                     Map<String, Object> vars, boolean check, boolean probe) {
         Task task = planned.task();
-        long t0 = System.nanoTime();
-        Duration remote0 = hr.timed.spent();
         try {
-            if (task.when() != null && !templating.when(task.when(), hr.vars, task.where())) {
-                return result(hr, task, Status.SKIPPED, "conditional result was False: " + task.when(), null, t0, remote0, null);
+            if (task.when() != null && !templating.when(task.when(), vars, task.where())) {
+                return StepOutcome.of(Status.SKIPPED, "conditional result was False: " + task.when());
             }
-            Map<String, Object> args = templating.render(task.args(), hr.vars, task.where());
+            Map<String, Object> args = templating.render(task.args(), vars, task.where());
             Step step = planned.module().bind(new Args(planned.module().name(), args, task.where()));
-            var ctx = new HostContext(hr.host, hr.node, playNodes, hr.vars, options.checkMode(), listener, task.name());
-            Check check = step.check(ctx);
-            return switch (check.kind()) {
-                case OK -> result(hr, task, Status.OK, check.message(), null, t0, remote0, null);
-                case SKIP -> result(hr, task, Status.SKIPPED, check.message(), null, t0, remote0, null);
+            var ctx = new HostContext(hr.host, node, playNodes, vars, check, listener, task.name(), templating);
+            Check found = step.check(ctx);
+            return switch (found.kind()) {
+                case OK -> new StepOutcome(Status.OK, found.message(), null, null, found.result(), false);
+                case SKIP -> new StepOutcome(Status.SKIPPED, found.message(), null, null, found.result(), false);
                 case CHANGE -> {
-                    if (options.checkMode()) {
-                        hr.wouldChangeEarlier = true;
-                        yield result(hr, task, Status.CHANGED, check.message(), check.diff(), t0, remote0, null);
+                    if (check && probe && step instanceof Probe p) {
+                        yield done(p.probe(ctx));
                     }
-                    Done done = ActAfterDrop.act(step, ctx, check);
-                    yield result(hr, task, done.changed() ? Status.CHANGED : Status.OK, done.message(), done.diff(),
-                            t0, remote0, null);
+                    if (check) {
+                        hr.wouldChangeEarlier = true;
+                        // a command's check only says it would run: what it would return is unknown
+                        yield new StepOutcome(Status.CHANGED, found.message(), found.diff(), null, found.result(),
+                                step instanceof Probe);
+                    }
+                    yield done(ActAfterDrop.act(step, ctx, found));
                 }
             };
+        } catch (UndefinedValueException e) {
+            if (check) {
+                return StepOutcome.of(Status.SKIPPED, "skipped, no check mode support: " + e.getMessage()
+                        + " (a registered result holds only what a check half read; this is known once the task it comes from runs)");
+            }
+            return new StepOutcome(Status.FAILED, e.getMessage(), null, e.reason(), Map.of(), false);
         } catch (DuetException e) {
-            if (options.checkMode() && hr.wouldChangeEarlier && e.reason() != Reason.CHECK_MODE_VIOLATION
+            if (check && hr.wouldChangeEarlier && e.reason() != Reason.CHECK_MODE_VIOLATION
                     && e.reason() != Reason.INPUT && e.reason() != Reason.UNREACHABLE) {
                 // The state this check needs is made by an earlier step that check mode did not run.
-                return result(hr, task, Status.CHANGED, "would change; exact effect unknown until earlier changes are applied ("
-                        + e.getMessage() + ")", null, t0, remote0, null);
+                return new StepOutcome(Status.CHANGED, "would change; exact effect unknown until earlier changes are applied ("
+                        + e.getMessage() + ")", null, null, Map.of(), true);
+            }
+            Map<String, Object> values = new java.util.LinkedHashMap<>();
+            if (e instanceof CommandFailedException failed) {
+                // the command ran and failed: register and failed_when see its rc and output
+                values.put("rc", failed.result().exitCode());
+                values.put("stdout", strip(failed.result().stdout()));
+                values.put("stderr", strip(failed.result().stderr()));
             }
             Status s = e.reason() == Reason.UNREACHABLE ? Status.UNREACHABLE : Status.FAILED;
-            return result(hr, task, s, e.getMessage(), null, t0, remote0, e.reason());
+            return new StepOutcome(s, e.getMessage(), null, e.reason(), values, false);
         } catch (RuntimeException e) {
             LOG.error("{}: task '{}' failed with an internal error", hr.host.name(), task.name(), e);
-            return result(hr, task, Status.FAILED, "internal error: " + e, null, t0, remote0, null);
+            return StepOutcome.of(Status.FAILED, "internal error: " + e);
         }
     }
 
-    private StepResult result(HostRun hr, Task task, Status status, String message, String diff, long t0,
-                              Duration remote0, Reason reason) {
-        return new StepResult(hr.host.name(), task.name(), status, message, diff,
-                Duration.ofNanos(System.nanoTime() - t0), hr.timed.spent().minus(remote0), reason);
+    private static String strip(String s) {
+        return s == null ? "" : s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    private static StepOutcome done(Done done) {
+        return new StepOutcome(done.changed() ? Status.CHANGED : Status.OK, done.message(), done.diff(), null,
+                done.result(), false);
     }
 }

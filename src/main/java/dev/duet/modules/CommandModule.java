@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * Ansible's {@code command}: {@code cmd} (split like a shell would, but run without one) or
- * {@code argv} (a list), {@code creates} / {@code removes} (absolute paths that make it a no-op).
+ * {@code argv} (a list), {@code creates} / {@code removes} (absolute paths that make it a no-op), and the
+ * task keyword {@code environment}.
  */
 public final class CommandModule implements Module {
     @Override
@@ -25,7 +26,12 @@ public final class CommandModule implements Module {
 
     @Override
     public Set<String> optionalArgs() {
-        return Set.of("cmd", "argv", "creates", "removes");
+        return Set.of("cmd", "argv", "creates", "removes", "environment");
+    }
+
+    @Override
+    public boolean probeable() {
+        return true;
     }
 
     @Override
@@ -47,7 +53,8 @@ public final class CommandModule implements Module {
         if (argv.isEmpty()) {
             throw args.error(args.has("cmd") ? "cmd" : "argv", "must not be empty");
         }
-        return new CommandStep(argv, args.optPath("creates").orElse(null), args.optPath("removes").orElse(null));
+        return new CommandStep(argv, args.optPath("creates").orElse(null), args.optPath("removes").orElse(null),
+                Environment.of(args), false);
     }
 
     @Override

@@ -76,11 +76,7 @@ public final class CopyStep implements Step {
     }
 
     private static byte[] readLocal(Args args) {
-        Path src = Path.of(args.string("src"));
-        if (!src.isAbsolute() && args.where() != null && args.where().file() != null) {
-            Path dir = args.where().file().toAbsolutePath().getParent();
-            src = dir == null ? src : dir.resolve(src);
-        }
+        Path src = LocalFiles.resolve(args, "src", "files");
         try {
             return Files.readAllBytes(src);
         } catch (IOException e) {

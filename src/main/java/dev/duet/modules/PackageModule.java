@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Ansible's {@code package}: {@code name} (one or a list), {@code state: present|absent}. */
+/**
+ * Ansible's {@code package} (and {@code apt}, {@code dnf}, {@code yum}): {@code name} (one or a list),
+ * {@code state: present|absent}, {@code update_cache} (refresh the package lists before installing;
+ * only when something is to be installed, so a second run stays ok).
+ */
 public final class PackageModule implements Module {
     private static final Pattern PACKAGE_NAME = Pattern.compile("[a-z0-9][a-z0-9+.-]*");
 
@@ -24,7 +28,7 @@ public final class PackageModule implements Module {
 
     @Override
     public Set<String> optionalArgs() {
-        return Set.of("state");
+        return Set.of("state", "update_cache");
     }
 
     @Override
@@ -44,6 +48,6 @@ public final class PackageModule implements Module {
             throw args.error("name", "must name at least one package");
         }
         boolean present = args.oneOf("state", "present", "present", "absent").equals("present");
-        return new PackageStep(names, present);
+        return new PackageStep(names, present, args.bool("update_cache", false));
     }
 }

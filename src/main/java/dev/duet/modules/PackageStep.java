@@ -13,10 +13,16 @@ import java.util.List;
 public final class PackageStep implements Step {
     private final List<String> names;
     private final boolean present;
+    private final boolean updateCache;
 
     public PackageStep(List<String> names, boolean present) {
+        this(names, present, false);
+    }
+
+    public PackageStep(List<String> names, boolean present, boolean updateCache) {
         this.names = List.copyOf(names);
         this.present = present;
+        this.updateCache = updateCache;
     }
 
     @Override
@@ -39,6 +45,9 @@ public final class PackageStep implements Step {
         if (!present) {
             node.run(pm.remove(todo)).orThrow(node.name());
         } else if (pm == PackageManager.APT) {
+            if (updateCache) {
+                node.run(PackageManager.aptUpdate()).orThrow(node.name());
+            }
             aptInstall(node, pm.install(todo));
         } else {
             node.run(pm.install(todo)).orThrow(node.name());

@@ -7,7 +7,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Ansible's {@code service} for systemd: {@code name}, {@code enabled: yes|no}, {@code state: started|stopped|restarted|reloaded}. */
+/**
+ * Ansible's {@code service} (and {@code systemd}) for systemd: {@code name}, {@code enabled: yes|no},
+ * {@code state: started|stopped|restarted|reloaded}, {@code daemon_reload} (before acting, when there is
+ * something to do).
+ */
 public final class ServiceModule implements Module {
     /** systemd unit names, including templated ones (getty@tty1.service). */
     private static final Pattern UNIT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.@:-]*");
@@ -24,7 +28,7 @@ public final class ServiceModule implements Module {
 
     @Override
     public Set<String> optionalArgs() {
-        return Set.of("enabled", "state");
+        return Set.of("enabled", "state", "daemon_reload");
     }
 
     @Override
@@ -41,7 +45,7 @@ public final class ServiceModule implements Module {
                 ? ServiceStep.State.valueOf(args.oneOf("state", null, "started", "stopped", "restarted", "reloaded")
                         .toUpperCase())
                 : null;
-        return new ServiceStep(unit, enabled, state);
+        return new ServiceStep(unit, enabled, state).reloadingDaemon(args.bool("daemon_reload", false));
     }
 
     @Override

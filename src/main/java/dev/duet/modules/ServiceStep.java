@@ -19,8 +19,15 @@ public final class ServiceStep implements Step {
     private final String unit;
     private final Boolean enabled;
     private final State state;
+    private boolean daemonReload;
 
     /** {@code enabled} or {@code state} may be null: that aspect is left alone. */
+    /** systemd's {@code daemon_reload}: {@code systemctl daemon-reload} before the act half changes anything. */
+    ServiceStep reloadingDaemon(boolean on) {
+        this.daemonReload = on;
+        return this;
+    }
+
     public ServiceStep(String unit, Boolean enabled, State state) {
         this.unit = unit;
         this.enabled = enabled;
@@ -39,6 +46,9 @@ public final class ServiceStep implements Step {
     @Override
     public Done act(StepContext ctx, Check check) {
         Node node = ctx.node();
+        if (daemonReload) {
+            node.run(Command.change("systemctl", "daemon-reload")).orThrow(node.name());
+        }
         List<String> verbs = verbs(node);
         if (verbs.isEmpty()) {
             return Done.unchanged(unit + " is " + describeWanted());

@@ -18,19 +18,30 @@ public final class HumanRenderer implements EventListener {
     private final PrintStream out;
     private final boolean showDiff;
     private final ProgressRenderer progress;
+    /** ansible-playbook's -v count: 1 result values and times, 2 also remote commands, 3 also their output. */
+    private final int verbosity;
+    private final com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
 
     public HumanRenderer(PrintStream out, boolean showDiff, ProgressRenderer progress) {
+        this(out, showDiff, progress, 0);
+    }
+
+    public HumanRenderer(PrintStream out, boolean showDiff, ProgressRenderer progress, int verbosity) {
         this.out = out;
         this.showDiff = showDiff;
         this.progress = progress;
+        this.verbosity = verbosity;
     }
 
     @Override
     public synchronized void on(EngineEvent event) {
         if (event instanceof EngineEvent.PlayStarted p) {
             banner("PLAY [" + p.play() + "]" + (p.checkMode() ? " (check mode: nothing will change)" : ""));
+            if (p.hosts().isEmpty()) {
+                out.println("skipping: no hosts matched");
+            }
         } else if (event instanceof EngineEvent.TaskStarted t) {
-            banner("TASK [" + t.task() + "]");
+            banner((t.handler() ? "RUNNING HANDLER [" : "TASK [") + t.task() + "]");
         } else if (event instanceof EngineEvent.HostDone d) {
             progress.finish(d.result().host());
             result(d.result());
@@ -38,6 +49,8 @@ public final class HumanRenderer implements EventListener {
             progress.update(p.host(), p.task(), p.progress());
         } else if (event instanceof EngineEvent.Warned w) {
             out.println("[WARNING]: " + w.host() + ": " + w.message());
+        } else if (event instanceof EngineEvent.CommandRan c) {
+            command(c);
         } else if (event instanceof EngineEvent.RunFinished f) {
             finished(f.recap(), f.timings());
         }
@@ -55,8 +68,46 @@ public final class HumanRenderer implements EventListener {
                 out.println("changed: " + host + suffix(r.message()));
             }
             case SKIPPED -> out.println("skipping: " + host + suffix(r.message()));
-            case FAILED -> out.println("fatal: " + host + ": FAILED! => " + r.message());
+            case FAILED -> {
+                out.println("fatal: " + host + ": FAILED! => " + r.message());
+                if (r.ignored()) {
+                    out.println("...ignoring");
+                }
+            }
             case UNREACHABLE -> out.println("fatal: " + host + ": UNREACHABLE! => " + r.message());
+        }
+        if (verbosity >= 1) {
+            out.println("    took " + secs(r.duration()) + " (remote " + secs(r.remote()) + ")"
+                    + (r.values().isEmpty() ? "" : " => " + values(r.values())));
+        }
+    }
+
+    private String values(Map<String, Object> values) {
+        try {
+            return json.writeValueAsString(values);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return values.toString();
+        }
+    }
+
+    private void command(EngineEvent.CommandRan c) {
+        if (verbosity < 2) {
+            return;
+        }
+        out.println("<" + c.host() + "> " + c.line() + " => rc=" + c.exit() + " (" + secs(c.took()) + ")");
+        if (verbosity >= 3) {
+            output(c.host(), "stdout", c.stdout());
+            output(c.host(), "stderr", c.stderr());
+        }
+    }
+
+    private void output(String host, String stream, String text) {
+        if (text != null && !text.isEmpty()) {
+            for (String line : text.split("\n", -1)) {
+                if (!line.isEmpty()) {
+                    out.println("<" + host + ">   " + stream + ": " + line);
+                }
+            }
         }
     }
 

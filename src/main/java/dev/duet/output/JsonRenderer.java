@@ -25,6 +25,9 @@ public final class JsonRenderer implements EventListener {
 
     @Override
     public synchronized void on(EngineEvent event) {
+        if (event instanceof EngineEvent.CommandRan) {
+            return; // -vv detail for the terminal; the JSON stream keeps its documented events
+        }
         ObjectNode o = json.createObjectNode();
         if (event instanceof EngineEvent.PlayStarted p) {
                 o.put("event", "play").put("play", p.play()).put("check_mode", p.checkMode());
@@ -32,6 +35,9 @@ public final class JsonRenderer implements EventListener {
         } else if (event instanceof EngineEvent.TaskStarted t) {
                 o.put("event", "task").put("play", t.play()).put("task", t.task()).put("module", t.module())
                         .put("index", t.index()).put("total", t.total());
+                if (t.handler()) {
+                    o.put("handler", true);
+                }
                 t.hosts().forEach(o.putArray("hosts")::add);
         } else if (event instanceof EngineEvent.HostDone d) {
             result(o, d.module(), d.result());
@@ -69,6 +75,9 @@ public final class JsonRenderer implements EventListener {
         if (r.reason() != null) {
             o.put("reason", r.reason().name());
         }
+        if (r.ignored()) {
+            o.put("ignored", true);
+        }
     }
 
     private static void recap(ObjectNode o, EngineEvent.RunFinished f) {
@@ -79,6 +88,7 @@ public final class JsonRenderer implements EventListener {
             for (Status s : Status.values()) {
                 h.put(s == Status.SKIPPED ? "skipped" : s.name().toLowerCase(), e.getValue().get(s));
             }
+            h.put("rescued", e.getValue().rescued()).put("ignored", e.getValue().ignored());
         }
         long wall = 0;
         long remote = 0;

@@ -1,28 +1,30 @@
 package dev.duet.playbook;
 
 import dev.duet.error.InputException;
-import dev.duet.step.Args;
 import dev.duet.step.ModuleRegistry;
 import dev.duet.yaml.LocatedNode;
 import dev.duet.yaml.LocatedYaml;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads an Ansible-shaped playbook: a list of plays ({@code name, hosts, vars, become,
- * any_errors_fatal, tasks}). Every task is checked against the {@link ModuleRegistry} here, so a typo
+ * Reads an Ansible-shaped playbook: a list of plays (see {@link PlayReader}) and {@code import_playbook}
+ * entries, read in place. Every task is checked against the {@link ModuleRegistry} here, so a typo
  * is reported with file, line and column before any host is contacted.
  */
 public final class PlaybookLoader {
-    static final List<String> PLAY_KEYS = List.of("name", "hosts", "vars", "become", "any_errors_fatal", "tasks");
+    static final List<String> PLAY_KEYS = PlayReader.PLAY_KEYS;
+    private static final int MAX_DEPTH = 20;
 
-    private final TaskReader tasks;
+    private final PlayReader plays;
+    private final Deque<Path> importing = new ArrayDeque<>();
 
     public PlaybookLoader(ModuleRegistry modules) {
-        this.tasks = new TaskReader(modules);
+        this.plays = new PlayReader(new TaskListReader(new TaskReader(modules)));
     }
 
     public Playbook load(Path file) {
@@ -35,58 +37,50 @@ public final class PlaybookLoader {
     }
 
     private Playbook read(LocatedNode root, Path file) {
+        List<Play> out = new ArrayList<>();
+        readPlays(root, out);
+        return new Playbook(file, out);
+    }
+
+    private void readPlays(LocatedNode root, List<Play> out) {
         if (!root.isSequence()) {
             throw root.error("expected a playbook: a list of plays (- name: ..., hosts: ..., tasks: ...), got "
                     + root.describe());
         }
-        List<Play> plays = new ArrayList<>();
         for (LocatedNode play : root.items()) {
-            plays.add(play(play));
+            Map<String, LocatedNode.Entry> e = play.isMapping() ? play.entries() : Map.of();
+            String key = e.containsKey("import_playbook") ? "import_playbook"
+                    : e.containsKey("ansible.builtin.import_playbook") ? "ansible.builtin.import_playbook" : null;
+            if (key != null) {
+                importPlaybook(play, e, key, out);
+            } else {
+                out.add(plays.read(play));
+            }
         }
-        return new Playbook(file, plays);
     }
 
-    private Play play(LocatedNode node) {
-        if (!node.isMapping()) {
-            throw node.error("expected a play (a mapping with hosts and tasks), got " + node.describe());
-        }
-        Map<String, LocatedNode.Entry> e = node.entries();
-        for (LocatedNode.Entry entry : e.values()) {
-            if (!PLAY_KEYS.contains(entry.name())) {
-                throw entry.key().error("unknown play keyword '" + entry.name() + "' (known: "
-                        + String.join(", ", PLAY_KEYS) + ")");
+    private void importPlaybook(LocatedNode node, Map<String, LocatedNode.Entry> e, String key, List<Play> out) {
+        for (String k : e.keySet()) {
+            if (!k.equals(key) && !k.equals("name")) {
+                throw e.get(k).key().error("unknown keyword '" + k + "' on import_playbook (known: name)");
             }
         }
-        if (!e.containsKey("hosts")) {
-            throw node.error("expected 'hosts:' in play" + (e.containsKey("name") ? " '" + e.get("name").value().text() + "'" : ""));
+        LocatedNode ref = e.get(key).value();
+        Path file = PlayReader.base(node).resolve(Nodes.string(ref, "import_playbook"));
+        Path real = file.toAbsolutePath().normalize();
+        if (importing.contains(real) || importing.size() >= MAX_DEPTH) {
+            throw ref.error("import_playbook of " + file + " imports itself or nests too deep (through " + importing + ")");
         }
-        String name = e.containsKey("name") ? Nodes.string(e.get("name").value(), "play name") : "";
-        String hosts = hosts(e.get("hosts").value());
-        Map<String, Object> vars = e.containsKey("vars") ? Nodes.mapping(e.get("vars").value(), "play vars") : Map.of();
-        Map<String, Args.Location> varOrigins = new LinkedHashMap<>();
-        if (e.containsKey("vars")) {
-            Templater.checkSyntax(vars, e.get("vars").value().location());
-            e.get("vars").value().entries().forEach((k, entry) -> varOrigins.put(k, entry.key().location()));
+        importing.push(real);
+        try {
+            readPlays(PlayReader.yamlFile(node, ref, "import_playbook"), out);
+        } finally {
+            importing.pop();
         }
-        boolean become = e.containsKey("become") && Nodes.bool(e.get("become").value(), "become");
-        boolean fatal = e.containsKey("any_errors_fatal") && Nodes.bool(e.get("any_errors_fatal").value(), "any_errors_fatal");
-        List<Task> taskList = new ArrayList<>();
-        if (e.containsKey("tasks")) {
-            LocatedNode list = e.get("tasks").value();
-            if (!list.isNull()) {
-                if (!list.isSequence()) {
-                    throw list.error("expected tasks to be a list of tasks, got " + list.describe());
-                }
-                for (LocatedNode t : list.items()) {
-                    taskList.add(tasks.read(t));
-                }
-            }
-        }
-        return new Play(name, hosts, vars, become, fatal, taskList, node.location(), varOrigins);
     }
 
     /** {@code hosts: a:b} or a list, which Ansible joins into one pattern. */
-    private static String hosts(LocatedNode node) {
+    static String hosts(LocatedNode node) {
         if (node.isSequence()) {
             List<String> parts = new ArrayList<>();
             node.items().forEach(i -> parts.add(Nodes.string(i, "host pattern")));

@@ -30,6 +30,11 @@ public final class PlaybookTemplating implements Templating {
     }
 
     @Override
+    public String renderTemplate(String text, Map<String, Object> vars, String source) {
+        return TemplateFiles.render(text, vars, source);
+    }
+
+    @Override
     public boolean when(String expression, Map<String, Object> vars, Args.Location where) {
         return When.evaluate(expression, vars, where);
     }

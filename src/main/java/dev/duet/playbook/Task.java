@@ -7,11 +7,38 @@ import java.util.Map;
 /**
  * One task as written: module name and raw (untemplated) arguments. {@code runOn} names the one host
  * it runs on ({@code run_on: node1}, may be a template); {@code runOnce} means the first host of the play.
+ * {@code keywords} holds register, loop, notify, block membership and the other Ansible task keywords.
  */
 public record Task(String name, String module, Map<String, Object> args, String when, boolean runOnce,
-                   String runOn, List<String> tags, Args.Location where) {
+                   String runOn, List<String> tags, Args.Location where, TaskKeywords keywords) {
+    /** The module name of Ansible's {@code meta:} tasks ({@code meta: flush_handlers}). */
+    public static final String META = "meta";
+
     public Task {
         args = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(args));
         tags = List.copyOf(tags);
+        keywords = keywords == null ? TaskKeywords.NONE : keywords;
+    }
+
+    public Task(String name, String module, Map<String, Object> args, String when, boolean runOnce,
+                String runOn, List<String> tags, Args.Location where) {
+        this(name, module, args, when, runOnce, runOn, tags, where, TaskKeywords.NONE);
+    }
+
+    public boolean isFlushHandlers() {
+        return module.equals(META);
+    }
+
+    /** The same task with more conditions, tags and enclosing blocks (from a block, role or import). */
+    public Task within(String outerWhen, List<String> outerTags, TaskKeywords.BlockFrame frame, Boolean become,
+                       boolean ignoreErrors, Boolean checkMode) {
+        String w = outerWhen == null ? when : when == null ? outerWhen : "(" + outerWhen + ") and (" + when + ")";
+        List<String> t = new java.util.ArrayList<>(outerTags);
+        tags.stream().filter(x -> !t.contains(x)).forEach(t::add);
+        TaskKeywords kw = keywords.inherit(become, ignoreErrors, checkMode);
+        if (frame != null) {
+            kw = kw.withBlocks(List.of(frame));
+        }
+        return new Task(name, module, args, w, runOnce, runOn, t, where, kw);
     }
 }

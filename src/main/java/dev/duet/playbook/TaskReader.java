@@ -13,12 +13,15 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * One task: {@code name}, exactly one module key with its arguments, and the keywords {@code when},
- * {@code run_once}, {@code run_on}, {@code tags}. Module and argument names are checked against the
- * registry; errors point at the offending key.
+ * One task: {@code name}, exactly one module key with its arguments, and the task keywords (see
+ * {@link KeywordReader}). Module and argument names are checked against the registry; errors point
+ * at the offending key. {@code args:} merges into the module's arguments (the module's own win), and
+ * {@code environment:} becomes the module's {@code environment} argument where it has one.
  */
 final class TaskReader {
-    static final List<String> KEYWORDS = List.of("name", "when", "run_once", "run_on", "tags");
+    static final List<String> KEYWORDS = List.of("name", "when", "run_once", "run_on", "tags", "register", "loop",
+            "with_items", "loop_control", "changed_when", "failed_when", "ignore_errors", "no_log", "args",
+            "environment", "check_mode", "become", "become_user", "notify", "listen", "delegate_to");
 
     private final ModuleRegistry modules;
 
@@ -26,15 +29,15 @@ final class TaskReader {
         this.modules = modules;
     }
 
-    Task read(LocatedNode node) {
+    Task read(LocatedNode node, boolean handler) {
         if (!node.isMapping()) {
             throw node.error("expected a task (a mapping with name and one module), got " + node.describe());
         }
         Map<String, LocatedNode.Entry> e = node.entries();
         LocatedNode.Entry moduleEntry = moduleEntry(node);
         Module module = modules.find(moduleEntry.name()).orElseThrow();
-        Map<String, Object> args = args(module, moduleEntry);
-        module.validate(args, moduleEntry.key().location(), path -> locate(moduleEntry, path));
+        Map<String, Object> args = args(module, moduleEntry, e);
+        module.validate(args, moduleEntry.key().location(), path -> locate(moduleEntry, e.get("args"), path));
 
         String name = e.containsKey("name") ? Nodes.string(e.get("name").value(), "task name") : moduleEntry.name();
         String when = e.containsKey("when") ? condition(e.get("when").value()) : null;
@@ -49,10 +52,17 @@ final class TaskReader {
         }
         List<String> tags = e.containsKey("tags") ? Nodes.strings(e.get("tags").value(), "tags") : List.of();
         Templater.checkSyntax(args, moduleEntry.key().location());
+        if (module.name().equals("template")) {
+            TemplateFiles.check(args, node.location());
+        }
         if (runOn != null) {
             Templater.checkSyntax(runOn, e.get("run_on").value().location());
         }
-        return new Task(name, module.name(), args, when, runOnce, runOn, tags, node.location());
+        TaskKeywords keywords = KeywordReader.read(e, module, handler);
+        if (module.name().equals(Task.META)) {
+            name = "meta: " + args.get("cmd");
+        }
+        return new Task(name, module.name(), args, when, runOnce, runOn, tags, node.location(), keywords);
     }
 
     /** Finds the one key that is not a task keyword, telling a mistyped module from a stray keyword. */
@@ -85,11 +95,14 @@ final class TaskReader {
                 + " (known: " + String.join(", ", modules.names()) + ")");
     }
 
-    private static Map<String, Object> args(Module module, LocatedNode.Entry entry) {
-        LocatedNode value = entry.value();
+    private static Map<String, Object> args(Module module, LocatedNode.Entry entry, Map<String, LocatedNode.Entry> e) {
         Set<String> allowed = new LinkedHashSet<>(module.requiredArgs());
         allowed.addAll(module.optionalArgs());
         Map<String, Object> args = new LinkedHashMap<>();
+        if (e.containsKey("args")) {
+            putAll(module, e.get("args").value(), allowed, args);
+        }
+        LocatedNode value = entry.value();
         if (value.isScalar() && !value.isNull()) {
             if (!allowed.contains("cmd")) {
                 throw value.error("expected the arguments of '" + module.name() + "' as a mapping (key: value), got "
@@ -97,15 +110,17 @@ final class TaskReader {
             }
             args.put("cmd", value.text());
         } else if (value.isMapping()) {
-            for (LocatedNode.Entry arg : value.entries().values()) {
-                if (!allowed.contains(arg.name())) {
-                    throw arg.key().error("unknown argument '" + arg.name() + "' for module '" + module.name() + "'"
-                            + Suggest.nearest(arg.name(), allowed) + " (expected: " + String.join(", ", allowed) + ")");
-                }
-                args.put(arg.name(), arg.value().toPlain());
-            }
+            putAll(module, value, allowed, args);
         } else if (!value.isNull()) {
             throw value.error("expected the arguments of '" + module.name() + "' as a mapping, got " + value.describe());
+        }
+        if (e.containsKey("environment")) {
+            LocatedNode env = e.get("environment").value();
+            if (!allowed.contains("environment")) {
+                throw e.get("environment").key().error("environment is supported on command and shell tasks, not on '"
+                        + module.name() + "'");
+            }
+            args.put("environment", Nodes.mapping(env, "environment"));
         }
         Set<String> missing = new TreeSet<>(module.requiredArgs());
         missing.removeAll(args.keySet());
@@ -116,10 +131,31 @@ final class TaskReader {
         return args;
     }
 
-    /** The position of a nested argument value (its key for a mapping entry), else of its nearest ancestor. */
-    private static Args.Location locate(LocatedNode.Entry moduleEntry, List<Object> path) {
-        LocatedNode node = moduleEntry.value();
-        Args.Location at = moduleEntry.key().location();
+    private static void putAll(Module module, LocatedNode value, Set<String> allowed, Map<String, Object> args) {
+        if (!value.isMapping()) {
+            throw value.error("expected the arguments of '" + module.name() + "' as a mapping, got " + value.describe());
+        }
+        for (LocatedNode.Entry arg : value.entries().values()) {
+            if (!allowed.contains(arg.name())) {
+                throw arg.key().error("unknown argument '" + arg.name() + "' for module '" + module.name() + "'"
+                        + Suggest.nearest(arg.name(), allowed) + " (expected: " + String.join(", ", allowed) + ")");
+            }
+            args.put(arg.name(), arg.value().toPlain());
+        }
+    }
+
+    /**
+     * The position of a nested argument value (its key for a mapping entry), else of its nearest ancestor;
+     * an argument given under the task's {@code args:} is found there.
+     */
+    private static Args.Location locate(LocatedNode.Entry moduleEntry, LocatedNode.Entry argsEntry, List<Object> path) {
+        LocatedNode.Entry from = moduleEntry;
+        if (argsEntry != null && !path.isEmpty() && path.get(0) instanceof String first
+                && !(moduleEntry.value().isMapping() && moduleEntry.value().entries().containsKey(first))) {
+            from = argsEntry;
+        }
+        LocatedNode node = from.value();
+        Args.Location at = from.key().location();
         for (Object step : path) {
             if (step instanceof String key && node.isMapping() && node.entries().containsKey(key)) {
                 at = node.entries().get(key).key().location();
@@ -135,7 +171,7 @@ final class TaskReader {
     }
 
     /** {@code when:} may be a string, a boolean or a list (all must hold); parsed now to catch typos. */
-    private static String condition(LocatedNode node) {
+    static String condition(LocatedNode node) {
         String expr;
         if (node.isSequence()) {
             List<String> parts = new ArrayList<>();

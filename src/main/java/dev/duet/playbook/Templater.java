@@ -5,6 +5,7 @@ import dev.duet.playbook.expr.Evaluator;
 import dev.duet.playbook.expr.Expr;
 import dev.duet.playbook.expr.ExprError;
 import dev.duet.playbook.expr.FreeNames;
+import dev.duet.playbook.expr.UndefinedError;
 import dev.duet.playbook.expr.Values;
 import dev.duet.step.Args;
 import java.util.ArrayList;
@@ -17,8 +18,9 @@ import java.util.Set;
 /**
  * Jinja-style {@code {{ expr }}} substitution in strings, recursively through maps and lists. A string
  * that is exactly one {@code {{ }}} keeps the value's type (a list stays a list); embedded ones are
- * rendered as text. Blocks ({@code {% %}}), comments ({@code {# #}}), unknown filters and undefined
- * variables are errors: nothing is passed through unevaluated.
+ * rendered as text. A string with blocks ({@code {% %}}) or comments ({@code {# #}}) is rendered as a
+ * {@link JinjaTemplate}. Unknown filters and tests and undefined variables are errors: nothing is
+ * passed through unevaluated.
  */
 public final class Templater {
     private Templater() {
@@ -29,7 +31,7 @@ public final class Templater {
         try {
             return renderUnlocated(value, vars);
         } catch (ExprError e) {
-            throw located(where, e.getMessage());
+            throw located(where, e);
         }
     }
 
@@ -101,6 +103,9 @@ public final class Templater {
     }
 
     private static Object renderString(String s, Map<String, Object> vars) {
+        if (s.contains("{%") || s.contains("{#")) {
+            return JinjaTemplate.parse(s).render(vars);
+        }
         List<Object> parts = TemplateSplitter.split(s);
         Evaluator evaluator = new Evaluator(vars);
         if (parts.size() == 1 && parts.get(0) instanceof Expr e) {
@@ -115,7 +120,9 @@ public final class Templater {
     }
 
     private static void collect(Object value, Set<String> used) {
-        if (value instanceof String s) {
+        if (value instanceof String s && (s.contains("{%") || s.contains("{#"))) {
+            used.addAll(JinjaTemplate.parse(s).freeNames());
+        } else if (value instanceof String s) {
             for (Object part : TemplateSplitter.split(s)) {
                 if (part instanceof Expr e) {
                     FreeNames.collect(e, used);
@@ -131,5 +138,15 @@ public final class Templater {
     static InputException located(Args.Location where, String message) {
         return where == null ? new InputException(message)
                 : new InputException(where.file(), where.line(), where.column(), message);
+    }
+
+    /** As {@link #located(Args.Location, String)}, keeping that the cause was an undefined variable. */
+    static InputException located(Args.Location where, ExprError e) {
+        return e instanceof UndefinedError ? undefinedAt(where, e.getMessage()) : located(where, e.getMessage());
+    }
+
+    static UndefinedValueException undefinedAt(Args.Location where, String message) {
+        return where == null ? new UndefinedValueException(message)
+                : new UndefinedValueException(where.file(), where.line(), where.column(), message);
     }
 }

@@ -19,6 +19,11 @@ public interface Templating {
     /** A rendered scalar (e.g. {@code run_on}). */
     String renderString(String template, Map<String, Object> vars, Args.Location where);
 
+    /** A Jinja2 template file rendered with {@code vars}; errors name {@code source} and the line. */
+    default String renderTemplate(String text, Map<String, Object> vars, String source) {
+        return TemplateFiles.render(text, vars, source);
+    }
+
     boolean when(String expression, Map<String, Object> vars, Args.Location where);
 
     /** Names used in templates of {@code value} that {@code known} does not define (for load-time errors). */

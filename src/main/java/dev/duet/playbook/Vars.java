@@ -13,10 +13,12 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The variables a task sees on one host, lowest precedence first: inventory vars (all, groups, host),
- * play vars, facts, then the magic variables of {@link MagicVars}: {@code inventory_hostname}, {@code group_names},
- * {@code groups} (group → hosts), {@code hostvars} (host → that host's variables, so a task can
- * read its peer's {@code replication_address}), {@code playbook_dir}, {@code ansible_play_hosts} and more. Templates in inventory and play vars are resolved
+ * The variables a task sees on one host, lowest precedence first: role defaults, inventory vars (all,
+ * groups, host), play vars (then vars_files, then role vars), facts, then the magic variables of
+ * {@link MagicVars}: {@code inventory_hostname}, {@code group_names}, {@code groups} (group → hosts),
+ * {@code hostvars} (host → that host's variables, so a task can read its peer's
+ * {@code replication_address}), {@code playbook_dir}, {@code ansible_play_hosts} and more. Templates in
+ * inventory and play vars are resolved
  * when first read (see {@link LazyVars}); undefined names and cycles are {@link dev.duet.error.InputException}s.
  */
 public final class Vars {
@@ -56,7 +58,8 @@ public final class Vars {
      * Add the fact names to get everything {@link Templater#undefinedVariables} should accept.
      */
     public static Set<String> knownNames(Play play, Host host, Collection<String> factNames) {
-        Set<String> names = new LinkedHashSet<>(host.vars().keySet());
+        Set<String> names = new LinkedHashSet<>(play.roleDefaults().keySet());
+        names.addAll(host.vars().keySet());
         names.addAll(play.vars().keySet());
         names.addAll(factNames);
         names.addAll(MAGIC);
@@ -76,7 +79,9 @@ public final class Vars {
     private static Map<String, Object> build(Play play, Host host, Map<String, List<String>> groups,
                                              Map<String, Object> facts, Map<String, Object> hostvars,
                                              List<String> playHosts) {
-        Map<String, Object> raw = new LinkedHashMap<>(host.vars());
+        // role defaults rank below the inventory, play vars (with vars_files and role vars) above it
+        Map<String, Object> raw = new LinkedHashMap<>(play.roleDefaults());
+        raw.putAll(host.vars());
         raw.putAll(play.vars());
         Set<String> literal = new LinkedHashSet<>();
         if (facts != null) {

@@ -5,6 +5,7 @@ import dev.duet.playbook.expr.Expr;
 import dev.duet.playbook.expr.ExprError;
 import dev.duet.playbook.expr.ExprParser;
 import dev.duet.playbook.expr.FreeNames;
+import dev.duet.playbook.expr.UndefinedError;
 import dev.duet.step.Args;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -26,6 +27,8 @@ public final class When {
     public static boolean evaluate(String expr, Map<String, Object> vars, Args.Location where) {
         try {
             return new Evaluator(vars).truth(parse(expr));
+        } catch (UndefinedError e) {
+            throw Templater.undefinedAt(where, "when: " + e.getMessage());
         } catch (ExprError e) {
             throw Templater.located(where, "when: " + e.getMessage());
         }

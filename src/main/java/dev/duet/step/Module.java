@@ -48,4 +48,17 @@ public interface Module {
     default void validate(Map<String, Object> rawArgs, Args.Location where, ArgPaths paths) {
         validate(rawArgs, where);
     }
+
+    /** A module that only reads (stat, debug, wait_for): {@code check_mode: false} changes nothing for it. */
+    default boolean readOnly() {
+        return false;
+    }
+
+    /**
+     * A module whose steps are {@link Probe}s: a task the user declared read-only ({@code check_mode: false}
+     * with {@code changed_when: false}) runs during plan as a read-only command.
+     */
+    default boolean probeable() {
+        return false;
+    }
 }

@@ -26,4 +26,12 @@ public interface StepContext {
 
     /** A warning shown to the user (e.g. a dangerous split-brain policy). */
     void warn(String message);
+
+    /**
+     * Renders a Jinja2 template file's text with this host's variables ({@code template} module);
+     * {@code source} names the file in errors. Contexts without templating refuse.
+     */
+    default String renderTemplate(String text, String source) {
+        throw new dev.duet.error.InputException(source + ": templates cannot be rendered here");
+    }
 }

@@ -34,7 +34,8 @@ class CommandModuleTest {
 
         assertThat(check.needsChange()).isTrue();
         assertThat(check.message()).isEqualTo("would run `mkfs.ocfs2 -N 2 -L 'shared data' /dev/drbd0`");
-        assertThat(ctx.done()).isEqualTo(Done.changed("ran `mkfs.ocfs2 -N 2 -L 'shared data' /dev/drbd0`"));
+        assertThat(ctx.done()).isEqualTo(Done.changed("ran `mkfs.ocfs2 -N 2 -L 'shared data' /dev/drbd0`")
+                .withResult(java.util.Map.of("rc", 0, "stdout", "", "stderr", "")));
         assertThat(node.mutatingCommands()).extracting(Command::argv)
                 .containsExactly(List.of("mkfs.ocfs2", "-N", "2", "-L", "shared data", "/dev/drbd0"));
     }

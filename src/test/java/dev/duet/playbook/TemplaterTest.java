@@ -75,10 +75,13 @@ class TemplaterTest {
     @Test
     void refusesWhatItCannotEvaluate() {
         assertThatThrownBy(() -> render("{% if x %}y{% endif %}")).hasMessageContaining("site.yml:12:7: ")
-                .hasMessageContaining("{% %}");
+                .hasMessageContaining("undefined variable 'x'");
+        assertThatThrownBy(() -> render("{% macro m() %}{% endmacro %}")).hasMessageContaining("site.yml:12:7: ")
+                .hasMessageContaining("unsupported tag {% macro %}");
         assertThatThrownBy(() -> render("{{ name | shout }}")).hasMessageContaining("unknown filter 'shout'");
         assertThatThrownBy(() -> render("{{ name ")).hasMessageContaining("expected '}}'");
-        assertThatThrownBy(() -> render("{{ name + 1 }}")).hasMessageContaining("unexpected '+'");
+        assertThatThrownBy(() -> render("{{ name + 1 }}")).hasMessageContaining("site.yml:12:7: ")
+                .hasMessageContaining("cannot compute string 'r0' + number '1'");
         assertThatThrownBy(() -> render("{{ 'abc' | int }}")).hasMessageContaining("int: expected a whole number");
         assertThatThrownBy(() -> render("{{ name | join(',') }}")).hasMessageContaining("join: expected a list");
     }

@@ -58,13 +58,15 @@ public final class Evaluator {
         if (e instanceof Expr.Compare c) {
             return Values.compare(c.op(), value(c.left()), value(c.right()));
         }
+        if (e instanceof Expr.Arith a) {
+            return Values.arith(a.op(), value(a.left()), value(a.right()));
+        }
+        if (e instanceof Expr.Keyword k) {
+            return new Filters.KeywordArg(k.name(), value(k.value()));
+        }
         Expr.Test t = (Expr.Test) e;
         Object target = eval(t.target());
-        boolean result = switch (t.test()) {
-            case "defined" -> !(target instanceof Undefined);
-            case "undefined" -> target instanceof Undefined;
-            default -> defined(target) == null;
-        };
+        boolean result = Tests.apply(t.test(), target, t.args().stream().map(this::value).toList());
         return result != t.negated();
     }
 

@@ -33,7 +33,18 @@ public sealed interface Expr {
     record Compare(String op, Expr left, Expr right) implements Expr {
     }
 
-    /** {@code x is [not] defined|undefined|none}. */
-    record Test(Expr target, String test, boolean negated) implements Expr {
+    /** {@code ~} (concatenate as text), {@code +}, {@code -}. */
+    record Arith(String op, Expr left, Expr right) implements Expr {
+    }
+
+    /** A keyword argument of a filter call: {@code map(attribute='name')}. */
+    record Keyword(String name, Expr value) implements Expr {
+    }
+
+    /** {@code x is [not] TEST [(args)]}: defined, undefined, none, changed, failed, succeeded, skipped, ... */
+    record Test(Expr target, String test, boolean negated, List<Expr> args) implements Expr {
+        public Test(Expr target, String test, boolean negated) {
+            this(target, test, negated, List.of());
+        }
     }
 }

@@ -14,7 +14,7 @@ final class ExprLexer {
     }
 
     private static final List<String> OPS =
-            List.of("==", "!=", "<=", ">=", "<", ">", "(", ")", "[", "]", ".", ",", "|");
+            List.of("==", "!=", "<=", ">=", "<", ">", "(", ")", "[", "]", ".", ",", "|", "=", "~", "+", "-");
 
     private ExprLexer() {
     }
@@ -39,12 +39,31 @@ final class ExprLexer {
                 }
                 out.add(new Token(Type.NUMBER, src.substring(s, i), s));
             } else if (c == '\'' || c == '"') {
-                int close = src.indexOf(c, i + 1);
-                if (close < 0) {
-                    throw new ExprError("unclosed quote at position " + (i + 1) + " in '" + src + "'");
+                int start = i;
+                StringBuilder text = new StringBuilder();
+                i++;
+                // Python's escapes: \\ \' \" \n \t; any other backslash stays (so '\d' is a regex class)
+                while (i < src.length() && src.charAt(i) != c) {
+                    char ch = src.charAt(i);
+                    if (ch == '\\' && i + 1 < src.length()) {
+                        char next = src.charAt(i + 1);
+                        switch (next) {
+                            case '\\', '\'', '"' -> text.append(next);
+                            case 'n' -> text.append('\n');
+                            case 't' -> text.append('\t');
+                            default -> text.append(ch).append(next);
+                        }
+                        i += 2;
+                    } else {
+                        text.append(ch);
+                        i++;
+                    }
                 }
-                out.add(new Token(Type.STRING, src.substring(i + 1, close), i));
-                i = close + 1;
+                if (i >= src.length()) {
+                    throw new ExprError("unclosed quote at position " + (start + 1) + " in '" + src + "'");
+                }
+                out.add(new Token(Type.STRING, text.toString(), start));
+                i++;
             } else {
                 int at = i;
                 String op = OPS.stream().filter(o -> src.startsWith(o, at)).findFirst()

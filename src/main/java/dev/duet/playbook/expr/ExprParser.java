@@ -72,27 +72,38 @@ public final class ExprParser {
     }
 
     private Expr comparison() {
-        Expr left = filtered();
+        Expr left = sum();
         Token t = peek();
         if (t.type() == Type.OP && COMPARE.contains(t.text())) {
             pos++;
-            return new Expr.Compare(t.text(), left, filtered());
+            return new Expr.Compare(t.text(), left, sum());
         }
         if (accept("in")) {
-            return new Expr.Compare("in", left, filtered());
+            return new Expr.Compare("in", left, sum());
         }
         if (peek().is("not") && tokens.get(pos + 1).is("in")) {
             pos += 2;
-            return new Expr.Compare("not in", left, filtered());
+            return new Expr.Compare("not in", left, sum());
         }
         if (accept("is")) {
             boolean negated = accept("not");
-            Token test = expect(Type.NAME, "a test name (defined, undefined, none)");
-            if (!List.of("defined", "undefined", "none").contains(test.text())) {
+            Token test = expect(Type.NAME, "a test name (" + String.join(", ", Tests.KNOWN) + ")");
+            if (!Tests.KNOWN.contains(test.text())) {
                 throw new ExprError("unknown test '" + test.text() + "' in '" + ExprDepth.abbreviate(src)
-                        + "' (known: defined, undefined, none)");
+                        + "' (known: " + String.join(", ", Tests.KNOWN) + ")");
             }
-            return new Expr.Test(left, test.text(), negated);
+            List<Expr> args = new ArrayList<>();
+            if (accept("(")) {
+                if (!accept(")")) {
+                    do {
+                        args.add(or());
+                    } while (accept(","));
+                    expectOp(")");
+                }
+            } else if (Tests.TAKES_ARGUMENT.contains(test.text()) && startsValue()) {
+                args.add(filtered());
+            }
+            return new Expr.Test(left, test.text(), negated, args);
         }
         return left;
     }
@@ -109,7 +120,7 @@ public final class ExprParser {
             if (accept("(")) {
                 if (!accept(")")) {
                     do {
-                        args.add(or());
+                        args.add(argument());
                     } while (accept(","));
                     expectOp(")");
                 }
@@ -119,7 +130,36 @@ public final class ExprParser {
         return e;
     }
 
+    /** {@code a ~ b} (text), {@code a + b}, {@code a - b}. */
+    private Expr sum() {
+        Expr left = filtered();
+        while (peek().is("~") || peek().is("+") || peek().is("-")) {
+            String op = tokens.get(pos++).text();
+            left = new Expr.Arith(op, left, filtered());
+        }
+        return left;
+    }
+
+    /** A filter argument: an expression, or {@code name=expression}. */
+    private Expr argument() {
+        if (peek().type() == Type.NAME && tokens.get(pos + 1).is("=")) {
+            String name = peek().text();
+            pos += 2;
+            return new Expr.Keyword(name, or());
+        }
+        return or();
+    }
+
+    private boolean startsValue() {
+        Token t = peek();
+        return t.type() == Type.STRING || t.type() == Type.NUMBER || t.is("[") || t.is("(")
+                || (t.type() == Type.NAME && !List.of("and", "or", "not", "in", "is", "else", "if").contains(t.text()));
+    }
+
     private Expr postfix() {
+        if (accept("-")) {
+            return negate(postfix());
+        }
         Expr e = primary();
         while (true) {
             if (accept(".")) {
@@ -176,6 +216,13 @@ public final class ExprParser {
                 pos--;
                 throw unexpected("a value");
         }
+    }
+
+    private static Expr negate(Expr operand) {
+        if (operand instanceof Expr.Literal l && l.value() instanceof Number n) {
+            return new Expr.Literal(n instanceof Double d ? (Object) (-d) : n instanceof Long x ? (Object) (-x) : (Object) (-n.intValue()));
+        }
+        throw new ExprError("unary minus only applies to a number literal");
     }
 
     private Object number(String text) {

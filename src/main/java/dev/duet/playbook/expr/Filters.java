@@ -8,13 +8,24 @@ import java.util.Map;
 
 /** The Jinja filters Duet knows; an unknown one is an error, never ignored. */
 final class Filters {
-    static final List<String> KNOWN =
-            List.of("default", "d", "join", "int", "lower", "upper", "trim", "string", "length", "count", "bool");
+    static final List<String> KNOWN = List.of("default", "d", "join", "int", "lower", "upper", "trim", "string",
+            "length", "count", "bool", "map", "select", "reject", "selectattr", "rejectattr", "regex_replace",
+            "replace", "to_json", "to_yaml", "to_nice_json", "to_nice_yaml", "b64encode", "b64decode", "basename",
+            "dirname", "unique", "sort", "list", "first", "last", "quote", "float", "abs", "min", "max", "sum",
+            "dict2items", "items2dict", "combine", "flatten", "regex_search", "splitlines", "split", "capitalize",
+            "ternary", "mandatory");
+
+    /** {@code name=value} in a filter call. */
+    record KeywordArg(String name, Object value) {
+    }
 
     private Filters() {
     }
 
     static Object apply(String name, Object input, List<Object> args) {
+        if (name.equals("mandatory") && input instanceof Undefined u) {
+            throw new UndefinedError(u.path());
+        }
         if (name.equals("default") || name.equals("d")) {
             arity(name, args, 1, 2);
             boolean orFalsy = args.size() == 2 && Values.truthy(args.get(1));
@@ -69,11 +80,13 @@ final class Filters {
                 String s = Values.text(v).strip().toLowerCase(Locale.ROOT);
                 return s.equals("yes") || s.equals("true") || s.equals("on") || s.equals("1") || s.equals("y");
             }
-            default -> throw new ExprError("unknown filter '" + name + "' (known: " + String.join(", ", KNOWN) + ")");
+            default -> {
+                return MoreFilters.apply(name, v, args);
+            }
         }
     }
 
-    private static Object toInt(Object v) {
+    static Object toInt(Object v) {
         if (v instanceof Integer || v instanceof Long) {
             return v;
         }
@@ -92,7 +105,7 @@ final class Filters {
         }
     }
 
-    private static void arity(String name, List<Object> args, int min, int max) {
+    static void arity(String name, List<Object> args, int min, int max) {
         if (args.size() < min || args.size() > max) {
             throw new ExprError(name + ": expected " + (min == max ? min : min + " to " + max)
                     + " argument(s), got " + args.size());

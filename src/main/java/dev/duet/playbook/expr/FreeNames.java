@@ -34,8 +34,16 @@ public final class FreeNames {
         } else if (e instanceof Expr.Compare c) {
             collect(c.left(), out);
             collect(c.right(), out);
-        } else if (e instanceof Expr.Test t && t.test().equals("none")) {
-            collect(t.target(), out);
+        } else if (e instanceof Expr.Arith a) {
+            collect(a.left(), out);
+            collect(a.right(), out);
+        } else if (e instanceof Expr.Keyword k) {
+            collect(k.value(), out);
+        } else if (e instanceof Expr.Test t) {
+            if (!t.test().equals("defined") && !t.test().equals("undefined")) {
+                collect(t.target(), out);
+            }
+            t.args().forEach(x -> collect(x, out));
         }
     }
 }

@@ -148,6 +148,30 @@ public final class Values {
         checkLength(out.length());
     }
 
+    static Object arith(String op, Object a, Object b) {
+        if (op.equals("~")) {
+            return text(a) + text(b);
+        }
+        if (a instanceof Number x && b instanceof Number y) {
+            boolean whole = !(x instanceof Double || y instanceof Double);
+            if (whole) {
+                long r = op.equals("+") ? x.longValue() + y.longValue() : x.longValue() - y.longValue();
+                return r == (int) r ? (Object) (int) r : (Object) r;
+            }
+            return op.equals("+") ? x.doubleValue() + y.doubleValue() : x.doubleValue() - y.doubleValue();
+        }
+        if (op.equals("+") && a instanceof String x && b instanceof String y) {
+            return x + y;
+        }
+        if (op.equals("+") && a instanceof List<?> x && b instanceof List<?> y) {
+            List<Object> out = new java.util.ArrayList<>(x);
+            out.addAll(y);
+            return out;
+        }
+        throw new ExprError("cannot compute " + typeName(a) + " '" + text(a) + "' " + op + " " + typeName(b) + " '"
+                + text(b) + "'");
+    }
+
     static String typeName(Object v) {
         if (v == null) {
             return "none";
