@@ -1,14 +1,10 @@
 package dev.duet.cluster.cib;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
+import dev.duet.cluster.status.SafeXml;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
@@ -28,20 +24,9 @@ public final class CibXml {
     /** The root element of {@code xml}; throws {@link IllegalArgumentException} saying what it got. */
     public static CibNode parse(String xml) {
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setXIncludeAware(false);
-            f.setExpandEntityReferences(false);
-            DocumentBuilder b = f.newDocumentBuilder();
-            b.setErrorHandler(null);
-            Element root = b.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))).getDocumentElement();
-            return node(root);
+            return node(SafeXml.parse(xml).getDocumentElement());
         } catch (Exception e) {
-            String first = xml.strip().lines().findFirst().orElse("");
-            throw new IllegalArgumentException("expected CIB XML, got " + (first.isEmpty() ? "nothing"
-                    : "`" + (first.length() > 80 ? first.substring(0, 77) + "..." : first) + "`")
-                    + " (" + e.getMessage() + ")");
+            throw new IllegalArgumentException("expected CIB XML, got " + SafeXml.got(xml) + " (" + e.getMessage() + ")");
         }
     }
 

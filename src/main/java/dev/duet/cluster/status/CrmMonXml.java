@@ -1,12 +1,7 @@
 package dev.duet.cluster.status;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -81,23 +76,11 @@ public final class CrmMonXml {
 
     private static Document document(String xml) {
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setXIncludeAware(false);
-            f.setExpandEntityReferences(false);
-            DocumentBuilder b = f.newDocumentBuilder();
-            b.setErrorHandler(null);
-            return b.parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+            return SafeXml.parse(xml);
         } catch (Exception e) {
-            String first = xml.strip().lines().findFirst().orElse("");
-            throw new ClusterStatusParseException("expected crm_mon --output-as=xml, got "
-                    + (first.isEmpty() ? "nothing" : "`" + abbreviate(first) + "`") + " (" + e.getMessage() + ")");
+            throw new ClusterStatusParseException("expected crm_mon --output-as=xml, got " + SafeXml.got(xml)
+                    + " (" + e.getMessage() + ")");
         }
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() > 80 ? s.substring(0, 77) + "..." : s;
     }
 
     static Element child(Element parent, String tag) {
