@@ -119,7 +119,13 @@ final class InventoryDraft {
             }
             merged.add(h.getValue(), hostOrigins.getOrDefault(h.getKey(), Map.of()));
             beside.forEach(d -> merged.add(d.host(h.getKey())));
-            hosts.put(h.getKey(), new Host(h.getKey(), nullSafe(merged.vars), memberOf));
+            Set<String> nulls = new HashSet<>();
+            merged.vars.forEach((k, v) -> {
+                if (v == null) {
+                    nulls.add(k);
+                }
+            });
+            hosts.put(h.getKey(), new Host(h.getKey(), nullSafe(merged.vars), memberOf, nulls));
             origins.put(h.getKey(), merged.origins);
         }
         Map<String, List<String>> members = new LinkedHashMap<>();
