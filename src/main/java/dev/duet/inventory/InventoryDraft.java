@@ -33,6 +33,7 @@ final class InventoryDraft {
         final Set<String> hosts = new LinkedHashSet<>();
         final Set<String> children = new LinkedHashSet<>();
         int priority = 1;
+        Path file;
         int line;
         int column;
 
@@ -41,19 +42,27 @@ final class InventoryDraft {
         }
     }
 
-    private final Path file;
+    private final Path source;
+    /** The file being read: the source, or one file of a source directory. */
+    private Path file;
     private final Map<String, Group> groups = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> hostVars = new LinkedHashMap<>();
     private final Map<String, Map<String, Args.Location>> hostOrigins = new LinkedHashMap<>();
 
-    InventoryDraft(Path file) {
-        this.file = file;
+    InventoryDraft(Path source) {
+        this.source = source;
+        this.file = source;
         groups.put(ALL, new Group(ALL));
         groups.put(UNGROUPED, new Group(UNGROUPED));
     }
 
     Path file() {
         return file;
+    }
+
+    /** What follows comes from {@code next} (a directory inventory reads its files into one draft). */
+    void reading(Path next) {
+        this.file = next;
     }
 
     boolean hasGroup(String name) {
@@ -64,6 +73,7 @@ final class InventoryDraft {
         HostValidation.name("group", name, file, line, column);
         Group g = groups.computeIfAbsent(name, Group::new);
         if (g.line == 0) {
+            g.file = file;
             g.line = line;
             g.column = column;
         }
@@ -145,7 +155,7 @@ final class InventoryDraft {
             }
             shapes.put(g.name, new Inventory.Shape(List.copyOf(g.hosts), List.copyOf(children)));
         }
-        return new Inventory(file, hosts, frozen, origins, shapes);
+        return new Inventory(source, hosts, frozen, origins, shapes);
     }
 
     /** Variables layered lowest first, each keeping where its winning definition was written. */
@@ -204,7 +214,7 @@ final class InventoryDraft {
         }
         if (!path.add(group)) {
             Group g = groups.get(group);
-            throw new InputException(file, g.line, g.column,
+            throw new InputException(g.file == null ? file : g.file, g.line, g.column,
                     "group '" + group + "' is its own ancestor: " + String.join(" -> ", path) + " -> " + group);
         }
         int d = 0;
