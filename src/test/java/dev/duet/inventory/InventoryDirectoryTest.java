@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.duet.error.InputException;
+import dev.duet.testing.TestFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,11 +23,8 @@ class InventoryDirectoryTest {
     @TempDir
     Path dir;
 
-    private Path write(String relative, String text) throws IOException {
-        Path f = dir.resolve(relative);
-        Files.createDirectories(f.getParent());
-        Files.writeString(f, text);
-        return f;
+    private Path write(String relative, String text) {
+        return TestFiles.write(dir, relative, text);
     }
 
     private void fullDirectory() throws IOException {
