@@ -108,4 +108,17 @@ class SshNodeWithoutSftpTest {
         }
         assertThat(host.requests()).noneMatch(r -> r.line().contains("base64 -d"));
     }
+
+    @Test
+    void aNonRootUserWithBecomeWritesThroughSudoOverExecToo() {
+        byte[] content = "global { usage-count no; }\n".getBytes(StandardCharsets.UTF_8);
+        try (SshNode node = new SshNode(host.endpoint("deploy"), host.sshOptions().withBecome(true)).connect()) {
+            node.writeFile("/etc/drbd.d/global_common.conf", content, "0644", null);
+
+            assertThat(node.readFile("/etc/drbd.d/global_common.conf")).hasValue(content);
+        }
+        assertThat(host.requests()).filteredOn(r -> r.line().contains("base64 -d")).singleElement()
+                .satisfies(w -> assertThat(w.viaSudo()).as(w.rawLine()).isTrue());
+        assertThat(host.list("/tmp")).as("nothing staged in /tmp").isEmpty();
+    }
 }
