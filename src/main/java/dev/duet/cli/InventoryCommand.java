@@ -8,6 +8,8 @@ import dev.duet.output.InventoryListing;
 import dev.duet.output.PyJson;
 import dev.duet.output.PyYaml;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -39,6 +41,11 @@ public final class InventoryCommand implements Callable<Integer> {
     @Option(names = {"-y", "--yaml"}, description = "YAML instead of JSON, as ansible-inventory --yaml.")
     boolean yaml;
 
+    @Option(names = {"-e", "--extra-vars"}, paramLabel = "VARS",
+            description = "Extra variables (key=value, YAML/JSON, or @FILE), on top of every host's, as "
+                    + "ansible-inventory shows them.")
+    List<String> extraVarOptions = new ArrayList<>();
+
     @Option(names = "--playbook-dir", paramLabel = "DIR",
             description = "Also read group_vars/ and host_vars/ in DIR, as a playbook there would.")
     Path playbookDir;
@@ -46,7 +53,7 @@ public final class InventoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Inventory inv = new InventoryLoader().load(inventory, playbookDir);
-        InventoryListing listing = new InventoryListing(inv);
+        InventoryListing listing = new InventoryListing(inv, ExtraVars.parse(extraVarOptions));
         String text;
         if (action.list) {
             text = yaml ? listing.yaml() : listing.json();

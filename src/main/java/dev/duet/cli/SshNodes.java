@@ -1,12 +1,12 @@
 package dev.duet.cli;
 
+import dev.duet.inventory.AnsibleBoolean;
 import dev.duet.inventory.Host;
 import dev.duet.transport.ssh.HomePath;
 import dev.duet.transport.ssh.SshCommonArgs;
 import dev.duet.transport.ssh.SshEndpoint;
 import dev.duet.transport.ssh.SshNode;
 import dev.duet.transport.ssh.SshOptions;
-import java.util.Locale;
 
 /** Builds an {@link SshNode} from an Ansible inventory host and the run's defaults. */
 public final class SshNodes {
@@ -49,16 +49,11 @@ public final class SshNodes {
         if (key.isPresent()) {
             o = o.withIdentityFile(HomePath.expand(key.get()));
         }
-        if (host.var("ansible_become").isPresent()) {
-            o = o.withBecome(truthy(host.var("ansible_become").get()));
+        // the loader refused anything but a boolean or a template; a template is the play's to render
+        var become = AnsibleBoolean.of(host.vars().get("ansible_become"));
+        if (become.isPresent()) {
+            o = o.withBecome(become.get());
         }
         return o;
-    }
-
-    static boolean truthy(String value) {
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "on", "1", "y" -> true;
-            default -> false;
-        };
     }
 }

@@ -6,10 +6,12 @@ import dev.duet.drbd.parse.StatusParseException;
 import dev.duet.drbd.parse.StatusParser;
 import dev.duet.error.InputException;
 import dev.duet.error.Reason;
+import dev.duet.output.RedactingStream;
 import dev.duet.output.StatusJson;
 import dev.duet.output.StatusTable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +77,8 @@ public final class StatusCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private InputStream stdin = System.in;
+    private PrintWriter out;
+    private PrintWriter err;
 
     /** Where {@code --from -} reads (tests pass their own). */
     public StatusCommand withStdin(InputStream in) {
@@ -84,6 +88,18 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // The same door as apply and plan: a host (or a pasted file) may print the shared secret.
+        out = RedactingStream.wrap(spec.commandLine().getOut());
+        err = RedactingStream.wrap(spec.commandLine().getErr());
+        try {
+            return status();
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private int status() {
         try {
             if (from != null && inventory != null) {
                 throw new InputException("status: give either --from FILE or -i INVENTORY, not both");
@@ -97,12 +113,12 @@ public final class StatusCommand implements Callable<Integer> {
             String text = read(from);
             DrbdStatus status = format == null ? StatusParser.parse(text)
                     : StatusParser.parse(text, Format.byId(format));
-            spec.commandLine().getOut().println(json ? StatusJson.write(status) : StatusTable.render(status));
+            out.println(json ? StatusJson.write(status) : StatusTable.render(status));
             if (!status.skipped().isEmpty()) {
-                spec.commandLine().getErr().println(source() + ": skipped " + status.skipped().size()
+                err.println(source() + ": skipped " + status.skipped().size()
                         + " line(s) that are not " + status.format() + ": " + String.join("; ", status.skipped()));
             }
-            spec.commandLine().getOut().flush();
+            out.flush();
             return 0;
         } catch (StatusParseException e) {
             return fail(source() + ": " + e.getMessage());
@@ -120,12 +136,11 @@ public final class StatusCommand implements Callable<Integer> {
         if (targets.isEmpty()) {
             throw new InputException(inventory, 0, 0, "host pattern '" + hosts + "' matches no host");
         }
-        var out = spec.commandLine().getOut();
         java.util.function.Function<PairSnapshot, String> render = s -> json
                 ? (watch ? s.json().toString() : s.json().toPrettyString()) : s.table();
         try (LivePair pair = new LivePair(targets, wiring.opener())) {
             if (watch) {
-                var statusWatch = new StatusWatch(pair, render, out, spec.commandLine().getErr(),
+                var statusWatch = new StatusWatch(pair, render, out, err,
                         System.console() != null, !json);
                 return untilInterrupted(statusWatch);
             }
@@ -153,8 +168,8 @@ public final class StatusCommand implements Callable<Integer> {
     }
 
     private int fail(String message) {
-        spec.commandLine().getErr().println("duet status: " + message);
-        spec.commandLine().getErr().flush();
+        err.println("duet status: " + message);
+        err.flush();
         return Reason.INPUT.exitCode();
     }
 

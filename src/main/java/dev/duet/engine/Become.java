@@ -1,9 +1,9 @@
 package dev.duet.engine;
 
 import dev.duet.error.InputException;
+import dev.duet.inventory.AnsibleBoolean;
 import dev.duet.playbook.Play;
 import dev.duet.step.Args;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -37,15 +37,8 @@ public final class Become {
     }
 
     private static boolean bool(Play play, Object value) {
-        if (value instanceof Boolean b) {
-            return b;
-        }
-        String s = String.valueOf(value).strip().toLowerCase(Locale.ROOT);
-        return switch (s) {
-            case "true", "yes", "on", "1", "y" -> true;
-            case "false", "no", "off", "0", "n", "" -> false;
-            default -> throw located(play, "ansible_become must be true/false or yes/no, got '" + value + "'");
-        };
+        return AnsibleBoolean.of(value).orElseThrow(() -> located(play, "ansible_become must be "
+                + AnsibleBoolean.expected() + ", got '" + value + "'"));
     }
 
     private static InputException located(Play play, String message) {

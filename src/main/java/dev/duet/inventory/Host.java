@@ -3,15 +3,23 @@ package dev.duet.inventory;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One inventory host with its merged variables (all → parent groups → groups → host, later wins),
  * as Ansible merges them. {@code groups} lists every group the host belongs to, including "all".
+ * A variable written without a value (YAML null) is an empty string in {@code vars}, as templates see
+ * it; {@code nulls} names those, so a listing can print them as Ansible does (None: JSON null).
  */
-public record Host(String name, Map<String, Object> vars, List<String> groups) {
+public record Host(String name, Map<String, Object> vars, List<String> groups, Set<String> nulls) {
     public Host {
         vars = Map.copyOf(vars);
         groups = List.copyOf(groups);
+        nulls = Set.copyOf(nulls);
+    }
+
+    public Host(String name, Map<String, Object> vars, List<String> groups) {
+        this(name, vars, groups, Set.of());
     }
 
     public Optional<String> var(String key) {

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 /**
  * Inventory values end up in SSH connections and commands, so they are checked at load time, where
  * the error can still name the file and line: plain host and group names, a hostname or IP address
- * in {@code ansible_host}, a port number in {@code ansible_port}.
+ * in {@code ansible_host}, a port number in {@code ansible_port}, a boolean in {@code ansible_become}.
  */
 final class HostValidation {
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*");
@@ -40,6 +40,14 @@ final class HostValidation {
                 }
             }
             case "ansible_port", "ansible_ssh_port" -> port(value, file, line, column);
+            case "ansible_become" -> {
+                // a template is decided where the play renders it (Become); anything else must be a boolean now
+                boolean templated = value instanceof String s && (s.contains("{{") || s.contains("{%"));
+                if (!templated && AnsibleBoolean.of(value).isEmpty()) {
+                    throw new InputException(file, line, column, "expected ansible_become to be "
+                            + AnsibleBoolean.expected() + ", got '" + value + "'");
+                }
+            }
             default -> {
             }
         }

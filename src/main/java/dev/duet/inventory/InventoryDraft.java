@@ -33,6 +33,7 @@ final class InventoryDraft {
         final Set<String> hosts = new LinkedHashSet<>();
         final Set<String> children = new LinkedHashSet<>();
         int priority = 1;
+        Path file;
         int line;
         int column;
 
@@ -41,19 +42,27 @@ final class InventoryDraft {
         }
     }
 
-    private final Path file;
+    private final Path source;
+    /** The file being read: the source, or one file of a source directory. */
+    private Path file;
     private final Map<String, Group> groups = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> hostVars = new LinkedHashMap<>();
     private final Map<String, Map<String, Args.Location>> hostOrigins = new LinkedHashMap<>();
 
-    InventoryDraft(Path file) {
-        this.file = file;
+    InventoryDraft(Path source) {
+        this.source = source;
+        this.file = source;
         groups.put(ALL, new Group(ALL));
         groups.put(UNGROUPED, new Group(UNGROUPED));
     }
 
     Path file() {
         return file;
+    }
+
+    /** What follows comes from {@code next} (a directory inventory reads its files into one draft). */
+    void reading(Path next) {
+        this.file = next;
     }
 
     boolean hasGroup(String name) {
@@ -64,6 +73,7 @@ final class InventoryDraft {
         HostValidation.name("group", name, file, line, column);
         Group g = groups.computeIfAbsent(name, Group::new);
         if (g.line == 0) {
+            g.file = file;
             g.line = line;
             g.column = column;
         }
@@ -119,7 +129,13 @@ final class InventoryDraft {
             }
             merged.add(h.getValue(), hostOrigins.getOrDefault(h.getKey(), Map.of()));
             beside.forEach(d -> merged.add(d.host(h.getKey())));
-            hosts.put(h.getKey(), new Host(h.getKey(), nullSafe(merged.vars), memberOf));
+            Set<String> nulls = new HashSet<>();
+            merged.vars.forEach((k, v) -> {
+                if (v == null) {
+                    nulls.add(k);
+                }
+            });
+            hosts.put(h.getKey(), new Host(h.getKey(), nullSafe(merged.vars), memberOf, nulls));
             origins.put(h.getKey(), merged.origins);
         }
         Map<String, List<String>> members = new LinkedHashMap<>();
@@ -139,7 +155,7 @@ final class InventoryDraft {
             }
             shapes.put(g.name, new Inventory.Shape(List.copyOf(g.hosts), List.copyOf(children)));
         }
-        return new Inventory(file, hosts, frozen, origins, shapes);
+        return new Inventory(source, hosts, frozen, origins, shapes);
     }
 
     /** Variables layered lowest first, each keeping where its winning definition was written. */
@@ -198,7 +214,7 @@ final class InventoryDraft {
         }
         if (!path.add(group)) {
             Group g = groups.get(group);
-            throw new InputException(file, g.line, g.column,
+            throw new InputException(g.file == null ? file : g.file, g.line, g.column,
                     "group '" + group + "' is its own ancestor: " + String.join(" -> ", path) + " -> " + group);
         }
         int d = 0;

@@ -1,6 +1,7 @@
 package dev.duet.inventory;
 
 import dev.duet.yaml.Utf8Text;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,8 +19,19 @@ public final class InventoryLoader {
         return load(file, null);
     }
 
-    /** {@code playbookDir} (may be null) adds the group_vars/ and host_vars/ beside the playbook. */
+    /**
+     * {@code playbookDir} (may be null) adds the group_vars/ and host_vars/ beside the playbook. A directory
+     * is read as Ansible reads one (see {@link InventoryDirectory}), its group_vars/ and host_vars/ inside it.
+     */
     public Inventory load(Path file, Path playbookDir) {
+        if (Files.isDirectory(file)) {
+            InventoryDraft draft = new InventoryDraft(file);
+            for (Path f : InventoryDirectory.files(file)) {
+                draft.reading(f);
+                fill(draft, f, Utf8Text.read(f));
+            }
+            return build(draft, file.toAbsolutePath().normalize(), playbookDir);
+        }
         return parse(file, Utf8Text.read(file), playbookDir);
     }
 
@@ -30,13 +42,21 @@ public final class InventoryLoader {
 
     private Inventory parse(Path file, String text, Path playbookDir) {
         InventoryDraft draft = new InventoryDraft(file);
+        fill(draft, file, text);
+        return build(draft, file.toAbsolutePath().normalize().getParent(), playbookDir);
+    }
+
+    private static void fill(InventoryDraft draft, Path file, String text) {
         if (isYaml(file, text)) {
             new YamlInventoryParser(draft).parse(file, text);
         } else {
             new IniInventoryParser(draft).parse(text);
         }
+    }
+
+    /** {@code inventoryDir}: where the inventory's own group_vars/ and host_vars/ are (may be null). */
+    private static Inventory build(InventoryDraft draft, Path inventoryDir, Path playbookDir) {
         List<AdjacentVars> beside = new ArrayList<>();
-        Path inventoryDir = file.toAbsolutePath().normalize().getParent();
         if (inventoryDir != null) {
             beside.add(new AdjacentVars(inventoryDir));
         }

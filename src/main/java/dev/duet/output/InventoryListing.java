@@ -23,9 +23,16 @@ public final class InventoryListing {
             "role_name", "role_names", "role_path", "role_uuid");
 
     private final Inventory inventory;
+    private final Map<String, Object> extraVars;
 
     public InventoryListing(Inventory inventory) {
+        this(inventory, Map.of());
+    }
+
+    /** With {@code -e} variables, which ansible-inventory puts on top of every host's (VariableManager.get_vars). */
+    public InventoryListing(Inventory inventory, Map<String, Object> extraVars) {
         this.inventory = inventory;
+        this.extraVars = extraVars;
     }
 
     /** {@code ansible-inventory --list}: JSON. */
@@ -115,13 +122,11 @@ public final class InventoryListing {
         return vars(host);
     }
 
-    private static Map<String, Object> vars(Host host) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        host.vars().forEach((k, v) -> {
-            if (!INTERNAL.contains(k)) {
-                out.put(k, v);
-            }
-        });
-        return out;
+    private Map<String, Object> vars(Host host) {
+        Map<String, Object> merged = new LinkedHashMap<>();
+        host.vars().forEach((k, v) -> merged.put(k, host.nulls().contains(k) ? null : v));
+        merged.putAll(extraVars);
+        INTERNAL.forEach(merged::remove);
+        return merged;
     }
 }

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
  * YAML as PyYAML's {@code yaml.dump(x, default_flow_style=False, allow_unicode=True)} writes it (keys
  * sorted, two-space indent, list items at their key's indent), the way {@code ansible-inventory --list
  * --yaml} prints. Strings are plain unless YAML 1.1 would read them as something else or they hold
- * indicators, then single-quoted (double-quoted with escapes if they hold line breaks). Unlike PyYAML,
- * long plain strings are not folded at 80 columns.
+ * indicators, then single-quoted (double-quoted with escapes if they hold line breaks). Long plain and
+ * single-quoted strings are folded at 80 columns as PyYAML folds them; double-quoted ones are not.
  */
 public final class PyYaml {
     private static final Pattern OTHER_TYPE = Pattern.compile(String.join("|",
@@ -21,6 +21,7 @@ public final class PyYaml {
                     + "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)",
             "[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?.*",
             "<<|="));
+    private static final int BEST_WIDTH = 80;
     private static final Pattern PLAIN_SAFE = Pattern.compile("[^-?:,\\[\\]{}#&*!|>'\"%@`\\s][^\\n\\r\\t]*");
 
     private PyYaml() {
@@ -69,8 +70,50 @@ public final class PyYaml {
             out.append('\n');
             block(v, underKey ? indent : indent + 2, out);
         } else {
-            out.append(' ').append(scalar(v)).append('\n');
+            int column = out.length() - (out.lastIndexOf("\n") + 1) + 1;
+            out.append(' ').append(fold(scalar(v), column, indent + 2)).append('\n');
         }
+    }
+
+    /**
+     * PyYAML's emitter (best_width 80) in write_plain and write_single_quoted: a lone space met once the
+     * line is past column 80 becomes a line break and the continuation indent; runs of spaces, and the
+     * first and last space inside quotes, stay. {@code column}: where the scalar starts on its line.
+     * Double-quoted scalars are not folded (PyYAML breaks them with a backslash).
+     */
+    static String fold(String rendered, int column, int continuation) {
+        if (rendered.startsWith("\"")) {
+            return rendered;
+        }
+        boolean quoted = rendered.startsWith("'");
+        StringBuilder out = new StringBuilder(rendered.length() + 16);
+        int col = column;
+        int i = 0;
+        while (i < rendered.length()) {
+            int end = i;
+            while (end < rendered.length() && rendered.charAt(end) == ' ') {
+                end++;
+            }
+            if (end > i) {
+                boolean inside = !quoted || i > 1 && end < rendered.length() - 1;
+                if (end - i == 1 && col > BEST_WIDTH && inside) {
+                    out.append('\n').append(" ".repeat(continuation));
+                    col = continuation;
+                } else {
+                    out.append(rendered, i, end);
+                    col += end - i;
+                }
+                i = end;
+                continue;
+            }
+            while (end < rendered.length() && rendered.charAt(end) != ' ') {
+                end++;
+            }
+            out.append(rendered, i, end);
+            col += rendered.codePointCount(i, end);
+            i = end;
+        }
+        return out.toString();
     }
 
     static String scalar(Object v) {

@@ -5,7 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -24,6 +26,28 @@ public final class RedactingStream extends FilterOutputStream {
     /** A UTF-8 print stream that redacts before writing to {@code out}. */
     public static PrintStream wrap(OutputStream out) {
         return new PrintStream(new RedactingStream(out), true, StandardCharsets.UTF_8);
+    }
+
+    /** A writer that redacts each line before passing it to {@code out} (picocli's writers, in tests too). */
+    public static PrintWriter wrap(PrintWriter out) {
+        OutputStream toWriter = new OutputStream() {
+            @Override
+            public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                // emit() hands over whole lines, so no UTF-8 sequence is split here
+                out.write(new String(b, off, len, StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void flush() {
+                out.flush();
+            }
+        };
+        return new PrintWriter(new OutputStreamWriter(new RedactingStream(toWriter), StandardCharsets.UTF_8), true);
     }
 
     @Override

@@ -29,8 +29,18 @@ final class OpenSshPair implements AutoCloseable {
                     creates: "{{ dest_dir }}/initialised"
             """;
 
-    final OpenSshServer node1 = OpenSshServer.start("node1");
-    final OpenSshServer node2 = OpenSshServer.start("node2");
+    final OpenSshServer node1;
+    final OpenSshServer node2;
+
+    OpenSshPair() {
+        this(true);
+    }
+
+    /** {@code sftp} false: both servers have no {@code Subsystem sftp} line and refuse SFTP. */
+    OpenSshPair(boolean sftp) {
+        node1 = sftp ? OpenSshServer.start("node1") : OpenSshServer.startWithoutSftp("node1");
+        node2 = sftp ? OpenSshServer.start("node2") : OpenSshServer.startWithoutSftp("node2");
+    }
 
     List<OpenSshServer> both() {
         return List.of(node1, node2);

@@ -31,11 +31,8 @@ class RealOpenSshCliTest {
         }
     }
 
-    @Test
-    void applyChangesThenConvergesAndPlanTouchesNothing() throws Exception {
-        Path inv = pair.inventory(dir);
-        Path pb = OpenSshPair.playbook(dir);
-
+    /** The first apply changes both tasks on each host, leaving no temp file; the second changes nothing. */
+    private static void applyTwice(OpenSshPair pair, Path inv, Path pb) throws Exception {
         CliRun first = CliRun.of("apply", "-i", inv.toString(), pb.toString());
 
         assertThat(first.exit()).as(first.toString()).isZero();
@@ -53,6 +50,25 @@ class RealOpenSshCliTest {
         assertThat(second.exit()).as(second.toString()).isZero();
         assertThat(second.recap("node1", "changed")).as(second.toString()).isZero();
         assertThat(second.recap("node2", "changed")).isZero();
+    }
+
+    @Test
+    void hostsWithoutSftpGetTheirFilesOverExecChannelsAndConverge() throws Exception {
+        try (OpenSshPair noSftp = new OpenSshPair(false)) {
+            applyTwice(noSftp, noSftp.inventory(dir), OpenSshPair.playbook(dir));
+
+            for (OpenSshServer s : noSftp.both()) {
+                assertThat(s.log()).as("the server refused SFTP").contains("subsystem request for sftp");
+            }
+        }
+    }
+
+    @Test
+    void applyChangesThenConvergesAndPlanTouchesNothing() throws Exception {
+        Path inv = pair.inventory(dir);
+        Path pb = OpenSshPair.playbook(dir);
+
+        applyTwice(pair, inv, pb);
 
         Path conf2 = pair.node2.scratch().resolve("app.conf");
         FileTime conf1Time = Files.getLastModifiedTime(pair.node1.scratch().resolve("app.conf"));

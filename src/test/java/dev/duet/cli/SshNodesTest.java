@@ -93,4 +93,19 @@ class SshNodesTest {
                 .hasMessageContaining("node1")
                 .hasMessageContaining("127.0.0.1:" + port);
     }
+
+    @Test
+    void statusRefusesABecomeThatIsNoBooleanBeforeContactingAnyHost(@org.junit.jupiter.api.io.TempDir Path dir) {
+        try (FakeSshHost fake = FakeSshHost.start("node1")) {
+            Map<String, Object> vars = new HashMap<>(fake.inventoryVars());
+            vars.put("ansible_become", "maybe");
+            Path inv = FakePair.writeInventory(dir, Map.of("node1", vars));
+
+            CliRun run = CliRun.of("status", "-i", inv.toString());
+
+            assertThat(run.exit()).as(run.toString()).isEqualTo(4);
+            assertThat(run.err()).as(run.toString()).contains(inv + ":", "ansible_become", "'maybe'");
+            assertThat(fake.sessions()).isZero();
+        }
+    }
 }

@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class CorosyncStepTest {
@@ -26,25 +25,12 @@ class CorosyncStepTest {
         return new CorosyncModule().bind(new Args("corosync", values, null));
     }
 
-    /** Runs the task on both hosts at once, as the engine does. */
-    private static Check[] runBoth(FakeClusterPair pair, TestContext c1, TestContext c2) {
-        Step s1 = step();
-        Step s2 = step();
-        // node2's check as the engine sees it before any act (taken first, so node1's act cannot race it);
-        // then both hosts check and act at once, as the engine runs them
-        Check secondBeforeActs = step().check(c2);
-        CompletableFuture<Check> second = CompletableFuture.supplyAsync(() -> c2.run(s2));
-        Check first = c1.run(s1);
-        second.join();
-        return new Check[] {first, secondBeforeActs};
-    }
-
     @Test
     void freshPairGetsConfigOneKeyOnBothAndBothMembers() {
         FakeClusterPair pair = new FakeClusterPair();
         TestContext c1 = pair.context("node1", false);
         TestContext c2 = pair.context("node2", false);
-        Check[] checks = runBoth(pair, c1, c2);
+        Check[] checks = FakeClusterPair.runBoth(CorosyncStepTest::step, c1, c2);
         assertThat(checks[0].message()).contains("/etc/corosync/corosync.conf would be created",
                 "/etc/corosync/authkey would be generated (corosync-keygen -l)", "corosync would be started");
         assertThat(checks[1].message()).contains("/etc/corosync/authkey would be copied from node1 once generated there");
@@ -67,12 +53,12 @@ class CorosyncStepTest {
     @Test
     void secondRunChangesNothingAndPlanTouchesNothing() {
         FakeClusterPair pair = new FakeClusterPair();
-        runBoth(pair, pair.context("node1", false), pair.context("node2", false));
+        FakeClusterPair.runBoth(CorosyncStepTest::step, pair.context("node1", false), pair.context("node2", false));
         int writes1 = pair.node1.writes().size();
         int mutating2 = pair.node2.mutatingCommands().size();
         TestContext again1 = pair.context("node1", false);
         TestContext again2 = pair.context("node2", false);
-        Check[] checks = runBoth(pair, again1, again2);
+        Check[] checks = FakeClusterPair.runBoth(CorosyncStepTest::step, again1, again2);
         assertThat(checks[0].kind()).isEqualTo(Check.Kind.OK);
         assertThat(checks[1].kind()).isEqualTo(Check.Kind.OK);
         assertThat(pair.node1.writes()).hasSize(writes1);
@@ -89,7 +75,7 @@ class CorosyncStepTest {
     @Test
     void aHandWrittenEquivalentConfIsKept() {
         FakeClusterPair pair = new FakeClusterPair();
-        runBoth(pair, pair.context("node1", false), pair.context("node2", false));
+        FakeClusterPair.runBoth(CorosyncStepTest::step, pair.context("node1", false), pair.context("node2", false));
         String reordered = pair.node1.fileText(CorosyncConf.PATH).replace("    version: 2\n", "")
                 .replace("totem {\n", "# tuned by hand\ntotem {\n\tversion:   2\n");
         pair.node1.file(CorosyncConf.PATH, reordered);
@@ -101,7 +87,7 @@ class CorosyncStepTest {
     void aPeerThatAlreadyHasAKeyGivesItToTheKeyMakerRatherThanSplittingThePair() {
         FakeClusterPair pair = new FakeClusterPair();
         pair.node2.file(Authkey.PATH, "a key made by hand on node2, 256 bytes in real life");
-        runBoth(pair, pair.context("node1", false), pair.context("node2", false));
+        FakeClusterPair.runBoth(CorosyncStepTest::step, pair.context("node1", false), pair.context("node2", false));
         assertThat(pair.node1.fileText(Authkey.PATH)).isEqualTo("a key made by hand on node2, 256 bytes in real life");
         assertThat(pair.node1.commands()).noneMatch(c -> c.line().contains("corosync-keygen"));
     }
@@ -109,7 +95,7 @@ class CorosyncStepTest {
     @Test
     void aRunningCorosyncWithAnotherKeyIsRefused() {
         FakeClusterPair pair = new FakeClusterPair();
-        runBoth(pair, pair.context("node1", false), pair.context("node2", false));
+        FakeClusterPair.runBoth(CorosyncStepTest::step, pair.context("node1", false), pair.context("node2", false));
         pair.node2.file(Authkey.PATH, "another key");
         pair.active.add("node2:pacemaker");
         pair.node2.on("crm_mon --output-as=xml", 0,
@@ -166,7 +152,7 @@ class CorosyncStepTest {
             }
         }
         TestContext c1 = pair.context("node1", false);
-        Check[] checks = runBoth(pair, c1, pair.context("node2", false));
+        Check[] checks = FakeClusterPair.runBoth(CorosyncStepTest::step, c1, pair.context("node2", false));
         assertThat(checks[0].message()).contains("/etc/corosync/corosync.conf would be updated and the stack restarted"
                 + " (it runs no resource)");
         assertThat(c1.done().message()).startsWith("stopped pacemaker, corosync, sbd (no resource running), removed the"
@@ -180,7 +166,7 @@ class CorosyncStepTest {
     @Test
     void underRunningResourcesAChangedConfIsOnlyReloaded() {
         FakeClusterPair pair = new FakeClusterPair();
-        runBoth(pair, pair.context("node1", false), pair.context("node2", false));
+        FakeClusterPair.runBoth(CorosyncStepTest::step, pair.context("node1", false), pair.context("node2", false));
         pair.active.add("node1:pacemaker");
         pair.node1.on("crm_mon --output-as=xml", 0,
                 dev.duet.cluster.status.ClusterFixtures.output("crm_mon_xml__healthy__node1.txt"));

@@ -1,11 +1,15 @@
 package dev.duet.cluster;
 
+import dev.duet.step.Check;
+import dev.duet.step.Step;
 import dev.duet.testing.ScriptedNode;
 import dev.duet.testing.TestContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Two scripted nodes with the bits of a cluster stack the cluster modules look at: which units are
@@ -37,6 +41,19 @@ final class FakeClusterPair {
 
     TestContext context(String host, boolean checkMode) {
         return TestContext.pair(host, checkMode, node1, node2);
+    }
+
+    /**
+     * Runs a task on both hosts at once, as the engine does: node2's check as the engine sees it before
+     * any act (taken first, so node1's act cannot race it), then both hosts check and act at once. Returns
+     * node1's check and that first check of node2's.
+     */
+    static Check[] runBoth(Supplier<Step> task, TestContext c1, TestContext c2) {
+        Check secondBeforeActs = task.get().check(c2);
+        CompletableFuture<Check> second = CompletableFuture.supplyAsync(() -> c2.run(task.get()));
+        Check first = c1.run(task.get());
+        second.join();
+        return new Check[] {first, secondBeforeActs};
     }
 
     private void script(ScriptedNode n) {

@@ -16,7 +16,6 @@ import dev.duet.testing.TestContext;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -57,22 +56,12 @@ class SbdStepTest {
         return new SbdModule().bind(new Args("sbd", values, null));
     }
 
-    private static Check[] runBoth(FakeClusterPair pair, TestContext c1, TestContext c2) {
-        // node2's check as the engine sees it before any act (taken first, so node1's act cannot race it);
-        // then both hosts check and act at once, as the engine runs them
-        Check secondBeforeActs = step(Map.of()).check(c2);
-        CompletableFuture<Check> second = CompletableFuture.supplyAsync(() -> c2.run(step(Map.of())));
-        Check first = c1.run(step(Map.of()));
-        second.join();
-        return new Check[] {first, secondBeforeActs};
-    }
-
     @Test
     void aBlankDiskGetsOneHeaderFromTheFirstHostAndBothGetTheirDefaults() {
         FakeClusterPair pair = pair("", 2);
         TestContext c1 = pair.context("node1", false);
         TestContext c2 = pair.context("node2", false);
-        Check[] checks = runBoth(pair, c1, c2);
+        Check[] checks = FakeClusterPair.runBoth(() -> step(Map.of()), c1, c2);
         assertThat(checks[0].message()).contains("would create the SBD header on " + DEV + ": sbd -d " + DEV
                 + " -1 10 -4 20 create", "/etc/default/sbd would be updated", "sbd would be enabled");
         assertThat(checks[1].message()).contains("the SBD header on " + DEV + " would be created by node1");
@@ -92,9 +81,9 @@ class SbdStepTest {
     @Test
     void secondRunIsOkAndAnExistingHeaderIsNeverCreatedAgain() {
         FakeClusterPair pair = pair("", 2);
-        runBoth(pair, pair.context("node1", false), pair.context("node2", false));
+        FakeClusterPair.runBoth(() -> step(Map.of()), pair.context("node1", false), pair.context("node2", false));
         int before = pair.node1.mutatingCommands().size();
-        Check[] again = runBoth(pair, pair.context("node1", false), pair.context("node2", false));
+        Check[] again = FakeClusterPair.runBoth(() -> step(Map.of()), pair.context("node1", false), pair.context("node2", false));
         assertThat(again[0].kind()).isEqualTo(Check.Kind.OK);
         assertThat(again[1].kind()).isEqualTo(Check.Kind.OK);
         assertThat(pair.node1.mutatingCommands()).hasSize(before);

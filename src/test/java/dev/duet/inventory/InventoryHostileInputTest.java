@@ -57,4 +57,45 @@ class InventoryHostileInputTest {
                 .isInstanceOf(InputException.class)
                 .hasMessageMatching("(?s)" + java.util.regex.Pattern.quote(f.toString()) + ":\\d+:\\d+: .*aliases.*");
     }
+
+    @Test
+    void aBecomeThatIsNoBooleanIsRefusedAtItsLineInEveryPlaceItCanBeWritten() throws Exception {
+        Path yaml = Files.writeString(dir.resolve("hosts.yml"), """
+                all:
+                  hosts:
+                    node1:
+                      ansible_become: maybe
+                """);
+        Path ini = Files.writeString(dir.resolve("hosts.ini"), "[pair]\nnode1\n\n[pair:vars]\nansible_become=sometimes\n");
+        Path groupVars = Files.createDirectories(dir.resolve("gv/group_vars"));
+        Files.writeString(groupVars.resolve("all.yml"), "ansible_become: \"\"\n");
+        Path beside = Files.writeString(dir.resolve("gv/hosts.ini"), "node1\n");
+
+        assertThatThrownBy(() -> new InventoryLoader().load(yaml)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith(yaml + ":4:")
+                .hasMessageContaining("ansible_become", "'maybe'", "yes/no");
+        assertThatThrownBy(() -> new InventoryLoader().load(ini)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith(ini + ":5:").hasMessageContaining("'sometimes'");
+        assertThatThrownBy(() -> new InventoryLoader().load(beside)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith(groupVars.resolve("all.yml") + ":1:");
+    }
+
+    @Test
+    void becomeTakesEveryBooleanAnsibleTakesInAnyCase() throws Exception {
+        Path f = Files.writeString(dir.resolve("hosts.ini"), String.join("\n",
+                "a ansible_become=YES", "b ansible_become=Off", "c ansible_become=t", "d ansible_become=1",
+                "e ansible_become=N", "f ansible_become=True", "g ansible_become=0", ""));
+
+        var hosts = new InventoryLoader().load(f).hosts();
+
+        for (String h : new String[] {"a", "c", "d", "f"}) {
+            assertThat(AnsibleBoolean.of(hosts.get(h).vars().get("ansible_become"))).as(h).contains(true);
+        }
+        for (String h : new String[] {"b", "e", "g"}) {
+            assertThat(AnsibleBoolean.of(hosts.get(h).vars().get("ansible_become"))).as(h).contains(false);
+        }
+        assertThat(AnsibleBoolean.of("maybe")).isEmpty();
+        assertThat(AnsibleBoolean.of(2)).isEmpty();
+        assertThat(AnsibleBoolean.of(null)).isEmpty();
+    }
 }

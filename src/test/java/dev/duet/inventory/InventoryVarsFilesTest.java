@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.duet.error.InputException;
+import dev.duet.testing.TestFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,11 +19,8 @@ class InventoryVarsFilesTest {
     @TempDir
     Path dir;
 
-    private Path write(String relative, String text) throws IOException {
-        Path f = dir.resolve(relative);
-        Files.createDirectories(f.getParent());
-        Files.writeString(f, text);
-        return f;
+    private Path write(String relative, String text) {
+        return TestFiles.write(dir, relative, text);
     }
 
     private static final String INI = """

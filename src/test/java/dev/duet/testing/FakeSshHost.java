@@ -42,7 +42,7 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
  *     the line without the become and remote-timeout wrappers. Unmatched commands exit 127. Every
  *     command is recorded; a {@link FakeReply#hang()} ended by the remote timeout is in {@link #terminated()}.</li>
  * <li>Faults: {@link #dropConnectionOn}, {@link #dropConnectionAlways}, {@link #dropConnectionAfterRunning},
- *     {@link #stop()}.</li>
+ *     {@link #stop()}, {@link #withoutSftp()}.</li>
  * </ul>
  */
 public final class FakeSshHost implements AutoCloseable {
@@ -66,6 +66,7 @@ public final class FakeSshHost implements AutoCloseable {
     private final AtomicInteger sessions = new AtomicInteger();
     private SshServer server;
     private int port;
+    private boolean sftp = true;
 
     private FakeSshHost(String name, KeyPair hostKey) throws IOException {
         this.name = name;
@@ -106,7 +107,7 @@ public final class FakeSshHost implements AutoCloseable {
         sshd.setPasswordAuthenticator(null);
         sshd.setKeyboardInteractiveAuthenticator(null);
         sshd.setCommandFactory((channel, command) -> new FakeCommand(this, command));
-        sshd.setSubsystemFactories(List.of(new SftpSubsystemFactory.Builder().build()));
+        sshd.setSubsystemFactories(sftp ? List.of(new SftpSubsystemFactory.Builder().build()) : List.of());
         sshd.setFileSystemFactory(new VirtualFileSystemFactory(root));
         sshd.addSessionListener(new SessionListener() {
             @Override
@@ -260,6 +261,16 @@ public final class FakeSshHost implements AutoCloseable {
 
     public List<String> commandsStartingWith(String prefix) {
         return commands().stream().filter(c -> c.startsWith(prefix)).toList();
+    }
+
+    /**
+     * From now on this host refuses the SFTP subsystem, as an sshd without a {@code Subsystem sftp} line
+     * does; files can then only travel over exec channels, which the test's rules must answer.
+     */
+    public FakeSshHost withoutSftp() {
+        sftp = false;
+        server.setSubsystemFactories(List.of());
+        return this;
     }
 
     // ---- files under the SFTP root

@@ -35,12 +35,14 @@ public final class OpenSshServer implements AutoCloseable {
     private final Path knownHosts;
     private final Path scratch;
     private final Process process;
+    private final boolean sftp;
 
-    private OpenSshServer(String name) throws IOException, InterruptedException {
+    private OpenSshServer(String name, boolean sftp) throws IOException, InterruptedException {
         if (!Files.isExecutable(SSHD)) {
             throw new IllegalStateException(SSHD + " is missing: apt-get install -y openssh-server (.ci/run does)");
         }
         this.name = name;
+        this.sftp = sftp;
         this.dir = Files.createTempDirectory("openssh-" + name + "-");
         this.scratch = Files.createDirectories(dir.resolve("scratch"));
         this.port = freePort();
@@ -65,8 +67,17 @@ public final class OpenSshServer implements AutoCloseable {
     }
 
     public static OpenSshServer start(String name) {
+        return start(name, true);
+    }
+
+    /** A server whose config has no {@code Subsystem sftp} line, as some hardened hosts have: SFTP is refused. */
+    public static OpenSshServer startWithoutSftp(String name) {
+        return start(name, false);
+    }
+
+    private static OpenSshServer start(String name, boolean sftp) {
         try {
-            return new OpenSshServer(name);
+            return new OpenSshServer(name, sftp);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -89,7 +100,7 @@ public final class OpenSshServer implements AutoCloseable {
                 "PermitRootLogin prohibit-password",
                 "StrictModes no",
                 "UsePAM no",
-                "Subsystem sftp internal-sftp",
+                sftp ? "Subsystem sftp internal-sftp" : "# no Subsystem sftp: the server refuses SFTP",
                 "LogLevel INFO",
                 ""), StandardCharsets.UTF_8);
         return config;

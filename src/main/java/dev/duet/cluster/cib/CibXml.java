@@ -25,11 +25,8 @@ public final class CibXml {
     public static CibNode parse(String xml) {
         try {
             return node(SafeXml.parse(xml).getDocumentElement());
-        } catch (IllegalArgumentException e) {
-            String first = xml.strip().lines().findFirst().orElse("");
-            throw new IllegalArgumentException("expected CIB XML, got " + (first.isEmpty() ? "nothing"
-                    : "`" + (first.length() > 80 ? first.substring(0, 77) + "..." : first) + "`")
-                    + " (" + e.getMessage() + ")");
+        } catch (Exception e) {
+            throw new IllegalArgumentException("expected CIB XML, got " + SafeXml.got(xml) + " (" + e.getMessage() + ")");
         }
     }
 

@@ -77,15 +77,10 @@ public final class CrmMonXml {
     private static Document document(String xml) {
         try {
             return SafeXml.parse(xml);
-        } catch (IllegalArgumentException e) {
-            String first = xml.strip().lines().findFirst().orElse("");
-            throw new ClusterStatusParseException("expected crm_mon --output-as=xml, got "
-                    + (first.isEmpty() ? "nothing" : "`" + abbreviate(first) + "`") + " (" + e.getMessage() + ")");
+        } catch (Exception e) {
+            throw new ClusterStatusParseException("expected crm_mon --output-as=xml, got " + SafeXml.got(xml)
+                    + " (" + e.getMessage() + ")");
         }
-    }
-
-    private static String abbreviate(String s) {
-        return s.length() > 80 ? s.substring(0, 77) + "..." : s;
     }
 
     static Element child(Element parent, String tag) {

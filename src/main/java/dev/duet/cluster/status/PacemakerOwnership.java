@@ -31,7 +31,7 @@ public final class PacemakerOwnership {
         Element root;
         try {
             root = SafeXml.parse(xml).getDocumentElement();
-        } catch (IllegalArgumentException e) {
+        } catch (Exception e) {
             throw new DuetException(Reason.PRECONDITION, node.name() + ": cannot tell whether Pacemaker manages " + resource
                     + ": " + CIB_FILE + " is not readable XML (" + e.getMessage() + ")");
         }

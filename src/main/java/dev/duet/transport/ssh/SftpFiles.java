@@ -11,6 +11,7 @@ import java.util.Deque;
 import java.util.EnumSet;
 import java.util.Optional;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.ConnectionException;
 import net.schmizz.sshj.sftp.FileAttributes;
 import net.schmizz.sshj.sftp.OpenMode;
 import net.schmizz.sshj.sftp.RemoteFile;
@@ -32,6 +33,8 @@ final class SftpFiles {
     private final CommandRunner commands;
     private SSHClient owner;
     private SFTPClient sftp;
+    /** The connection on which the server refused the SFTP subsystem: asked once per connection. */
+    private SSHClient refusedBy;
 
     SftpFiles(String node, CommandRunner commands) {
         this.node = node;
@@ -112,6 +115,26 @@ final class SftpFiles {
             String d = missing.pop();
             client.mkdir(d);
             client.chmod(d, DIR_MODE);
+        }
+    }
+
+    /**
+     * False when the server refused the SFTP subsystem while the connection stayed up, as an sshd without a
+     * {@code Subsystem sftp} line does; a connection that dropped meanwhile is {@link ConnectionLost}.
+     */
+    synchronized boolean available(SSHClient ssh) {
+        if (refusedBy == ssh) {
+            return false;
+        }
+        try {
+            sftp(ssh);
+            return true;
+        } catch (ConnectionLost e) {
+            if (ssh.isConnected() && e.getCause() instanceof ConnectionException) {
+                refusedBy = ssh;
+                return false;
+            }
+            throw e;
         }
     }
 

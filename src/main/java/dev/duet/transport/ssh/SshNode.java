@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -25,11 +26,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A host reached over SSH (SSHJ): one connection for the whole run, a new session channel per command,
- * files over SFTP. A dropped connection is reconnected once; only read-only operations (probes, reads,
- * streams) are then retried, and a second drop fails with {@link Reason#UNREACHABLE}. A command that
- * changes the host, or a file write, is never sent again: after reconnecting the node throws
- * {@link DroppedDuringChange} and the engine asks the step's check half what is left to do. Every command runs under the host's {@code timeout} (see
- * {@link RemoteTimeout}) and is logged to {@code duet.commands} exactly as sent.
+ * files over SFTP (over exec channels when the server refuses SFTP, see {@link ExecFiles}). A dropped
+ * connection is reconnected once; only read-only operations (probes, reads, streams) are then retried,
+ * and a second drop fails with {@link Reason#UNREACHABLE}. A command that changes the host, or a file
+ * write, is never sent again: after reconnecting the node throws {@link DroppedDuringChange} and the
+ * engine asks the step's check half what is left to do. Every command runs under the host's
+ * {@code timeout} (see {@link RemoteTimeout}) and is logged to {@code duet.commands} exactly as sent.
  */
 public final class SshNode implements Node {
     private static final Logger COMMANDS = LoggerFactory.getLogger("duet.commands");
@@ -42,7 +44,9 @@ public final class SshNode implements Node {
     private final RemoteTimeout remoteTimeout;
     private final RemoteExecution execution;
     private final SftpFiles sftp;
+    private final ExecFiles exec;
     private final SudoFiles sudo;
+    private final AtomicBoolean saidNoSftp = new AtomicBoolean();
     private final Set<String> leftoverTemps = ConcurrentHashMap.newKeySet();
 
     public SshNode(SshEndpoint endpoint, SshOptions options) {
@@ -58,7 +62,8 @@ public final class SshNode implements Node {
         this.remoteTimeout = remoteTimeout;
         this.execution = new RemoteExecution(endpoint.node(), io, remoteTimeout);
         this.sftp = new SftpFiles(endpoint.node(), this::runOn);
-        this.sudo = new SudoFiles(endpoint.node(), this::runOn, sftp);
+        this.exec = new ExecFiles(endpoint.node(), this::runOn);
+        this.sudo = new SudoFiles(endpoint.node(), this::runOn, sftp, exec);
     }
 
     /** Opens the connection now, so an unreachable host or a bad key is reported before any step runs. */
@@ -96,7 +101,8 @@ public final class SshNode implements Node {
 
     @Override
     public Optional<byte[]> readFile(String path) {
-        return withRetry("reading " + path, ssh -> viaSudo() ? sudo.read(ssh, path) : sftp.read(ssh, path));
+        return withRetry("reading " + path, ssh -> viaSudo() ? sudo.read(ssh, path)
+                : sftpAvailable(ssh) ? sftp.read(ssh, path) : exec.read(ssh, path));
     }
 
     @Override
@@ -115,8 +121,10 @@ public final class SshNode implements Node {
             long start = System.nanoTime();
             if (viaSudo()) {
                 sudo.write(ssh, path, content, mode, owner);
-            } else {
+            } else if (sftpAvailable(ssh)) {
                 sftp.write(ssh, path, content, mode, owner);
+            } else {
+                exec.write(ssh, path, content, mode, owner, true);
             }
             COMMANDS.info("{} wrote {} ({} bytes, mode {}, owner {}) {}ms", name(), path, content.length,
                     mode == null ? "kept" : mode, owner == null ? "kept" : owner, (System.nanoTime() - start) / 1_000_000);
@@ -146,6 +154,19 @@ public final class SshNode implements Node {
         } catch (DuetException | ConnectionLost e) {
             LOG.warn("{}: could not remove temp files {}: {}", name(), left, e.getMessage());
         }
+    }
+
+    /** Whether files can go over SFTP; the first refusal is said once in the log, the exec path takes over. */
+    private boolean sftpAvailable(SSHClient ssh) {
+        if (sftp.available(ssh)) {
+            return true;
+        }
+        if (saidNoSftp.compareAndSet(false, true)) {
+            LOG.warn("{}: {} refused the SFTP subsystem (its sshd_config has no `Subsystem sftp`): files go over"
+                    + " exec channels instead (base64 on stdin, same temp name, modes and rename)", name(),
+                    endpoint.hostPort());
+        }
+        return false;
     }
 
     private boolean viaSudo() {

@@ -1,20 +1,16 @@
 package dev.duet.transport.ssh;
 
-import dev.duet.error.DuetException;
-import dev.duet.error.Reason;
 import dev.duet.transport.Command;
-import dev.duet.transport.CommandResult;
-import java.util.Base64;
 import java.util.Optional;
 import net.schmizz.sshj.SSHClient;
 
 /**
  * Files for a non-root login user with become: SFTP runs as that user and cannot touch /etc, so reads go
- * through {@code sudo cat} (base64, to keep bytes intact) and writes are uploaded to a private temp file
- * in /tmp, then moved into place by one sudo script that does the same temp-name-and-rename dance.
+ * through {@code sudo} (see {@link ExecFiles}) and writes are uploaded to a private temp file in /tmp, then
+ * moved into place by one sudo script that does the same temp-name-and-rename dance. A host without SFTP
+ * gets the whole write from {@link ExecFiles} under sudo.
  */
 final class SudoFiles {
-    private static final String READ = "if [ -e \"$1\" ]; then echo present; base64 < \"$1\"; else echo absent; fi";
     private static final String INSTALL = String.join("; ",
             "set -e",
             "d=$(dirname \"$2\")",
@@ -31,30 +27,26 @@ final class SudoFiles {
     private final String node;
     private final CommandRunner commands;
     private final SftpFiles userSftp;
+    private final ExecFiles exec;
 
-    SudoFiles(String node, CommandRunner commands, SftpFiles userSftp) {
+    SudoFiles(String node, CommandRunner commands, SftpFiles userSftp, ExecFiles exec) {
         this.node = node;
         this.commands = commands;
         this.userSftp = userSftp;
+        this.exec = exec;
     }
 
     Optional<byte[]> read(SSHClient ssh, String path) {
-        CommandResult r = commands.run(ssh, Command.probeScript(READ, path)).orThrow(node);
-        String out = r.stdout();
-        if (out.startsWith("absent")) {
-            return Optional.empty();
-        }
-        if (!out.startsWith("present")) {
-            throw new DuetException(Reason.COMMAND_FAILED, node + ": reading " + path + " printed `"
-                    + out.lines().findFirst().orElse("") + "`, expected present/absent");
-        }
-        String body = out.substring("present".length()).replaceAll("\\s", "");
-        return Optional.of(Base64.getDecoder().decode(body));
+        return exec.read(ssh, path);
     }
 
     void write(SSHClient ssh, String path, byte[] content, String mode, String owner) {
         if (mode != null) {
             RemotePaths.mode(node, path, mode);
+        }
+        if (!userSftp.available(ssh)) {
+            exec.write(ssh, path, content, mode, owner, true);
+            return;
         }
         String staged = RemotePaths.tempName("/tmp");
         userSftp.write(ssh, staged, content, "0600", null, false);

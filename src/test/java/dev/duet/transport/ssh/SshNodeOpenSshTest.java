@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
-import dev.duet.testing.OpenSshServer;
+import dev.duet.testing.OpenSshNode;
 import dev.duet.transport.Command;
 import dev.duet.transport.CommandResult;
 import java.nio.charset.StandardCharsets;
@@ -15,48 +15,31 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** SshNode against Debian's real sshd (internal-sftp), started by the test on a free 127.0.0.1 port. */
 class SshNodeOpenSshTest {
-    private static OpenSshServer sshd;
-    private static SshNode node;
-
-    @BeforeAll
-    static void start() {
-        sshd = OpenSshServer.start("real1");
-        node = sshd.connect();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (node != null) {
-            node.close();
-        }
-        if (sshd != null) {
-            sshd.close();
-        }
-    }
+    @RegisterExtension
+    static final OpenSshNode REAL = OpenSshNode.withSftp("real1");
 
     @Test
     void runsCommandsWithExitCodeStderrAndStdin() {
-        CommandResult r = node.run(Command.probeScript("echo out; echo err >&2; exit 3"));
+        CommandResult r = REAL.node().run(Command.probeScript("echo out; echo err >&2; exit 3"));
         assertThat(r.exitCode()).isEqualTo(3);
         assertThat(r.stdout()).isEqualTo("out\n");
         assertThat(r.stderr()).isEqualTo("err\n");
 
-        assertThat(node.run(Command.probe("cat").withStdin("hello\n")).stdout()).isEqualTo("hello\n");
-        assertThat(node.run(Command.probe("printf", "%s|", "a b", "it's")).stdout()).isEqualTo("a b|it's|");
+        assertThat(REAL.node().run(Command.probe("cat").withStdin("hello\n")).stdout()).isEqualTo("hello\n");
+        assertThat(REAL.node().run(Command.probe("printf", "%s|", "a b", "it's")).stdout()).isEqualTo("a b|it's|");
     }
 
     @Test
     void writesAndReadsFilesOverSftpAtomically() throws Exception {
-        String path = sshd.scratch().resolve("etc/ocfs2/cluster.conf").toString();
+        String path = REAL.sshd().scratch().resolve("etc/ocfs2/cluster.conf").toString();
 
-        node.writeFile(path, "cluster:\n\tname = duet\n".getBytes(StandardCharsets.UTF_8), "0640", null);
-        node.writeFile(path, "cluster:\n\tname = pair\n".getBytes(StandardCharsets.UTF_8), "0644", null);
+        REAL.node().writeFile(path, "cluster:\n\tname = duet\n".getBytes(StandardCharsets.UTF_8), "0640", null);
+        REAL.node().writeFile(path, "cluster:\n\tname = pair\n".getBytes(StandardCharsets.UTF_8), "0644", null);
 
         Path local = Path.of(path);
         assertThat(Files.readString(local)).isEqualTo("cluster:\n\tname = pair\n");
@@ -65,8 +48,8 @@ class SshNodeOpenSshTest {
         try (var files = Files.list(local.getParent())) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("cluster.conf");
         }
-        assertThat(node.readFile(path)).hasValue("cluster:\n\tname = pair\n".getBytes(StandardCharsets.UTF_8));
-        assertThat(node.readFile(sshd.scratch().resolve("missing").toString())).isEmpty();
+        assertThat(REAL.node().readFile(path)).hasValue("cluster:\n\tname = pair\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(REAL.node().readFile(REAL.sshd().scratch().resolve("missing").toString())).isEmpty();
     }
 
     @Test
@@ -76,7 +59,7 @@ class SshNodeOpenSshTest {
         Command hung = Command.changeScript("sleep \"$1\" & sleep \"$1\"; wait", marker)
                 .withTimeout(Duration.ofSeconds(2));
 
-        assertThatThrownBy(() -> node.run(hung))
+        assertThatThrownBy(() -> REAL.node().run(hung))
                 .isInstanceOfSatisfying(DuetException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TIMEOUT))
                 .hasMessageContaining("real1")
                 .hasMessageContaining(marker)
@@ -85,7 +68,7 @@ class SshNodeOpenSshTest {
         Awaitility.await("no process left with " + marker).atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(100))
                 .until(() -> localProcessesMatching(marker).isEmpty());
-        assertThat(node.run(Command.probe("true")).exitCode()).as("connection still usable").isZero();
+        assertThat(REAL.node().run(Command.probe("true")).exitCode()).as("connection still usable").isZero();
     }
 
     @Test
@@ -95,7 +78,7 @@ class SshNodeOpenSshTest {
         Command stubborn = Command.changeScript("trap '' TERM; sleep \"$1\"; :", marker)
                 .withTimeout(Duration.ofSeconds(1));
         RemoteTimeout quick = new RemoteTimeout(Duration.ofSeconds(1), Duration.ofSeconds(5));
-        try (SshNode quickNode = new SshNode(sshd.endpoint(), sshd.sshOptions(), quick).connect()) {
+        try (SshNode quickNode = new SshNode(REAL.sshd().endpoint(), REAL.sshd().sshOptions(), quick).connect()) {
             assertThatThrownBy(() -> quickNode.run(stubborn))
                     .isInstanceOfSatisfying(DuetException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TIMEOUT))
                     .hasMessageContaining("termination confirmed");
@@ -127,9 +110,9 @@ class SshNodeOpenSshTest {
 
     @Test
     void timeoutIsReportedAndConnectionStaysUsable() {
-        assertThatThrownBy(() -> node.run(Command.probe("sleep", "5").withTimeout(Duration.ofMillis(500))))
+        assertThatThrownBy(() -> REAL.node().run(Command.probe("sleep", "5").withTimeout(Duration.ofMillis(500))))
                 .isInstanceOf(DuetException.class)
                 .satisfies(e -> assertThat(((DuetException) e).reason()).isEqualTo(Reason.TIMEOUT));
-        assertThat(node.run(Command.probe("true")).exitCode()).isZero();
+        assertThat(REAL.node().run(Command.probe("true")).exitCode()).isZero();
     }
 }
