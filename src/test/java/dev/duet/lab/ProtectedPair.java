@@ -89,7 +89,7 @@ final class ProtectedPair {
             double blocked = awaitWrite(survivor, "after-cut");
             System.out.printf("[lab timing] %s link cut: %s fenced %.0f s after the cut; %s's writes blocked %.1f s%n",
                     fstype, fenced, (System.nanoTime() - t0) / 1e9, survivor, blocked);
-            lab.sshOk(survivor, "pkill -f 'writer-" + survivor + "' || true");
+            lab.sshOk(survivor, "pkill -f 'writer-[" + survivor.charAt(0) + "]" + survivor.substring(1) + "' || true");
             String kept = lab.sshOk(survivor, "md5sum < " + MNT + "/writer-" + survivor);
             assertThat(quickBootId(survivor)).as("the survivor %s was not fenced", survivor).isEqualTo(boots.get(survivor));
             lab.lab("heal-link");
@@ -111,7 +111,7 @@ final class ProtectedPair {
         } finally {
             lab.lab("heal-link");
             for (String n : PAIR) {
-                lab.ssh(n, "pkill -f 'writer-' || true");
+                lab.ssh(n, "pkill -f '[w]riter-' || true");
             }
         }
     }
