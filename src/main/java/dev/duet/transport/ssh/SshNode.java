@@ -4,11 +4,14 @@ import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
 import dev.duet.transport.Command;
 import dev.duet.transport.CommandResult;
+import dev.duet.transport.FileProbe;
 import dev.duet.transport.LineStream;
 import dev.duet.transport.Node;
+import dev.duet.transport.ProbeBatch;
 import dev.duet.transport.Shell;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -73,6 +76,34 @@ public final class SshNode implements Node {
     @Override
     public CommandResult run(Command command) {
         return withReconnect("`" + command.line() + "`", ssh -> runOn(ssh, command));
+    }
+
+    /** Two or more read-only probes go as one remote script: one round trip, one line in the command log. */
+    @Override
+    public List<CommandResult> runAll(List<Command> commands) {
+        if (commands.size() < 2 || !commands.stream().allMatch(ProbeBatch::batchable)) {
+            return Node.super.runAll(commands);
+        }
+        ProbeBatch batch = ProbeBatch.of(commands);
+        String probes = commands.stream().map(c -> "`" + c.line() + "`").collect(java.util.stream.Collectors.joining(", "));
+        return batch.split(withReconnect(probes + " (one batch)", ssh -> runOn(ssh, batch.command())));
+    }
+
+    /** Mode, owner and content in one round trip; the content travels as base64 so every byte survives. */
+    @Override
+    public FileProbe probeFile(String path) {
+        List<CommandResult> r = runAll(List.of(FileProbe.statCommand(path),
+                Command.probe("base64", "-w", "0", "--", path)));
+        CommandResult stat = r.get(0);
+        CommandResult content = r.get(1);
+        if (!stat.ok() && (stat.stderr() + content.stderr()).contains("No such file")) {
+            return new FileProbe(Optional.empty(), stat);
+        }
+        if (!content.ok()) {
+            throw new DuetException(Reason.COMMAND_FAILED, name() + ": cannot read " + path + ": exit "
+                    + content.exitCode() + " " + content.stderr().strip());
+        }
+        return new FileProbe(Optional.of(Base64.getMimeDecoder().decode(content.stdout().strip())), stat);
     }
 
     /** A session channel on the same connection; a stream is not re-opened when the connection drops. */
