@@ -29,6 +29,8 @@ public final class Runner {
     private final NodeOpener opener;
     private final Templating templating;
     private final EventListener listener;
+    /** Acts so far in this runner's runs: any act makes every host's remembered reads stale. */
+    private final HostReads.Generation acts = new HostReads.Generation();
 
     public Runner(NodeOpener opener, Templating templating, EventListener listener) {
         this.opener = opener;
@@ -138,7 +140,8 @@ public final class Runner {
             TimedNode timed = new TimedNode(become == null ? opener.open(host) : opener.open(host, become));
             // connecting is time on the network, not Duet's own: count it as remote
             timed.add(Duration.ofNanos(System.nanoTime() - t0));
-            hr = new HostRun(host, new ReadOnlyGuard(timed, options.checkMode()), timed);
+            hr = new HostRun(host, new CachedNode(new ReadOnlyGuard(timed, options.checkMode()), new HostReads(acts)),
+                    timed);
             synchronized (connections) {
                 connections.put(key, hr);
             }
@@ -152,6 +155,7 @@ public final class Runner {
         long t0 = System.nanoTime();
         Duration before = hr.remoteBefore;
         try {
+            Prefetch.warm(hr.node);
             Map<String, Object> facts = new LinkedHashMap<>(Facts.gather(hr.node));
             facts.put("ansible_check_mode", options.checkMode());
             facts.putAll(options.extraVars());

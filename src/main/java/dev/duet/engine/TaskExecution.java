@@ -40,6 +40,9 @@ final class TaskExecution {
             Step step = planned.module().bind(new Args(planned.module().name(), args, task.where()));
             var ctx = new HostContext(hr.host, hr.node, playNodes, hr.vars, options.checkMode(), listener, task.name());
             Check check = step.check(ctx);
+            // The act half sees the hosts themselves: what it acts on is read again, never remembered.
+            var actCtx = new HostContext(hr.host, CachedNode.fresh(hr.node), CachedNode.fresh(playNodes), hr.vars,
+                    options.checkMode(), listener, task.name());
             return switch (check.kind()) {
                 case OK -> result(hr, task, Status.OK, check.message(), null, t0, remote0, null);
                 case SKIP -> result(hr, task, Status.SKIPPED, check.message(), null, t0, remote0, null);
@@ -48,7 +51,7 @@ final class TaskExecution {
                         hr.wouldChangeEarlier = true;
                         yield result(hr, task, Status.CHANGED, check.message(), check.diff(), t0, remote0, null);
                     }
-                    Done done = step.act(ctx, check);
+                    Done done = step.act(actCtx, check);
                     yield result(hr, task, done.changed() ? Status.CHANGED : Status.OK, done.message(), done.diff(),
                             t0, remote0, null);
                 }
