@@ -37,7 +37,8 @@ class DualPrimaryPlanOverSshTest {
     /** The probes the check halves of the playbook send on fresh nodes: all read-only by their nature. */
     static final List<String> PROBES = List.of("sh -c 'uname -n", "uname -n", "dpkg-query -W ", "drbdsetup status r0 ",
             "cat /proc/drbd", "modinfo -F version drbd", "drbdadm --version", "drbdadm dump-md r0", "test -b /dev/vdb",
-            "systemctl is-enabled o2cb", "systemctl is-enabled drbd", "o2cb cluster-status ", "findmnt -n ", "blkid -p ");
+            "systemctl is-enabled o2cb", "systemctl is-enabled drbd", "o2cb cluster-status ", "findmnt -n ", "blkid -p ",
+            "stat -c '%a %U:%G' ", "base64 -w 0 -- ");
 
     @Test
     void everyStepWouldChangeAndNoMutatingCommandIsSent() {
