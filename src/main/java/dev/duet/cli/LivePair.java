@@ -126,7 +126,10 @@ final class LivePair implements AutoCloseable {
             return NodeStatus.failed(host.name(), e);
         }
         try {
-            return NodeStatus.of(DrbdProbe.of(node).live(), mounts(node));
+            // versions and mounts in one round trip, then the status through the interface they allow
+            List<CommandResult> first = node.runAll(List.of(DrbdCommands.PROC_DRBD, DrbdCommands.UTILS_VERSION,
+                    OCFS2_MOUNTS));
+            return NodeStatus.of(DrbdProbe.of(node).live(first.get(0), first.get(1)), mounts(first.get(2)));
         } catch (DuetException e) {
             if (e.reason() == Reason.UNREACHABLE) {
                 forget(host.name());
@@ -137,7 +140,10 @@ final class LivePair implements AutoCloseable {
 
     /** OCFS2 mounts as "SOURCE TARGET" lines; findmnt exits 1 when there is none. */
     static List<String> mounts(Node node) {
-        CommandResult r = node.run(OCFS2_MOUNTS);
+        return mounts(node.run(OCFS2_MOUNTS));
+    }
+
+    private static List<String> mounts(CommandResult r) {
         if (!r.ok()) {
             return List.of();
         }

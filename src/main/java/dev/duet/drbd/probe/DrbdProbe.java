@@ -90,8 +90,12 @@ public final class DrbdProbe {
      * {@code drbdadm status}, else {@code /proc/drbd}.
      */
     public LiveStatus.Result live() {
-        CommandResult proc = node.run(DrbdCommands.PROC_DRBD);
-        CommandResult utils = node.run(DrbdCommands.UTILS_VERSION);
+        List<CommandResult> versions = node.runAll(List.of(DrbdCommands.PROC_DRBD, DrbdCommands.UTILS_VERSION));
+        return live(versions.get(0), versions.get(1));
+    }
+
+    /** As {@link #live()}, with {@code cat /proc/drbd} and {@code drbdadm --version} already read (e.g. in one batch). */
+    public LiveStatus.Result live(CommandResult proc, CommandResult utils) {
         Optional<DrbdVersion> version = DrbdVersion.fromOutputs(proc, utils);
         var tried = new ArrayList<String>();
         if (version.map(DrbdVersion::hasEvents2).orElse(false)) {
