@@ -31,6 +31,10 @@ public final class RunOptionsMixin {
             description = "Record keys of hosts not yet in known_hosts (like OpenSSH accept-new). A changed key is always refused.")
     boolean acceptNewHostKeys;
 
+    @Option(names = {"-f", "--forks"}, defaultValue = "5",
+            description = "At most this many hosts at once when the inventory holds many pairs (default: ${DEFAULT-VALUE}, as Ansible).")
+    int forks;
+
     @Option(names = "--stacktrace", description = "Print stack traces of errors.")
     void stacktrace(boolean on) {
         ErrorReporter.stacktrace = on;

@@ -16,6 +16,10 @@ public final class Recap {
         public int get(Status s) {
             return counts.getOrDefault(s, 0);
         }
+
+        void addAll(Counts other) {
+            other.counts.forEach((s, n) -> counts.merge(s, n, Integer::sum));
+        }
     }
 
     private final Map<String, Counts> hosts = new LinkedHashMap<>();
@@ -26,6 +30,11 @@ public final class Recap {
 
     public synchronized void record(StepResult r) {
         hosts.computeIfAbsent(r.host(), h -> new Counts()).add(r.status());
+    }
+
+    /** Adds another run's hosts (another pair's), in its order. */
+    public synchronized void addAll(Recap other) {
+        other.hosts().forEach((h, c) -> hosts.computeIfAbsent(h, x -> new Counts()).addAll(c));
     }
 
     public synchronized Map<String, Counts> hosts() {
