@@ -17,13 +17,8 @@ public final class Facts {
     private Facts() {
     }
 
-    /** The one read-only command the facts come from. */
-    public static Command command() {
-        return Command.probeScript(SCRIPT);
-    }
-
     public static Map<String, Object> gather(Node node) {
-        String[] lines = node.run(command()).orThrow(node.name()).stdout().split("\n", -1);
+        String[] lines = node.run(Command.probeScript(SCRIPT)).orThrow(node.name()).stdout().split("\n", -1);
         Map<String, Object> facts = new LinkedHashMap<>();
         String nodename = at(lines, 0);
         facts.put("ansible_nodename", nodename);

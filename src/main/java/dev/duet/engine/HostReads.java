@@ -37,6 +37,7 @@ final class HostReads {
 
     private final Generation generation;
     private final Map<String, Entry> answers = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
 
     HostReads(Generation generation) {
         this.generation = generation;
@@ -52,6 +53,30 @@ final class HostReads {
             return Optional.empty();
         }
         return Optional.of(type.cast(e.value()));
+    }
+
+    /** Runs {@code read} unless the same read is already under way (both hosts' checks ask at once): then waits for it. */
+    @SuppressWarnings("unchecked")
+    <T> T once(String key, Supplier<T> read) {
+        var mine = new java.util.concurrent.CompletableFuture<Object>();
+        var other = inFlight.putIfAbsent(key, mine);
+        if (other != null) {
+            try {
+                return (T) other.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : e;
+            }
+        }
+        try {
+            T value = read.get();
+            mine.complete(value);
+            return value;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
     }
 
     /** Remembers an answer read starting in generation {@code readIn} (a read that raced an act stays stale). */

@@ -155,7 +155,6 @@ public final class Runner {
         long t0 = System.nanoTime();
         Duration before = hr.remoteBefore;
         try {
-            Prefetch.warm(hr.node);
             Map<String, Object> facts = new LinkedHashMap<>(Facts.gather(hr.node));
             facts.put("ansible_check_mode", options.checkMode());
             facts.putAll(options.extraVars());
