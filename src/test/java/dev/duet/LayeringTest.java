@@ -33,9 +33,9 @@ class LayeringTest {
             Set.of("playbook", "playbook.expr"),
             Set.of("inventory"),
             Set.of("yaml"),
-            Set.of("modules", "drbd.steps", "drbd.wait", "ocfs2", "cluster"),
+            Set.of("modules", "drbd.steps", "drbd.wait", "ocfs2", "cluster", "cluster.cib", "cluster.handover"),
             Set.of("step"),
-            Set.of("drbd", "drbd.parse", "drbd.probe", "drbd.config"),
+            Set.of("drbd", "drbd.parse", "drbd.probe", "drbd.config", "cluster.status"),
             Set.of("transport", "transport.ssh"),
             Set.of("error"));
 

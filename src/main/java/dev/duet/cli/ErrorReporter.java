@@ -1,6 +1,7 @@
 package dev.duet.cli;
 
 import dev.duet.error.DuetException;
+import dev.duet.error.Redaction;
 import dev.duet.error.Reason;
 import picocli.CommandLine;
 
@@ -12,17 +13,23 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
         var err = cl.getErr();
         if (ex instanceof DuetException de) {
-            err.println("duet: " + words(de));
+            err.println(Redaction.redact("duet: " + words(de)));
             if (stacktrace) {
-                ex.printStackTrace(err);
+                err.print(Redaction.redact(stackTrace(ex)));
             }
             return de.reason().exitCode();
         }
-        err.println("duet: internal error: " + ex + " (run again with --stacktrace and report it)");
+        err.println(Redaction.redact("duet: internal error: " + ex + " (run again with --stacktrace and report it)"));
         if (stacktrace) {
-            ex.printStackTrace(err);
+            err.print(Redaction.redact(stackTrace(ex)));
         }
         return 2;
+    }
+
+    private static String stackTrace(Exception ex) {
+        java.io.StringWriter trace = new java.io.StringWriter();
+        ex.printStackTrace(new java.io.PrintWriter(trace));
+        return trace.toString();
     }
 
     static String words(DuetException e) {

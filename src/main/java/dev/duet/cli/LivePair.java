@@ -1,5 +1,8 @@
 package dev.duet.cli;
 
+import dev.duet.cluster.status.ClusterProbe;
+import dev.duet.cluster.status.ClusterStatus;
+import dev.duet.cluster.status.ClusterStatusParseException;
 import dev.duet.drbd.probe.DrbdCommands;
 import dev.duet.drbd.probe.DrbdProbe;
 import dev.duet.drbd.wait.Events2Follower;
@@ -31,7 +34,8 @@ import java.util.function.Consumer;
  * Every node is wrapped in a check-mode {@link ReadOnlyGuard}: status never changes anything.
  */
 final class LivePair implements AutoCloseable {
-    static final Command OCFS2_MOUNTS = Command.probe("findmnt", "-n", "-t", "ocfs2", "-o", "SOURCE,TARGET");
+    /** The cluster filesystems' mounts: OCFS2 and GFS2 alike. */
+    static final Command OCFS2_MOUNTS = Command.probe("findmnt", "-n", "-t", "ocfs2,gfs2", "-o", "SOURCE,TARGET");
     static final Command EVENTS2_STREAM = DrbdCommands.EVENTS2_FOLLOW_STATISTICS;
     static final Command EVENTS2_STATISTICS = DrbdCommands.EVENTS2_NOW_STATISTICS;
     static final Duration STREAM_START_TIMEOUT = Duration.ofSeconds(10);
@@ -41,6 +45,8 @@ final class LivePair implements AutoCloseable {
     private final Map<String, Node> open = new ConcurrentHashMap<>();
     private final ExecutorService pool;
     private final List<Events2Follower> followers = new CopyOnWriteArrayList<>();
+    /** Hosts whose crm_mon is missing: asked once, not on every poll of a watch. */
+    private final java.util.Set<String> withoutPacemaker = ConcurrentHashMap.newKeySet();
 
     LivePair(List<Host> hosts, NodeOpener opener) {
         this.hosts = List.copyOf(hosts);
@@ -103,6 +109,11 @@ final class LivePair implements AutoCloseable {
         return mounts(node(host(hostName)));
     }
 
+    /** Pacemaker's view from the host; null without Pacemaker (throws when the host cannot be asked). */
+    ClusterStatus cluster(String hostName) {
+        return cluster(hostName, node(host(hostName)));
+    }
+
     /** The host's {@code drbdsetup events2 --now --statistics} dump; empty when it failed. */
     Optional<String> statistics(String hostName) {
         CommandResult r = node(host(hostName)).run(EVENTS2_STATISTICS);
@@ -126,10 +137,15 @@ final class LivePair implements AutoCloseable {
             return NodeStatus.failed(host.name(), e);
         }
         try {
-            // versions and mounts in one round trip, then the status through the interface they allow
-            List<CommandResult> first = node.runAll(List.of(DrbdCommands.PROC_DRBD, DrbdCommands.UTILS_VERSION,
-                    OCFS2_MOUNTS));
-            return NodeStatus.of(DrbdProbe.of(node).live(first.get(0), first.get(1)), mounts(first.get(2)));
+            // versions, mounts and Pacemaker's view in one round trip, then the status through the interface they allow
+            boolean askCluster = !withoutPacemaker.contains(host.name());
+            List<Command> first = new ArrayList<>(List.of(DrbdCommands.PROC_DRBD, DrbdCommands.UTILS_VERSION, OCFS2_MOUNTS));
+            if (askCluster) {
+                first.add(ClusterProbe.CRM_MON);
+            }
+            List<CommandResult> r = node.runAll(first);
+            return NodeStatus.of(DrbdProbe.of(node).live(r.get(0), r.get(1)), mounts(r.get(2)))
+                    .withCluster(askCluster ? cluster(host.name(), r.get(3)) : null);
         } catch (DuetException e) {
             if (e.reason() == Reason.UNREACHABLE) {
                 forget(host.name());
@@ -138,7 +154,27 @@ final class LivePair implements AutoCloseable {
         }
     }
 
-    /** OCFS2 mounts as "SOURCE TARGET" lines; findmnt exits 1 when there is none. */
+    /**
+     * Pacemaker's view from this node; null when crm_mon is not installed. Output that is not crm_mon's
+     * XML reads as a cluster that does not answer, with the parser's words, never as "no cluster".
+     */
+    private ClusterStatus cluster(String hostName, Node node) {
+        return withoutPacemaker.contains(hostName) ? null : cluster(hostName, node.run(ClusterProbe.CRM_MON));
+    }
+
+    private ClusterStatus cluster(String hostName, CommandResult crmMon) {
+        try {
+            var status = ClusterProbe.parse(crmMon);
+            if (status.isEmpty()) {
+                withoutPacemaker.add(hostName);
+            }
+            return status.orElse(null);
+        } catch (ClusterStatusParseException e) {
+            return ClusterStatus.notRunning("unreadable crm_mon output: " + e.getMessage());
+        }
+    }
+
+    /** OCFS2 and GFS2 mounts as "SOURCE TARGET" lines; findmnt exits 1 when there is none. */
     static List<String> mounts(Node node) {
         return mounts(node.run(OCFS2_MOUNTS));
     }

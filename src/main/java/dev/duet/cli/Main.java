@@ -4,13 +4,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code duet}: plan, apply, status, recover. Exit codes: 0 all fine; 2 a host failed (or a step refused);
+ * {@code duet}: plan, apply, status, recover, inventory. Exit codes: 0 all fine; 2 a host failed (or a step refused);
  * 3 a host was unreachable; 4 bad input or usage.
  */
 @Command(name = "duet", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Dual-primary DRBD + OCFS2 pairs over SSH, Ansible-style.",
         subcommands = {PlanCommand.class, ApplyCommand.class, StatusCommand.class, RecoverCommand.class,
-                CommandLine.HelpCommand.class},
+                InventoryCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:all hosts ok", "2:a host failed or a step was refused", "3:a host was unreachable",
                 "4:bad input or usage"})

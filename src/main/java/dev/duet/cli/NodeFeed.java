@@ -1,5 +1,6 @@
 package dev.duet.cli;
 
+import dev.duet.cluster.status.ClusterStatus;
 import dev.duet.drbd.DrbdStatus;
 import dev.duet.drbd.Peer;
 import dev.duet.drbd.probe.LiveStatus;
@@ -14,7 +15,8 @@ import java.util.Optional;
  * What {@code status --watch} knows about one node: followed through its {@code drbdsetup events2} stream
  * when the node answered through events2 (its DRBD version has it), else polled every interval. A stream
  * that does not start or breaks makes the node polled for the rest of the watch, said once on stderr.
- * Mounts are not in events2: a followed node's mounts are re-read each interval. Used by one thread.
+ * Mounts and Pacemaker's view are not in events2: a followed node's are re-read each interval. Used by one
+ * thread.
  */
 final class NodeFeed {
     private final String host;
@@ -25,6 +27,7 @@ final class NodeFeed {
     private Events2Follower follower;
     private NodeStatus polled;
     private List<String> mounts = List.of();
+    private ClusterStatus cluster;
     private boolean gaveUp;
     private Long statisticsReadAt;
 
@@ -45,6 +48,7 @@ final class NodeFeed {
             polled = pair.gather(host);
             if (!gaveUp && polled.result() != null && polled.result().source() == LiveStatus.Source.EVENTS2) {
                 mounts = polled.mounts();
+                cluster = polled.cluster();
                 follower = pair.follow(host, onChange, why -> fallBack("cannot follow `"
                         + LivePair.EVENTS2_STREAM.line() + "` (" + why + ")")).orElse(null);
             }
@@ -52,6 +56,7 @@ final class NodeFeed {
         }
         try {
             mounts = pair.mounts(host);
+            cluster = pair.cluster(host);
         } catch (DuetException e) {
             // the stream will end too; until then the DRBD state it shows is still the latest known
             mounts = List.of();
@@ -91,7 +96,8 @@ final class NodeFeed {
      */
     NodeStatus now() {
         if (follower != null) {
-            return NodeStatus.of(new LiveStatus.Result(host, follower.current(), LiveStatus.Source.EVENTS2), mounts);
+            return NodeStatus.of(new LiveStatus.Result(host, follower.current(), LiveStatus.Source.EVENTS2), mounts)
+                    .withCluster(cluster);
         }
         return polled;
     }

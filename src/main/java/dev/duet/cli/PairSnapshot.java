@@ -2,8 +2,11 @@ package dev.duet.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.duet.cluster.status.ClusterStatus;
 import dev.duet.drbd.DrbdStatus;
 import dev.duet.error.Reason;
+import dev.duet.output.ClusterJson;
+import dev.duet.output.ClusterTable;
 import dev.duet.output.PairStatusTable;
 import dev.duet.output.StatusJson;
 import java.util.LinkedHashMap;
@@ -44,7 +47,9 @@ record PairSnapshot(List<NodeStatus> nodes) {
                         .append('\n');
             }
         }
-        return PairStatusTable.render(byNode, mounts, unavailable) + notes;
+        Map<String, ClusterStatus> clusters = new LinkedHashMap<>();
+        nodes.stream().filter(n -> n.cluster() != null).forEach(n -> clusters.put(n.node(), n.cluster()));
+        return PairStatusTable.render(byNode, mounts, unavailable) + notes + ClusterTable.render(clusters);
     }
 
     /**
@@ -61,7 +66,8 @@ record PairSnapshot(List<NodeStatus> nodes) {
     }
 
     /**
-     * {@code {"nodes": {"node1": <status contract object> + "source" + "mounts", "node2": {"error": ...}}}}:
+     * {@code {"nodes": {"node1": <status contract object> + "source" + "mounts" + "cluster", "node2": {"error": ...}}}}:
+     * {@code cluster} is Pacemaker's view from that node, null where Pacemaker is not installed;
      * a node without status has {@code "unreachable"} and {@code "error"} instead of the contract fields.
      */
     ObjectNode json() {
@@ -76,6 +82,11 @@ record PairSnapshot(List<NodeStatus> nodes) {
             o.put("source", n.result().source().format().id());
             var mounts = o.putArray("mounts");
             n.mounts().forEach(mounts::add);
+            if (n.cluster() == null) {
+                o.putNull("cluster");
+            } else {
+                o.set("cluster", ClusterJson.tree(n.cluster()));
+            }
             all.set(n.node(), o);
         }
         return root;

@@ -1,7 +1,9 @@
 package dev.duet.cli;
 
+import dev.duet.engine.Cancellation;
 import dev.duet.engine.EngineEvent;
 import dev.duet.engine.EventListener;
+import dev.duet.engine.NodeOpener;
 import dev.duet.engine.PairRuns;
 import dev.duet.engine.Plan;
 import dev.duet.engine.Planner;
@@ -10,9 +12,11 @@ import dev.duet.engine.RunOptions;
 import dev.duet.engine.Runner;
 import dev.duet.engine.TemplatedArgsCheck;
 import dev.duet.error.InputException;
+import dev.duet.inventory.Inventory;
 import dev.duet.output.HumanRenderer;
 import dev.duet.output.JsonRenderer;
 import dev.duet.output.ProgressRenderer;
+import dev.duet.output.RedactingStream;
 import dev.duet.playbook.Playbook;
 import dev.duet.playbook.PlaybookTemplating;
 import dev.duet.playbook.Templating;
@@ -36,56 +40,82 @@ final class PlaybookRun {
         this.diff = diff;
     }
 
-    /** One run; or, on an inventory of many pairs (see {@link PairScopes}), one run per pair, in parallel. */
+    /** Runs the playbook: one run, or on an inventory of many pairs (see {@link PairScopes}) one run per pair, in parallel. */
     int execute() {
-        Wiring wiring = new Wiring(cli.inventory, cli.acceptNewHostKeys);
-        Playbook playbook = wiring.playbook(cli.playbook);
-        List<PairScopes.Scope> scopes = PairScopes.of(wiring.inventory(), playbook);
-        if (scopes.isEmpty()) {
-            return run(wiring, playbook);
-        }
+        return execute((wiring, playbook) -> playbook, true);
+    }
+
+    /**
+     * Runs what {@code derive} makes of the loaded playbook (recover builds its own play from it, naming one
+     * node): always one run over the whole inventory.
+     */
+    int execute(BiFunction<Wiring, Playbook, Playbook> derive) {
+        return execute(derive, false);
+    }
+
+    private int execute(BiFunction<Wiring, Playbook, Playbook> derive, boolean perPair) {
+        Wiring wiring = new Wiring(cli.inventory, cli.playbook.toAbsolutePath().getParent(), cli.acceptNewHostKeys);
+        Playbook playbook = derive.apply(wiring, wiring.playbook(cli.playbook));
         if (cli.forks < 1) {
             throw new InputException("--forks must be at least 1, got " + cli.forks);
         }
-        Map<String, Object> extra = new LinkedHashMap<>(cli.extraVars);
-        RunOptions options = options(extra);
-        EventListener listener = listener();
+        Map<String, Object> extra = new LinkedHashMap<>(cli.extraVars());
+        RunOptions options = new RunOptions(checkMode, diff, Set.copyOf(cli.tags), Set.copyOf(cli.skipTags), extra);
+        List<PairScopes.Scope> scopes = perPair ? PairScopes.of(wiring.inventory(), playbook) : List.of();
+        // every pair is planned and checked before any host is contacted
+        List<Planned> planned = new ArrayList<>();
+        if (scopes.isEmpty()) {
+            planned.add(plan(null, wiring, wiring.inventory(), playbook, options, extra));
+        }
+        for (PairScopes.Scope scope : scopes) {
+            planned.add(plan(scope.name(), wiring, scope.inventory(), playbook, options, extra));
+        }
+        // The one door to the terminal: results, diffs, warnings, progress and JSON all pass the redaction.
+        PrintStream out = RedactingStream.wrap(System.out);
+        EventListener listener = cli.json ? new JsonRenderer(out)
+                : new HumanRenderer(out, diff, new ProgressRenderer(out, System.console() != null));
+        // Ctrl-C: no new command starts, the running one may finish, the recap so far is printed (see
+        // RunInterrupt). Every pair runs the same tasks, so the first pair's plan names those not started.
+        Cancellation cancellation = new Cancellation();
+        RunInterrupt interrupt = new RunInterrupt(cancellation, planned.get(0).plan(),
+                RedactingStream.wrap(System.err), RunInterrupt.BOUND);
+        Thread hook = new Thread(interrupt.onShutdown(), "duet-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return run(planned, cancellation.guard(wiring.opener()), interrupt.watching(listener), options).exitCode();
+        } finally {
+            cancellation.finished();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C arrived: the hook is running and waits for this run, which has just ended
+            }
+        }
+    }
+
+    /** A plan with the templating of the inventory it was made for; {@code pair} is null for a single run. */
+    private record Planned(String pair, Plan plan, Templating templating) {
+    }
+
+    private static Planned plan(String pair, Wiring wiring, Inventory inventory, Playbook playbook,
+                                RunOptions options, Map<String, Object> extra) {
+        Templating templating = new PlaybookTemplating(inventory);
+        Plan plan = new Planner(wiring.modules(), templating, inventory::hostsMatching).plan(playbook, options);
+        new TemplatedArgsCheck(inventory, extra).check(plan);
+        return new Planned(pair, plan, templating);
+    }
+
+    private Recap run(List<Planned> planned, NodeOpener opener, EventListener listener, RunOptions options) {
+        if (planned.size() == 1 && planned.get(0).pair() == null) {
+            Planned one = planned.get(0);
+            return new Runner(opener, one.templating(), listener).run(one.plan(), options);
+        }
         List<EngineEvent.RunFinished> finished = new ArrayList<>();
         List<PairRuns.Pair> pairs = new ArrayList<>();
-        // every pair is planned and checked before any host is contacted
-        for (PairScopes.Scope scope : scopes) {
-            Templating templating = new PlaybookTemplating(scope.inventory());
-            Plan plan = new Planner(wiring.modules(), templating, scope.inventory()::hostsMatching).plan(playbook, options);
-            new TemplatedArgsCheck(scope.inventory(), extra).check(plan);
-            pairs.add(new PairRuns.Pair(scope.name(), plan, new Runner(wiring.opener(), templating,
-                    PairRuns.forPair(scope.name(), listener, finished))));
+        for (Planned p : planned) {
+            pairs.add(new PairRuns.Pair(p.pair(), p.plan(),
+                    new Runner(opener, p.templating(), PairRuns.forPair(p.pair(), listener, finished))));
         }
-        return new PairRuns(cli.forks, listener).run(pairs, options, finished).exitCode();
-    }
-
-    private RunOptions options(Map<String, Object> extra) {
-        return new RunOptions(checkMode, diff, Set.copyOf(cli.tags), Set.copyOf(cli.skipTags), extra);
-    }
-
-    private EventListener listener() {
-        PrintStream out = System.out;
-        return cli.json ? new JsonRenderer(out)
-                : new HumanRenderer(out, diff, new ProgressRenderer(out, System.console() != null));
-    }
-
-    /** Runs what {@code derive} makes of the loaded playbook (recover builds its own play from it). */
-    int execute(BiFunction<Wiring, Playbook, Playbook> derive) {
-        Wiring wiring = new Wiring(cli.inventory, cli.acceptNewHostKeys);
-        return run(wiring, derive.apply(wiring, wiring.playbook(cli.playbook)));
-    }
-
-    private int run(Wiring wiring, Playbook playbook) {
-        Map<String, Object> extra = new LinkedHashMap<>(cli.extraVars);
-        RunOptions options = options(extra);
-        Plan plan = new Planner(wiring.modules(), wiring.templating(), wiring.hostPattern()).plan(playbook, options);
-        new TemplatedArgsCheck(wiring.inventory(), extra).check(plan);
-        EventListener listener = listener();
-        Recap recap = new Runner(wiring.opener(), wiring.templating(), listener).run(plan, options);
-        return recap.exitCode();
+        return new PairRuns(cli.forks, listener).run(pairs, options, finished);
     }
 }

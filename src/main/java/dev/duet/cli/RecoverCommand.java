@@ -31,6 +31,6 @@ public final class RecoverCommand implements Callable<Integer> {
         options.tags = List.of();
         options.skipTags = List.of();
         return new PlaybookRun(options, check, check).execute((wiring, playbook) ->
-                RecoveryPlay.build(playbook, victim, wiring.hostPattern(), options.extraVars));
+                RecoveryPlay.build(playbook, victim, wiring.hostPattern(), options.extraVars()));
     }
 }

@@ -1,7 +1,7 @@
 package dev.duet.cli;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -24,8 +24,14 @@ public final class RunOptionsMixin {
     @Option(names = "--skip-tags", split = ",", description = "Leave out tasks with these tags.")
     List<String> skipTags = List.of();
 
-    @Option(names = {"-e", "--extra-vars"}, description = "key=value, highest precedence.")
-    Map<String, String> extraVars = new LinkedHashMap<>();
+    @Option(names = {"-e", "--extra-vars"}, paramLabel = "VARS",
+            description = "Extra variables, highest precedence, as in Ansible: 'k=v k2=v2', @FILE (YAML/JSON) or inline YAML/JSON.")
+    List<String> extraVarOptions = new ArrayList<>();
+
+    /** The -e options merged, later ones winning. */
+    Map<String, Object> extraVars() {
+        return ExtraVars.parse(extraVarOptions);
+    }
 
     @Option(names = "--accept-new-host-keys",
             description = "Record keys of hosts not yet in known_hosts (like OpenSSH accept-new). A changed key is always refused.")

@@ -44,8 +44,10 @@ public final class SshNodes {
         if (common.acceptNew()) {
             o = o.withAcceptNewHostKeys(true);
         }
-        if (host.var("ansible_ssh_private_key_file").isPresent()) {
-            o = o.withIdentityFile(HomePath.expand(host.var("ansible_ssh_private_key_file").get()));
+        // as Ansible's ssh plugin: ansible_ssh_private_key_file wins over ansible_private_key_file
+        var key = host.connectionVar("ansible_private_key_file", "ansible_ssh_private_key_file");
+        if (key.isPresent()) {
+            o = o.withIdentityFile(HomePath.expand(key.get()));
         }
         if (host.var("ansible_become").isPresent()) {
             o = o.withBecome(truthy(host.var("ansible_become").get()));

@@ -1,5 +1,9 @@
 package dev.duet.cli;
 
+import dev.duet.cluster.ClusterModules;
+import dev.duet.cluster.cib.CibModule;
+import dev.duet.cluster.handover.ClusterPreflightModule;
+import dev.duet.cluster.handover.ClusterWaitModule;
 import dev.duet.drbd.steps.DrbdModules;
 import dev.duet.engine.NodeOpener;
 import dev.duet.inventory.Host;
@@ -25,7 +29,12 @@ final class Wiring {
     private final ModuleRegistry modules;
 
     Wiring(Path inventoryFile, boolean acceptNewHostKeys) {
-        this.inventory = new InventoryLoader().load(inventoryFile);
+        this(inventoryFile, null, acceptNewHostKeys);
+    }
+
+    /** {@code playbookDir} (may be null): its group_vars/ and host_vars/ join the inventory's, as in Ansible. */
+    Wiring(Path inventoryFile, Path playbookDir, boolean acceptNewHostKeys) {
+        this.inventory = new InventoryLoader().load(inventoryFile, playbookDir);
         this.acceptNewHostKeys = acceptNewHostKeys;
         this.modules = registry();
     }
@@ -35,6 +44,8 @@ final class Wiring {
         GenericModules.registerAll(registry);
         DrbdModules.registerAll(registry);
         Ocfs2Modules.registerAll(registry);
+        ClusterModules.registerAll(registry);
+        registry.register(new CibModule()).register(new ClusterWaitModule()).register(new ClusterPreflightModule());
         return registry;
     }
 

@@ -2,48 +2,71 @@ package dev.duet.engine;
 
 import dev.duet.transport.Command;
 import dev.duet.transport.Node;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The few facts Duet gathers at the start of a play, under Ansible's names. */
+/**
+ * The facts Duet gathers at the start of a play, in one remote command, under Ansible's names and with
+ * Ansible's spelling ({@code ansible_distribution} is {@code Debian}, as Ansible's distribution facts
+ * say): each as {@code ansible_NAME} and as {@code ansible_facts.NAME}.
+ */
 public final class Facts {
-    public static final Set<String> NAMES = Set.of("ansible_hostname", "ansible_nodename", "ansible_kernel",
-            "ansible_distribution", "ansible_os_family", "ansible_distribution_version");
+    /** The fact names without the {@code ansible_} prefix, as keys of {@code ansible_facts}. */
+    public static final List<String> KEYS = List.of("nodename", "hostname", "fqdn", "domain", "kernel", "architecture",
+            "machine", "system", "distribution", "distribution_version", "distribution_major_version",
+            "distribution_release", "os_family");
 
-    private static final String SCRIPT = "uname -n; uname -r; . /etc/os-release 2>/dev/null; "
-            + "echo \"${ID:-unknown}\"; echo \"${ID_LIKE:-}\"; echo \"${VERSION_ID:-}\"";
+    /** Every variable gathering defines: {@code ansible_facts} and {@code ansible_NAME} for each key. */
+    public static final Set<String> NAMES = names();
+
+    // Output lines by position; old lines first, so scripted test hosts that answer the first five still work.
+    private static final String SCRIPT = "uname -n; uname -r; [ -r /etc/os-release ] && . /etc/os-release; "
+            + "echo \"${ID:-}\"; echo \"${ID_LIKE:-}\"; echo \"${VERSION_ID:-}\"; "
+            + "echo \"${VERSION_CODENAME:-${UBUNTU_CODENAME:-}}\"; head -n 1 /etc/debian_version 2>/dev/null || echo; "
+            + "uname -m; hostname -f 2>/dev/null || uname -n; uname -s";
 
     private Facts() {
     }
 
-    public static Map<String, Object> gather(Node node) {
-        String[] lines = node.run(Command.probeScript(SCRIPT)).orThrow(node.name()).stdout().split("\n", -1);
-        Map<String, Object> facts = new LinkedHashMap<>();
-        String nodename = at(lines, 0);
-        facts.put("ansible_nodename", nodename);
-        facts.put("ansible_hostname", nodename.contains(".") ? nodename.substring(0, nodename.indexOf('.')) : nodename);
-        facts.put("ansible_kernel", at(lines, 1));
-        String id = at(lines, 2);
-        facts.put("ansible_distribution", id);
-        String like = at(lines, 3);
-        facts.put("ansible_os_family", family(id, like));
-        facts.put("ansible_distribution_version", at(lines, 4));
-        return facts;
+    private static Set<String> names() {
+        Set<String> names = new LinkedHashSet<>();
+        names.add("ansible_facts");
+        KEYS.forEach(k -> names.add("ansible_" + k));
+        return Collections.unmodifiableSet(names);
     }
 
-    private static String family(String id, String like) {
-        String all = id + " " + like;
-        if (all.matches(".*\\b(debian|ubuntu)\\b.*")) {
-            return "Debian";
-        }
-        if (all.matches(".*\\b(rhel|fedora|centos)\\b.*")) {
-            return "RedHat";
-        }
-        if (all.matches(".*\\b(suse|sles|opensuse)\\b.*")) {
-            return "Suse";
-        }
-        return id;
+    public static Map<String, Object> gather(Node node) {
+        String[] lines = node.run(Command.probeScript(SCRIPT)).orThrow(node.name()).stdout().split("\n", -1);
+        return fromLines(lines);
+    }
+
+    static Map<String, Object> fromLines(String[] lines) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        String nodename = at(lines, 0);
+        f.put("nodename", nodename);
+        f.put("hostname", nodename.contains(".") ? nodename.substring(0, nodename.indexOf('.')) : nodename);
+        String fqdn = at(lines, 8).isEmpty() ? nodename : at(lines, 8);
+        f.put("fqdn", fqdn);
+        f.put("domain", fqdn.contains(".") ? fqdn.substring(fqdn.indexOf('.') + 1) : "");
+        f.put("kernel", at(lines, 1));
+        f.put("architecture", at(lines, 7));
+        f.put("machine", at(lines, 7));
+        f.put("system", at(lines, 9).isEmpty() ? "Linux" : at(lines, 9));
+        String distribution = Distributions.name(at(lines, 2));
+        String version = Distributions.version(at(lines, 2), at(lines, 4), at(lines, 6));
+        f.put("distribution", distribution);
+        f.put("distribution_version", version);
+        f.put("distribution_major_version", version.split("\\.")[0].isEmpty() ? "NA" : version.split("\\.")[0]);
+        f.put("distribution_release", at(lines, 5).isEmpty() ? "NA" : at(lines, 5));
+        f.put("os_family", Distributions.family(distribution));
+        Map<String, Object> facts = new LinkedHashMap<>();
+        f.forEach((k, v) -> facts.put("ansible_" + k, v));
+        facts.put("ansible_facts", Collections.unmodifiableMap(f));
+        return facts;
     }
 
     private static String at(String[] lines, int i) {

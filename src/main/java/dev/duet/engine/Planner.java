@@ -20,9 +20,11 @@ import java.util.function.Function;
  * finds every undefined variable and unknown module before a single host is contacted.
  */
 public final class Planner {
-    /** Variables Duet defines itself, besides inventory, play vars and facts. */
-    private static final Set<String> MAGIC = Set.of("inventory_hostname", "hostvars", "groups", "playbook_dir",
-            "ansible_check_mode", "play_hosts");
+    /**
+     * Variables the runner adds besides inventory, play vars, magic variables (all in the templating's vars)
+     * and facts. Nothing else is assumed: a name is known here only if it will be defined when the task runs.
+     */
+    private static final Set<String> MAGIC = Set.of("ansible_check_mode");
 
     private final ModuleRegistry modules;
     private final Templating templating;
@@ -92,8 +94,14 @@ public final class Planner {
             }
             if (!missing.isEmpty()) {
                 throw new InputException(task.where().file(), task.where().line(), task.where().column(),
-                        "task '" + task.name() + "' uses undefined variable(s) " + new java.util.TreeSet<>(missing)
+                        "task '" + task.name() + "' " + FactNames.describe(missing)
                                 + " for host " + host.name() + " (define them in the inventory, the play's vars or with -e)");
+            }
+            Set<String> unknownFacts = FactNames.unknownKeys(task.when() == null ? task.args() : List.of(task.args(), task.when()));
+            if (!unknownFacts.isEmpty()) {
+                throw new InputException(task.where().file(), task.where().line(), task.where().column(),
+                        "task '" + task.name() + "' reads ansible_facts " + unknownFacts + ", which Duet does not gather"
+                                + " (it gathers " + String.join(", ", Facts.KEYS) + ")");
             }
         }
     }

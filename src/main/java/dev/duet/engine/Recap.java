@@ -20,6 +20,11 @@ public final class Recap {
         void addAll(Counts other) {
             other.counts.forEach((s, n) -> counts.merge(s, n, Integer::sum));
         }
+
+        /** Ansible's {@code ok=}: every task that succeeded, changed or not (its stats count both). */
+        public int ok() {
+            return get(Status.OK) + get(Status.CHANGED);
+        }
     }
 
     private final Map<String, Counts> hosts = new LinkedHashMap<>();
@@ -53,12 +58,16 @@ public final class Recap {
         return total(Status.UNREACHABLE) > 0 ? 3 : 0;
     }
 
-    /** Ansible's line: {@code host : ok=N changed=N unreachable=N failed=N skipped=N rescued=0 ignored=0}. */
+    /**
+     * Ansible's default callback line, byte for byte without colour: the host padded to 26, then
+     * {@code name=%-4s} fields joined by spaces (so the line ends in spaces, as Ansible's does), where
+     * {@code ok} counts changed tasks too: {@code ok=2    changed=1    unreachable=0 ...}.
+     */
     public static String line(String host, Counts c) {
         return String.format("%-26s : %s %s %s %s %s %s %s", host,
-                field("ok", c.get(Status.OK)), field("changed", c.get(Status.CHANGED)),
+                field("ok", c.ok()), field("changed", c.get(Status.CHANGED)),
                 field("unreachable", c.get(Status.UNREACHABLE)), field("failed", c.get(Status.FAILED)),
-                field("skipped", c.get(Status.SKIPPED)), field("rescued", 0), field("ignored", 0)).stripTrailing();
+                field("skipped", c.get(Status.SKIPPED)), field("rescued", 0), field("ignored", 0));
     }
 
     private static String field(String name, int n) {

@@ -51,7 +51,7 @@ final class TaskExecution {
                         hr.wouldChangeEarlier = true;
                         yield result(hr, task, Status.CHANGED, check.message(), check.diff(), t0, remote0, null);
                     }
-                    Done done = step.act(actCtx, check);
+                    Done done = ActAfterDrop.act(step, actCtx, check);
                     yield result(hr, task, done.changed() ? Status.CHANGED : Status.OK, done.message(), done.diff(),
                             t0, remote0, null);
                 }

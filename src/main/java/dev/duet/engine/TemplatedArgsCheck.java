@@ -10,6 +10,7 @@ import dev.duet.playbook.VarBlame;
 import dev.duet.playbook.Vars;
 import dev.duet.playbook.When;
 import dev.duet.playbook.expr.ExprError;
+import dev.duet.playbook.expr.ExprLimit;
 import dev.duet.step.Args;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -74,6 +75,9 @@ public final class TemplatedArgsCheck {
             Object rendered;
             try {
                 rendered = Templater.renderUnlocated(raw, vars);
+            } catch (ExprLimit e) {
+                throw located(task, "task '" + task.name() + "', argument '" + key + "' on host " + host.name()
+                        + ": " + e.getMessage());
             } catch (ExprError e) {
                 return; // undefined names are the planner's to report; anything else fails at bind
             }
@@ -133,6 +137,12 @@ public final class TemplatedArgsCheck {
         String text = (blamed.extra() ? "extra variable (-e) '" : "variable '") + blamed.name() + "'" + via + used;
         Args.Location at = blamed.at();
         return at == null ? new InputException(text) : new InputException(at.file(), at.line(), at.column(), text);
+    }
+
+    private static InputException located(Task task, String message) {
+        Args.Location where = task.where();
+        return where == null ? new InputException(message)
+                : new InputException(where.file(), where.line(), where.column(), message);
     }
 
     private static String describe(Args.Location where) {

@@ -20,6 +20,8 @@ public enum Reason {
     REFUSED(2),
     /** DRBD split brain detected. */
     SPLIT_BRAIN(2),
+    /** The run was interrupted (Ctrl-C): this command or step was not started. */
+    INTERRUPTED(130),
     /** A mutating command was attempted in check mode. A bug in a step, never a user error. */
     CHECK_MODE_VIOLATION(2);
 

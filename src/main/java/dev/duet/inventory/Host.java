@@ -19,16 +19,26 @@ public record Host(String name, Map<String, Object> vars, List<String> groups) {
         return v == null ? Optional.empty() : Optional.of(String.valueOf(v));
     }
 
-    /** {@code ansible_host}, else the inventory name. */
+    /**
+     * The first of the names that is set, as Ansible's ssh connection resolves its options: the legacy
+     * {@code ansible_ssh_*} spelling is listed after the plain one there, so it wins when both are set.
+     */
+    public Optional<String> connectionVar(String plain, String legacy) {
+        return var(legacy).or(() -> var(plain));
+    }
+
+    /** {@code ansible_ssh_host}, else {@code ansible_host}, else the inventory name. */
     public String address() {
-        return var("ansible_host").orElse(name);
+        return connectionVar("ansible_host", "ansible_ssh_host").orElse(name);
     }
 
+    /** {@code ansible_ssh_port}, else {@code ansible_port}, else 22. */
     public int port() {
-        return var("ansible_port").map(Integer::parseInt).orElse(22);
+        return connectionVar("ansible_port", "ansible_ssh_port").map(p -> Integer.parseInt(p.strip())).orElse(22);
     }
 
+    /** {@code ansible_ssh_user}, else {@code ansible_user}, else the local user, as ssh does. */
     public String user() {
-        return var("ansible_user").orElse(System.getProperty("user.name"));
+        return connectionVar("ansible_user", "ansible_ssh_user").orElse(System.getProperty("user.name"));
     }
 }

@@ -28,17 +28,34 @@ final class HostValidation {
     /** Checks the variables whose values Duet uses to connect; others are free-form. */
     static void var(String key, Object value, Path file, int line, int column) {
         switch (key) {
-            case "ansible_host" -> {
+            case "ansible_password", "ansible_ssh_pass", "ansible_ssh_password", "ansible_become_pass",
+                 "ansible_become_password", "ansible_sudo_pass" -> throw new InputException(file, line, column,
+                    key + " is set, but Duet logs in with SSH keys only and becomes root with passwordless sudo;"
+                            + " remove it (use ansible_ssh_private_key_file and a NOPASSWD sudo rule)");
+            case "ansible_host", "ansible_ssh_host" -> {
                 String v = String.valueOf(value);
                 if (value == null || !(HOSTNAME.matcher(v).matches() || IPV6.matcher(v).matches())) {
                     throw new InputException(file, line, column,
-                            "expected ansible_host to be a hostname or IP address, got '" + value + "'");
+                            "expected " + key + " to be a hostname or IP address, got '" + value + "'");
                 }
             }
-            case "ansible_port" -> port(value, file, line, column);
+            case "ansible_port", "ansible_ssh_port" -> port(value, file, line, column);
             default -> {
             }
         }
+    }
+
+    /** {@code ansible_group_priority}, a whole number as Ansible's int(). */
+    static int priority(Object value, Path file, int line, int column) {
+        String v = String.valueOf(value).strip();
+        if (value instanceof Integer n) {
+            return n;
+        }
+        if (v.matches("[-+]?[0-9]{1,9}")) {
+            return Integer.parseInt(v);
+        }
+        throw new InputException(file, line, column,
+                "expected ansible_group_priority to be a whole number, got '" + value + "'");
     }
 
     private static void port(Object value, Path file, int line, int column) {

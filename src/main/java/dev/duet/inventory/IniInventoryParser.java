@@ -10,7 +10,12 @@ import java.util.regex.Pattern;
 /**
  * Ansible's INI inventory: host lines ({@code name key=value ...}) before any section belong to
  * "ungrouped"; {@code [group]}, {@code [group:vars]} and {@code [group:children]} sections; whole-line
- * comments start with # or ;. Values are read as Ansible reads them (numbers, True/False, quoted text).
+ * comments start with # or ;. {@code all} and {@code ungrouped} always exist, so {@code [all:vars]}
+ * needs no {@code [all]}. Host entries may carry a port and ranges ({@link HostRanges}). Every value,
+ * on a host line or in {@code [group:vars]}, goes through Python's literal_eval as in Ansible's ini.py
+ * ({@link PyLiteral}): {@code 0x10} is 16, {@code True} a boolean, {@code yes} and {@code /dev/vdb} stay text.
+ * (Ansible's documentation says {@code :vars} values stay strings; its code evaluates them the same way,
+ * and that is what {@code ansible-inventory} shows, so Duet follows the code.)
  */
 final class IniInventoryParser {
     private static final Pattern SECTION = Pattern.compile("\\[([^\\]:\\s]+)(?::([^\\]]*))?]\\s*([#;].*)?");
@@ -25,7 +30,8 @@ final class IniInventoryParser {
     private final InventoryDraft draft;
     private final Path file;
     private final List<Reference> references = new ArrayList<>();
-    private final java.util.Set<String> definedBySection = new java.util.HashSet<>();
+    private final java.util.Set<String> definedBySection =
+            new java.util.HashSet<>(List.of(InventoryDraft.ALL, InventoryDraft.UNGROUPED));
 
     IniInventoryParser(InventoryDraft draft) {
         this.draft = draft;
@@ -87,40 +93,38 @@ final class IniInventoryParser {
             return;
         }
         IniTokens.Token first = tokens.get(0);
-        String name = first.text();
-        Object port = null;
-        int colon = name.indexOf(':');
-        if (colon > 0 && name.indexOf(':', colon + 1) < 0) {
-            port = name.substring(colon + 1);
-            name = name.substring(0, colon);
-        }
-        draft.addHost(group, name, lineNo, first.column());
-        if (port != null) {
-            draft.hostVar(name, "ansible_port", IniTokens.literal(port.toString()), lineNo, first.column() + colon + 1);
+        HostRanges.Entry entry = HostRanges.parse(first.text(), file, lineNo, first.column());
+        for (String name : entry.names()) {
+            draft.addHost(group, name, lineNo, first.column());
+            if (entry.port() != null) {
+                draft.hostVar(name, "ansible_port", entry.port(), lineNo, first.column());
+            }
         }
         for (IniTokens.Token t : tokens.subList(1, tokens.size())) {
             int eq = t.text().indexOf('=');
-            if (eq <= 0) {
+            if (eq < 0) {
                 throw new InputException(file, lineNo, t.column(),
-                        "expected key=value after host '" + name + "', got '" + t.text() + "'");
+                        "expected key=value after host '" + first.text() + "', got '" + t.text() + "'");
             }
             String key = t.text().substring(0, eq);
             checkVarName(key, lineNo, t.column());
-            Object value = t.quoted() ? t.text().substring(eq + 1) : IniTokens.literal(t.text().substring(eq + 1));
-            draft.hostVar(name, key, value, lineNo, t.column());
+            Object value = PyLiteral.eval(t.text().substring(eq + 1));
+            for (String name : entry.names()) {
+                draft.hostVar(name, key, value, lineNo, t.column());
+            }
         }
     }
 
     private void varLine(InventoryDraft.Group group, String raw, String line, int lineNo, int indent) {
         int eq = line.indexOf('=');
-        if (eq <= 0) {
+        if (eq < 0) {
             throw new InputException(file, lineNo, indent,
                     "expected key=value in [" + group.name + ":vars], got '" + line + "'");
         }
         String key = line.substring(0, eq).strip();
         checkVarName(key, lineNo, indent);
-        int valueColumn = raw.indexOf('=', indent - 1) + 2;
-        Object value = IniTokens.varValue(file, lineNo, valueColumn, line.substring(eq + 1));
+        // the whole rest of the line, a '# comment' included unless the value is a Python literal
+        Object value = PyLiteral.eval(line.substring(eq + 1).strip());
         draft.groupVar(group, key, value, lineNo, indent);
     }
 

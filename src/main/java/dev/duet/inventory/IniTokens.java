@@ -4,18 +4,15 @@ import dev.duet.error.InputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
- * Splits an INI host line the way Ansible does (shell-like words, quotes removed, # starts a comment)
- * and turns unquoted values into numbers, booleans or None as Python's literal_eval would.
+ * Splits an INI host line as Ansible does, with Python's {@code shlex.split(line, comments=True)}:
+ * words separated by whitespace, quotes removed, a backslash escapes the next character, and an unquoted
+ * # ends the line (even inside a word). Values are then read by {@link PyLiteral}.
  */
 final class IniTokens {
-    private static final Pattern INT = Pattern.compile("[-+]?(0|[1-9][0-9]*)");
-    private static final Pattern FLOAT = Pattern.compile("[-+]?[0-9]+\\.[0-9]+");
-
-    /** One word: its text with quotes removed, its 1-based column, whether any part was quoted. */
-    record Token(String text, int column, boolean quoted) {
+    /** One word: its text with quotes removed and its 1-based column. */
+    record Token(String text, int column) {
     }
 
     private IniTokens() {
@@ -35,61 +32,49 @@ final class IniTokens {
                 break;
             }
             int start = i;
-            boolean quoted = false;
             StringBuilder word = new StringBuilder();
+            boolean comment = false;
             while (i < n && !Character.isWhitespace(raw.charAt(i))) {
                 char ch = raw.charAt(i);
-                if (ch == '"' || ch == '\'') {
-                    int close = raw.indexOf(ch, i + 1);
-                    if (close < 0) {
-                        throw new InputException(file, line, i + 1, "expected a closing " + ch + " for this quote");
-                    }
-                    word.append(raw, i + 1, close);
-                    quoted = true;
-                    i = close + 1;
+                if (ch == '#') {
+                    comment = true;
+                    break;
+                } else if (ch == '\\' && i + 1 < n) {
+                    word.append(raw.charAt(i + 1));
+                    i += 2;
+                } else if (ch == '"' || ch == '\'') {
+                    i = quoted(file, line, raw, i, word);
                 } else {
                     word.append(ch);
                     i++;
                 }
             }
-            out.add(new Token(word.toString(), start + 1, quoted));
+            out.add(new Token(word.toString(), start + 1));
+            if (comment) {
+                break;
+            }
         }
         return out;
     }
 
-    /** A [group:vars] value: the rest of the line, a quoted string, or a literal. */
-    static Object varValue(Path file, int line, int column, String rest) {
-        String v = rest.strip();
-        if (!v.isEmpty() && (v.charAt(0) == '"' || v.charAt(0) == '\'')) {
-            int close = v.indexOf(v.charAt(0), 1);
-            if (close < 0) {
-                throw new InputException(file, line, column, "expected a closing " + v.charAt(0) + " for this quote");
+    /** Appends the quoted part starting at {@code open}; returns the index after its closing quote. */
+    private static int quoted(Path file, int line, String raw, int open, StringBuilder word) {
+        char q = raw.charAt(open);
+        int i = open + 1;
+        while (i < raw.length()) {
+            char c = raw.charAt(i);
+            if (c == q) {
+                return i + 1;
             }
-            String after = v.substring(close + 1).strip();
-            if (!after.isEmpty() && !after.startsWith("#") && !after.startsWith(";")) {
-                throw new InputException(file, line, column,
-                        "expected nothing after the quoted value, got '" + after + "'");
+            // inside double quotes a backslash escapes only \ and " (POSIX shell rules, as shlex)
+            if (q == '"' && c == '\\' && i + 1 < raw.length() && (raw.charAt(i + 1) == '"' || raw.charAt(i + 1) == '\\')) {
+                word.append(raw.charAt(i + 1));
+                i += 2;
+                continue;
             }
-            return v.substring(1, close);
+            word.append(c);
+            i++;
         }
-        // An inline comment needs whitespace before it, so values like a#b stay whole.
-        String unquoted = v.replaceFirst("\\s+[#;].*$", "");
-        return literal(unquoted);
-    }
-
-    static Object literal(String v) {
-        if (INT.matcher(v).matches()) {
-            long l = Long.parseLong(v);
-            return l == (int) l ? (Object) (int) l : (Object) l;
-        }
-        if (FLOAT.matcher(v).matches()) {
-            return Double.valueOf(v);
-        }
-        return switch (v) {
-            case "True" -> Boolean.TRUE;
-            case "False" -> Boolean.FALSE;
-            case "None" -> null;
-            default -> v;
-        };
+        throw new InputException(file, line, open + 1, "expected a closing " + q + " for this quote");
     }
 }

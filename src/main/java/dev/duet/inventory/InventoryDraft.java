@@ -15,8 +15,12 @@ import java.util.Set;
 
 /**
  * Groups and hosts as the file declares them, before variables are merged. Both inventory formats
- * fill one of these; {@link #build()} applies Ansible's precedence: all &lt; parent groups &lt; child
- * groups (by depth, then {@code ansible_group_priority}, then name) &lt; host variables.
+ * fill one of these; {@link #build(List)} applies Ansible's precedence (its default
+ * {@code VARIABLE_PRECEDENCE}), lowest first: the inventory file's vars of all, then of each group;
+ * {@code group_vars/all} beside the inventory, then beside the playbook; {@code group_vars/GROUP}
+ * beside the inventory for each group, then beside the playbook; the host's vars in the file, then
+ * {@code host_vars/HOST} beside the inventory, then beside the playbook. Groups go in Ansible's
+ * order: all &lt; parents &lt; children (by depth), then {@code ansible_group_priority}, then name.
  */
 final class InventoryDraft {
     static final String ALL = "all";
@@ -28,6 +32,7 @@ final class InventoryDraft {
         final Map<String, Args.Location> origins = new LinkedHashMap<>();
         final Set<String> hosts = new LinkedHashSet<>();
         final Set<String> children = new LinkedHashSet<>();
+        int priority = 1;
         int line;
         int column;
 
@@ -68,7 +73,13 @@ final class InventoryDraft {
     void addHost(Group group, String host, int line, int column) {
         HostValidation.name("host", host, file, line, column);
         group.hosts.add(host);
-        hostVars.computeIfAbsent(host, h -> new LinkedHashMap<>());
+        if (!hostVars.containsKey(host)) {
+            hostVars.put(host, new LinkedHashMap<>());
+            // Ansible sets these as host variables where a host is first seen
+            Path source = file.toAbsolutePath().normalize();
+            hostVar(host, "inventory_file", source.toString(), line, column);
+            hostVar(host, "inventory_dir", source.getParent() == null ? "/" : source.getParent().toString(), line, column);
+        }
     }
 
     void hostVar(String host, String key, Object value, int line, int column) {
@@ -79,11 +90,16 @@ final class InventoryDraft {
 
     void groupVar(Group group, String key, Object value, int line, int column) {
         HostValidation.var(key, value, file, line, column);
+        if (key.equals("ansible_group_priority")) {
+            // as Ansible's Group.set_variable: it orders groups and is not a variable
+            group.priority = HostValidation.priority(value, file, line, column);
+            return;
+        }
         group.vars.put(key, value);
         group.origins.put(key, new Args.Location(file, line, column));
     }
 
-    Inventory build() {
+    Inventory build(List<AdjacentVars> beside) {
         Map<String, Set<String>> parents = parents();
         Map<String, Integer> depth = new HashMap<>();
         for (Group g : groups.values()) {
@@ -93,16 +109,18 @@ final class InventoryDraft {
         Map<String, Map<String, Args.Location>> origins = new LinkedHashMap<>();
         for (Map.Entry<String, Map<String, Object>> h : hostVars.entrySet()) {
             List<String> memberOf = groupsOf(h.getKey(), parents, depth);
-            Map<String, Object> vars = new LinkedHashMap<>();
-            Map<String, Args.Location> from = new LinkedHashMap<>();
+            VarMerge merged = new VarMerge();
             for (String g : memberOf) {
-                vars.putAll(groups.get(g).vars);
-                from.putAll(groups.get(g).origins);
+                merged.add(groups.get(g).vars, groups.get(g).origins);
             }
-            vars.putAll(h.getValue());
-            from.putAll(hostOrigins.getOrDefault(h.getKey(), Map.of()));
-            hosts.put(h.getKey(), new Host(h.getKey(), nullSafe(vars), memberOf));
-            origins.put(h.getKey(), from);
+            beside.forEach(d -> merged.add(d.group(ALL)));
+            for (AdjacentVars d : beside) {
+                memberOf.stream().filter(g -> !g.equals(ALL)).forEach(g -> merged.add(d.group(g)));
+            }
+            merged.add(h.getValue(), hostOrigins.getOrDefault(h.getKey(), Map.of()));
+            beside.forEach(d -> merged.add(d.host(h.getKey())));
+            hosts.put(h.getKey(), new Host(h.getKey(), nullSafe(merged.vars), memberOf));
+            origins.put(h.getKey(), merged.origins);
         }
         Map<String, List<String>> members = new LinkedHashMap<>();
         for (String g : groups.keySet()) {
@@ -113,7 +131,37 @@ final class InventoryDraft {
         }
         Map<String, List<String>> frozen = new LinkedHashMap<>();
         members.forEach((g, list) -> frozen.put(g, List.copyOf(list)));
-        return new Inventory(file, hosts, frozen, origins);
+        Map<String, Inventory.Shape> shapes = new LinkedHashMap<>();
+        for (Group g : groups.values()) {
+            List<String> children = new ArrayList<>(g.children);
+            if (g.name.equals(ALL) && children.remove(UNGROUPED)) {
+                children.add(0, UNGROUPED); // Ansible makes it all's first child before reading any file
+            }
+            shapes.put(g.name, new Inventory.Shape(List.copyOf(g.hosts), List.copyOf(children)));
+        }
+        return new Inventory(file, hosts, frozen, origins, shapes);
+    }
+
+    /** Variables layered lowest first, each keeping where its winning definition was written. */
+    private static final class VarMerge {
+        final Map<String, Object> vars = new LinkedHashMap<>();
+        final Map<String, Args.Location> origins = new LinkedHashMap<>();
+
+        void add(Map<String, Object> more, Map<String, Args.Location> where) {
+            vars.putAll(more);
+            more.keySet().forEach(k -> {
+                Args.Location at = where.get(k);
+                if (at == null) {
+                    origins.remove(k);
+                } else {
+                    origins.put(k, at);
+                }
+            });
+        }
+
+        void add(AdjacentVars.Layer layer) {
+            add(layer.vars(), layer.origins());
+        }
     }
 
     /** Every group but all hangs under all; hosts that no group names are ungrouped. */
@@ -134,7 +182,9 @@ final class InventoryDraft {
         groups.values().stream().filter(g -> !g.name.equals(ALL) && !g.name.equals(UNGROUPED))
                 .forEach(g -> grouped.addAll(g.hosts));
         for (String h : hostVars.keySet()) {
-            if (!grouped.contains(h)) {
+            if (grouped.contains(h)) {
+                groups.get(UNGROUPED).hosts.remove(h); // as Ansible's reconcile_inventory
+            } else {
                 groups.get(UNGROUPED).hosts.add(h);
             }
         }
@@ -178,12 +228,7 @@ final class InventoryDraft {
     }
 
     private int priority(String group) {
-        Object p = groups.get(group).vars.get("ansible_group_priority");
-        try {
-            return p == null ? 1 : Integer.parseInt(String.valueOf(p).trim());
-        } catch (NumberFormatException e) {
-            return 1;
-        }
+        return groups.get(group).priority;
     }
 
     /** Host's record copies with Map.copyOf, which refuses nulls; a null var is an empty value. */

@@ -3,9 +3,14 @@ package dev.duet.inventory;
 import dev.duet.yaml.LocatedNode;
 import dev.duet.yaml.LocatedYaml;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Ansible's YAML inventory: {@code GROUP: {hosts: {NAME: {vars}}, vars: {...}, children: {GROUP: ...}}}. */
+/**
+ * Ansible's YAML inventory: {@code GROUP: {hosts: {NAME: {vars}}, vars: {...}, children: {GROUP: ...}}}.
+ * A host key may carry a port and ranges ({@code node[1:3]:2222}, see {@link HostRanges}); as in
+ * Ansible, a section written as a single name ({@code hosts: node1}) means that one entry.
+ */
 final class YamlInventoryParser {
     private final InventoryDraft draft;
 
@@ -52,16 +57,29 @@ final class YamlInventoryParser {
 
     private void hosts(InventoryDraft.Group group, LocatedNode hosts) {
         for (LocatedNode.Entry h : mapping(hosts, "hosts of group '" + group.name + "'").values()) {
-            String name = h.name();
-            draft.addHost(group, name, h.key().line(), h.key().column());
-            eachVar(h.value(), "vars of host '" + name + "'",
-                    (k, v) -> draft.hostVar(name, k.text(), v.toPlain(), k.line(), k.column()));
+            LocatedNode key = h.key();
+            if (!(key.value() instanceof String)) {
+                throw key.error("expected host name '" + key.text() + "' to be a string (quote numbers)");
+            }
+            HostRanges.Entry entry = HostRanges.parse(h.name(), key.file(), key.line(), key.column());
+            for (String name : entry.names()) {
+                draft.addHost(group, name, key.line(), key.column());
+                if (entry.port() != null) {
+                    draft.hostVar(name, "ansible_port", entry.port(), key.line(), key.column());
+                }
+                eachVar(h.value(), "vars of host '" + name + "'",
+                        (k, v) -> draft.hostVar(name, k.text(), v.toPlain(), k.line(), k.column()));
+            }
         }
     }
 
     private void children(InventoryDraft.Group group, LocatedNode children) {
         for (LocatedNode.Entry c : mapping(children, "children of group '" + group.name + "'").values()) {
-            group.children.add(group(c).name);
+            String child = group(c).name;
+            if (child.equals(group.name)) {
+                throw c.key().error("group '" + child + "' cannot be its own child");
+            }
+            group.children.add(child);
         }
     }
 
@@ -76,6 +94,11 @@ final class YamlInventoryParser {
     private static Map<String, LocatedNode.Entry> mapping(LocatedNode node, String what) {
         if (node.isNull()) {
             return Map.of();
+        }
+        if (node.isScalar() && node.value() instanceof String name) {
+            LinkedHashMap<String, LocatedNode.Entry> one = new LinkedHashMap<>();
+            one.put(name, new LocatedNode.Entry(node, LocatedNode.scalar(node.file(), node.line(), node.column(), null)));
+            return one;
         }
         if (!node.isMapping()) {
             throw node.error("expected " + what + " to be a mapping, got " + node.describe());

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,7 +49,15 @@ public final class CopyStep implements Step {
     /** With a fixed clock, backup names are predictable (tests). */
     public static Module module(Clock clock) {
         return DeclaredModule.named("copy").required("dest").optional("content", "src", "mode", "owner", "group", "backup")
-                .binds(args -> bind(args, clock));
+                .validates(CopyStep::validate).binds(args -> bind(args, clock));
+    }
+
+    private static void validate(Map<String, Object> rawArgs, Args.Location where) {
+        Args.checkBooleans("copy", rawArgs, where, "backup");
+        Args literal = Args.literals("copy", rawArgs, where);
+        if (literal.has("content")) {
+            literal.text("content");
+        }
     }
 
     private static Step bind(Args args, Clock clock) {
@@ -60,7 +69,7 @@ public final class CopyStep implements Step {
             throw args.error(args.has("src") ? "src" : "content", "exactly one of 'content' and 'src' is required");
         }
         byte[] content = args.has("content")
-                ? args.string("content").getBytes(StandardCharsets.UTF_8)
+                ? args.text("content").getBytes(StandardCharsets.UTF_8)
                 : readLocal(args);
         return new CopyStep(dest, content, FileArgs.mode(args).orElse(null), FileArgs.owner(args).orElse(null),
                 args.bool("backup", false), clock);

@@ -44,7 +44,9 @@ public final class LineInFileStep implements Step {
 
     public static Module module(Clock clock) {
         return DeclaredModule.named("lineinfile").required("path")
-                .optional("line", "regexp", "state", "create", "insertafter", "backup").binds(args -> bind(args, clock));
+                .optional("line", "regexp", "state", "create", "insertafter", "backup")
+                .validates((raw, where) -> Args.checkBooleans("lineinfile", raw, where, "create", "backup"))
+                .binds(args -> bind(args, clock));
     }
 
     private static Step bind(Args args, Clock clock) {

@@ -3,6 +3,7 @@ package dev.duet.modules;
 import dev.duet.step.Args;
 import dev.duet.step.Module;
 import dev.duet.step.Step;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -41,5 +42,10 @@ public final class ServiceModule implements Module {
                         .toUpperCase())
                 : null;
         return new ServiceStep(unit, enabled, state);
+    }
+
+    @Override
+    public void validate(Map<String, Object> rawArgs, Args.Location where) {
+        Args.checkBooleans(name(), rawArgs, where, "enabled");
     }
 }

@@ -4,11 +4,13 @@ import dev.duet.step.Args;
 import dev.duet.step.Module;
 import dev.duet.step.Step;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@code filesystem}: OCFS2 on the DRBD device, created only where there is none. No {@code force}:
- * reformatting is something Duet never does. Use with {@code run_once: true} (or {@code run_on}).
+ * {@code filesystem}: OCFS2 (o2cb or Pacemaker's stack) or GFS2 on the DRBD device, created only where
+ * there is none. No {@code force}: reformatting is something Duet never does. A task must say
+ * {@code run_once: true} or {@code run_on}; the loader refuses it otherwise.
  */
 public final class FilesystemModule implements Module {
     @Override
@@ -23,23 +25,26 @@ public final class FilesystemModule implements Module {
 
     @Override
     public Set<String> optionalArgs() {
-        return Set.of("fstype", "slots", "block_size", "cluster_size");
+        return Set.of("fstype", "slots", "block_size", "cluster_size", "cluster_stack", "cluster_name", "fs_name",
+                "journals");
+    }
+
+    @Override
+    public Optional<String> oneHostOnly() {
+        return Optional.of("it formats the replicated DRBD device: on both Primaries at once each would find it"
+                + " blank and run mkfs");
     }
 
     @Override
     public Step bind(Args args) {
-        args.oneOf("fstype", "ocfs2", "ocfs2");
-        return new FilesystemStep(args.path("dev"), Ocfs2Args.label(args), Ocfs2Args.slots(args),
-                Ocfs2Args.optSize(args, "block_size"), Ocfs2Args.optSize(args, "cluster_size"));
+        return new FilesystemStep(args.path("dev"), ClusterFsArgs.mkfs(args));
     }
 
     @Override
     public void validate(Map<String, Object> rawArgs, Args.Location where) {
         Args args = Args.literals(name(), rawArgs, where);
         Map<String, Object> concrete = args.raw();
-        if (concrete.containsKey("fstype")) {
-            args.oneOf("fstype", "ocfs2", "ocfs2");
-        }
+        ClusterFsArgs.validate(args);
         if (concrete.containsKey("dev")) {
             args.path("dev");
         }

@@ -9,9 +9,6 @@ import dev.duet.step.StepContext;
 import dev.duet.transport.Command;
 import dev.duet.transport.CommandFailedException;
 import dev.duet.transport.Node;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Creates the OCFS2 filesystem once, on one node (the playbook says {@code run_once: true}): mkfs only
@@ -20,33 +17,34 @@ import java.util.List;
  */
 public final class FilesystemStep implements Step {
     private final String device;
-    private final String label;
-    private final int slots;
-    private final String blockSize;
-    private final String clusterSize;
+    private final Mkfs spec;
+    /** Hosts of the play, known once a check ran: the GFS2 journal count follows it. */
+    private int playNodes = 2;
 
     public FilesystemStep(String device, String label, int slots, String blockSize, String clusterSize) {
+        this(device, new Mkfs("ocfs2", label, slots, blockSize, clusterSize, "o2cb", null, null, null));
+    }
+
+    public FilesystemStep(String device, Mkfs spec) {
         this.device = device;
-        this.label = label;
-        this.slots = slots;
-        this.blockSize = blockSize;
-        this.clusterSize = clusterSize;
+        this.spec = spec;
     }
 
     @Override
     public Check check(StepContext ctx) {
         Node node = ctx.node();
+        prepare(ctx);
         BlockSignature sig = BlockSignature.probe(node, device);
         switch (sig.kind()) {
             case FOUND -> {
                 return existing(ctx, sig);
             }
             case BLANK -> {
-                return Check.change("would create OCFS2 on " + device + ": " + mkfs().line());
+                return Check.change("would create " + spec.display() + " on " + device + ": " + mkfs().line());
             }
             default -> {
                 if (ctx.checkMode()) {
-                    return Check.change(device + " cannot be probed yet (" + sig.detail() + "); mkfs.ocfs2 would run"
+                    return Check.change(device + " cannot be probed yet (" + sig.detail() + "); " + mkfs().argv().get(0) + " would run"
                             + " if blkid finds no filesystem on it then");
                 }
                 throw unreadable(node, sig);
@@ -57,6 +55,7 @@ public final class FilesystemStep implements Step {
     @Override
     public Done act(StepContext ctx, Check check) {
         Node node = ctx.node();
+        prepare(ctx);
         BlockSignature sig = BlockSignature.probe(node, device);
         if (sig.kind() == BlockSignature.Kind.FOUND) {
             return Done.unchanged(existing(ctx, sig).message());
@@ -67,26 +66,27 @@ public final class FilesystemStep implements Step {
         var result = node.run(mkfs());
         if (!result.ok()) {
             if ((result.stderr() + result.stdout()).contains("Wrong medium type")) {
-                throw new DuetException(Reason.PRECONDITION, node.name() + ": mkfs.ocfs2 could not open " + device
+                throw new DuetException(Reason.PRECONDITION, node.name() + ": " + mkfs().argv().get(0) + " could not open " + device
                         + " (Wrong medium type): the DRBD resource must be Primary on this node before mkfs");
             }
             throw new CommandFailedException(node.name(), result);
         }
-        return Done.changed("created OCFS2 on " + device + ": " + mkfs().line());
+        return Done.changed("created " + spec.display() + " on " + device + ": " + mkfs().line());
     }
 
     private Check existing(StepContext ctx, BlockSignature sig) {
-        if (!sig.is("ocfs2")) {
+        if (!sig.is(spec.fstype())) {
             throw new DuetException(Reason.REFUSED, ctx.node().name() + ": " + device + " already carries "
                     + sig.type() + (sig.label() == null ? "" : " (label '" + sig.label() + "')")
-                    + ", expected OCFS2 or nothing; Duet never reformats a device. If its data is really unwanted,"
+                    + ", expected " + spec.display() + " or nothing; Duet never reformats a device. If its data is really unwanted,"
                     + " wipe it by hand (wipefs -a " + device + ") and run again");
         }
-        if (!label.equals(sig.label())) {
-            ctx.warn(ctx.node().name() + ": " + device + " is OCFS2 with label '" + sig.label() + "', the playbook"
-                    + " says '" + label + "'; left as it is (tunefs.ocfs2 -L relabels)");
+        if (!spec.expectedLabel().equals(sig.label())) {
+            ctx.warn(ctx.node().name() + ": " + device + " is " + spec.display() + " with label '" + sig.label()
+                    + "', the playbook says '" + spec.expectedLabel() + "'; left as it is ("
+                    + ("gfs2".equals(spec.fstype()) ? "tunegfs2 -o locktable=" : "tunefs.ocfs2 -L") + " relabels)");
         }
-        return Check.ok(device + " already OCFS2, label '" + sig.label() + "'; mkfs skipped");
+        return Check.ok(device + " already " + spec.display() + ", label '" + sig.label() + "'; mkfs skipped");
     }
 
     private DuetException unreadable(Node node, BlockSignature sig) {
@@ -95,14 +95,17 @@ public final class FilesystemStep implements Step {
     }
 
     Command mkfs() {
-        List<String> argv = new ArrayList<>(List.of("mkfs.ocfs2", "-N", String.valueOf(slots), "-L", label));
-        if (blockSize != null) {
-            argv.addAll(List.of("-b", blockSize));
+        return spec.command(device, playNodes);
+    }
+
+    /**
+     * Before any probe: the play's node count (GFS2 journals), and on Pacemaker's stack the cluster
+     * name corosync runs with, which the filesystem must carry or no node can mount it.
+     */
+    private void prepare(StepContext ctx) {
+        playNodes = ctx.playNodes().size();
+        if (spec.onPacemaker()) {
+            CorosyncName.require(ctx.node(), spec.clusterName(), ctx.checkMode());
         }
-        if (clusterSize != null) {
-            argv.addAll(List.of("-C", clusterSize));
-        }
-        argv.add(device);
-        return Command.change(argv.toArray(String[]::new)).withTimeout(Duration.ofMinutes(30));
     }
 }

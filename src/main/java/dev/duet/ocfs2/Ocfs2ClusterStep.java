@@ -120,27 +120,46 @@ public final class Ocfs2ClusterStep implements Step {
         O2cbProbe.Service o2cb = O2cbProbe.service(node, conf.cluster());
         boolean enabled = o2cb.enabledAtBoot();
         boolean online = o2cb.online();
-        boolean restart = !online || !currentConf.orElse("").equals(rendered)
-                || restartSettingChanged(currentDefaults);
+        // By meaning, not bytes: a hand-written file in another layout is rewritten without a restart.
+        List<String> reasons = new ArrayList<>();
+        if (!online) {
+            reasons.add("cluster '" + conf.cluster() + "' is offline");
+        }
+        if (currentConf.isPresent()) {
+            ClusterConfMeaning.parse(currentConf.get()).differencesTo(ClusterConfMeaning.parse(rendered))
+                    .forEach(d -> reasons.add(ClusterConf.PATH + ": " + d));
+        } else {
+            reasons.add(ClusterConf.PATH + " does not exist");
+        }
+        reasons.addAll(restartSettingChanges(currentDefaults));
+        boolean restart = !reasons.isEmpty();
         if (restart) {
             List<String> mounted = O2cbProbe.ocfs2Mounts(node);
             if (!mounted.isEmpty()) {
-                throw new DuetException(Reason.PRECONDITION, node.name() + ": the o2cb configuration of cluster '"
-                        + conf.cluster() + "' changed (or the cluster is " + (online ? "online" : "offline")
-                        + ") while OCFS2 is mounted at " + String.join(", ", mounted)
+                throw new DuetException(Reason.PRECONDITION, node.name() + ": o2cb would have to be restarted ("
+                        + String.join("; ", reasons) + ") while OCFS2 is mounted at " + String.join(", ", mounted)
                         + "; o2cb cannot reload a live cluster and Duet does not unmount your data: unmount it"
-                        + " (mount state: unmounted) and run again");
+                        + " on both nodes and run again");
             }
         }
         return new Plan(confFile, confCheck, currentConf.isPresent(), defaultsFile, defaultsCheck,
                 enabled, online, restart);
     }
 
-    /** O2CB_ENABLED only matters at boot; every other managed key is read when the cluster comes online. */
-    private boolean restartSettingChanged(String currentDefaults) {
-        return defaults.entrySet().stream()
-                .filter(e -> !e.getKey().equals("O2CB_ENABLED"))
-                .anyMatch(e -> !Objects.equals(O2cbDefaults.value(currentDefaults, e.getKey()), e.getValue()));
+    /**
+     * The managed keys of /etc/default/o2cb whose value (as the init script reads it: quotes and layout do
+     * not count) differs. O2CB_ENABLED only matters at boot; every other key is read when the cluster comes
+     * online.
+     */
+    private List<String> restartSettingChanges(String currentDefaults) {
+        List<String> out = new ArrayList<>();
+        defaults.forEach((key, want) -> {
+            String have = O2cbDefaults.value(currentDefaults, key);
+            if (!key.equals("O2CB_ENABLED") && !Objects.equals(have, want)) {
+                out.add(O2cbDefaults.PATH + ": " + key + " " + (have == null ? "(unset)" : have) + " -> " + want);
+            }
+        });
+        return out;
     }
 
     /** Adds what writing a file did to {@code done}; returns the diff so far. */

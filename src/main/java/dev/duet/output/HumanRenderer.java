@@ -66,7 +66,8 @@ public final class HumanRenderer implements EventListener {
 
     private void finished(Recap recap, List<PhaseTiming> timings) {
         banner("PLAY RECAP");
-        for (Map.Entry<String, Recap.Counts> e : recap.hosts().entrySet()) {
+        // Ansible prints the hosts sorted by name
+        for (Map.Entry<String, Recap.Counts> e : new java.util.TreeMap<>(recap.hosts()).entrySet()) {
             out.println(Recap.line(e.getKey(), e.getValue()));
         }
         out.println();
@@ -100,9 +101,10 @@ public final class HumanRenderer implements EventListener {
         return String.format("%.2fs", d.toNanos() / 1e9);
     }
 
+    /** Ansible's Display.banner: the title, a space, then (columns - title length) stars, at least 3. */
     private void banner(String title) {
         out.println();
-        int stars = Math.max(3, WIDTH - title.length() - 1);
+        int stars = Math.max(3, WIDTH - title.length());
         out.println(title + " " + "*".repeat(stars));
     }
 

@@ -1,6 +1,7 @@
 package dev.duet.playbook;
 
 import dev.duet.playbook.expr.ExprError;
+import dev.duet.playbook.expr.ExprLimit;
 import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.HashMap;
@@ -15,6 +16,9 @@ import java.util.Set;
  * Values in {@code literal} (facts, magic variables) are never templated: they come from hosts.
  */
 final class LazyVars extends AbstractMap<String, Object> {
+    /** Variables resolving through one another at once; each level is a few stack frames. */
+    static final int MAX_CHAIN = 100;
+
     private final Map<String, Object> raw;
     private final Set<String> literal;
     private final Map<String, Object> resolved = new HashMap<>();
@@ -46,6 +50,11 @@ final class LazyVars extends AbstractMap<String, Object> {
             throw new ExprError("variable '" + name + "' refers to itself: " + String.join(" -> ", resolving)
                     + " -> " + name);
         }
+        if (resolving.size() > MAX_CHAIN) {
+            resolving.remove(name);
+            throw new ExprLimit("variables refer to one another more than " + MAX_CHAIN + " levels deep: "
+                    + chain() + " -> " + name);
+        }
         try {
             Object out = Templater.renderUnlocated(value, this);
             resolved.put(name, out);
@@ -54,10 +63,18 @@ final class LazyVars extends AbstractMap<String, Object> {
             if (e.getMessage().contains("refers to itself") || e.getMessage().contains(" (in variable '")) {
                 throw e;
             }
-            throw new ExprError(e.getMessage() + " (in variable '" + name + "')");
+            String message = e.getMessage() + " (in variable '" + name + "')";
+            throw e instanceof ExprLimit ? new ExprLimit(message) : new ExprError(message);
         } finally {
             resolving.remove(name);
         }
+    }
+
+    /** The names being resolved, the middle left out. */
+    private String chain() {
+        java.util.List<String> names = java.util.List.copyOf(resolving);
+        return String.join(" -> ", names.subList(0, 3)) + " -> ... -> "
+                + String.join(" -> ", names.subList(names.size() - 3, names.size()));
     }
 
     @Override

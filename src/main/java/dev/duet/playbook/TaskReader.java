@@ -1,5 +1,6 @@
 package dev.duet.playbook;
 
+import dev.duet.step.Args;
 import dev.duet.step.Module;
 import dev.duet.step.ModuleRegistry;
 import dev.duet.yaml.LocatedNode;
@@ -33,7 +34,7 @@ final class TaskReader {
         LocatedNode.Entry moduleEntry = moduleEntry(node);
         Module module = modules.find(moduleEntry.name()).orElseThrow();
         Map<String, Object> args = args(module, moduleEntry);
-        module.validate(args, moduleEntry.key().location());
+        module.validate(args, moduleEntry.key().location(), path -> locate(moduleEntry, path));
 
         String name = e.containsKey("name") ? Nodes.string(e.get("name").value(), "task name") : moduleEntry.name();
         String when = e.containsKey("when") ? condition(e.get("when").value()) : null;
@@ -41,6 +42,10 @@ final class TaskReader {
         String runOn = e.containsKey("run_on") ? Nodes.string(e.get("run_on").value(), "run_on") : null;
         if (runOnce && runOn != null) {
             throw e.get("run_on").key().error("expected either run_once or run_on, not both");
+        }
+        if (!runOnce && runOn == null && module.oneHostOnly().isPresent()) {
+            throw moduleEntry.key().error("'" + module.name() + "' must run on one node: add `run_once: true` or"
+                    + " `run_on: HOST` to this task (" + module.oneHostOnly().get() + ")");
         }
         List<String> tags = e.containsKey("tags") ? Nodes.strings(e.get("tags").value(), "tags") : List.of();
         Templater.checkSyntax(args, moduleEntry.key().location());
@@ -109,6 +114,24 @@ final class TaskReader {
                     + String.join(", ", missing) + " for module '" + module.name() + "'");
         }
         return args;
+    }
+
+    /** The position of a nested argument value (its key for a mapping entry), else of its nearest ancestor. */
+    private static Args.Location locate(LocatedNode.Entry moduleEntry, List<Object> path) {
+        LocatedNode node = moduleEntry.value();
+        Args.Location at = moduleEntry.key().location();
+        for (Object step : path) {
+            if (step instanceof String key && node.isMapping() && node.entries().containsKey(key)) {
+                at = node.entries().get(key).key().location();
+                node = node.entries().get(key).value();
+            } else if (step instanceof Integer i && node.isSequence() && i >= 0 && i < node.items().size()) {
+                node = node.items().get(i);
+                at = node.location();
+            } else {
+                break;
+            }
+        }
+        return at;
     }
 
     /** {@code when:} may be a string, a boolean or a list (all must hold); parsed now to catch typos. */

@@ -109,6 +109,7 @@ public final class Templater {
         StringBuilder out = new StringBuilder();
         for (Object part : parts) {
             out.append(part instanceof Expr e ? Values.text(evaluator.value(e)) : (String) part);
+            Values.checkLength(out.length());
         }
         return out.toString();
     }

@@ -4,7 +4,6 @@ import dev.duet.inventory.Host;
 import dev.duet.inventory.Inventory;
 import java.util.AbstractMap;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,13 +14,13 @@ import java.util.function.Function;
 
 /**
  * The variables a task sees on one host, lowest precedence first: inventory vars (all, groups, host),
- * play vars, facts, then the magic variables {@code inventory_hostname}, {@code group_names},
- * {@code groups} (group → hosts) and {@code hostvars} (host → that host's variables, so a task can
- * read its peer's {@code replication_address}). Templates in inventory and play vars are resolved
+ * play vars, facts, then the magic variables of {@link MagicVars}: {@code inventory_hostname}, {@code group_names},
+ * {@code groups} (group → hosts), {@code hostvars} (host → that host's variables, so a task can
+ * read its peer's {@code replication_address}), {@code playbook_dir}, {@code ansible_play_hosts} and more. Templates in inventory and play vars are resolved
  * when first read (see {@link LazyVars}); undefined names and cycles are {@link dev.duet.error.InputException}s.
  */
 public final class Vars {
-    public static final Set<String> MAGIC = Set.of("inventory_hostname", "group_names", "groups", "hostvars");
+    public static final Set<String> MAGIC = MagicVars.NAMES;
 
     private Vars() {
     }
@@ -34,9 +33,10 @@ public final class Vars {
                                               Map<String, Map<String, Object>> factsByHost) {
         Map<String, Map<String, Object>> cache = new HashMap<>();
         HostvarsView hostvars = new HostvarsView(inventory.hosts().keySet());
-        hostvars.load = name -> cache.computeIfAbsent(
-                name, n -> build(play, inventory.hosts().get(n), inventory.groups(), factsByHost.get(n), hostvars));
-        Map<String, Object> own = build(play, host, inventory.groups(), factsByHost.get(host.name()), hostvars);
+        List<String> playHosts = playHosts(play, inventory, host);
+        hostvars.load = name -> cache.computeIfAbsent(name, n -> build(play, inventory.hosts().get(n), inventory.groups(),
+                factsByHost.get(n), hostvars, playHosts));
+        Map<String, Object> own = build(play, host, inventory.groups(), factsByHost.get(host.name()), hostvars, playHosts);
         cache.put(host.name(), own);
         return own;
     }
@@ -46,7 +46,7 @@ public final class Vars {
         Map<String, List<String>> groups = new LinkedHashMap<>();
         host.groups().forEach(g -> groups.put(g, List.of(host.name())));
         Map<String, Object> hostvars = new LinkedHashMap<>();
-        Map<String, Object> own = build(play, host, groups, facts, hostvars);
+        Map<String, Object> own = build(play, host, groups, facts, hostvars, List.of(host.name()));
         hostvars.put(host.name(), own);
         return own;
     }
@@ -63,8 +63,19 @@ public final class Vars {
         return names;
     }
 
+    /** The play's hosts in inventory order (just this host if the pattern names none, e.g. a play built in code). */
+    private static List<String> playHosts(Play play, Inventory inventory, Host host) {
+        try {
+            List<String> names = inventory.hostsMatching(play.hosts()).stream().map(Host::name).toList();
+            return names.isEmpty() ? List.of(host.name()) : names;
+        } catch (RuntimeException e) {
+            return List.of(host.name()); // the planner reports a bad pattern, at the play
+        }
+    }
+
     private static Map<String, Object> build(Play play, Host host, Map<String, List<String>> groups,
-                                             Map<String, Object> facts, Map<String, Object> hostvars) {
+                                             Map<String, Object> facts, Map<String, Object> hostvars,
+                                             List<String> playHosts) {
         Map<String, Object> raw = new LinkedHashMap<>(host.vars());
         raw.putAll(play.vars());
         Set<String> literal = new LinkedHashSet<>();
@@ -72,11 +83,12 @@ public final class Vars {
             raw.putAll(facts);
             literal.addAll(facts.keySet());
         }
-        raw.put("inventory_hostname", host.name());
-        raw.put("group_names", host.groups().stream().filter(g -> !g.equals("all") && !g.equals("ungrouped")).toList());
-        raw.put("groups", Collections.unmodifiableMap(groups));
-        raw.put("hostvars", hostvars);
-        literal.addAll(MAGIC);
+        Map<String, Object> magic = MagicVars.of(play, host, groups, playHosts, hostvars);
+        raw.putAll(magic);
+        literal.addAll(magic.keySet());
+        // host variables the inventory loader sets; a host built in code has no inventory file
+        raw.putIfAbsent("inventory_file", null);
+        raw.putIfAbsent("inventory_dir", null);
         return new LazyVars(raw, literal);
     }
 

@@ -77,6 +77,42 @@ public final class Args {
         return v == null ? Optional.empty() : Optional.of(String.valueOf(v));
     }
 
+    /**
+     * A value that must be text as written, such as a file's content: a list or mapping is refused instead
+     * of being turned into its printed form ({@code [a, b]}), and so is a bare number or boolean.
+     */
+    public String text(String key) {
+        Object v = values.get(key);
+        if (v == null) {
+            throw error(key, "is required");
+        }
+        if (!(v instanceof String s)) {
+            throw error(key, "must be text, got " + kind(v) + " '" + v + "' (quote it in YAML to mean the text)");
+        }
+        return s;
+    }
+
+    private static String kind(Object v) {
+        if (v instanceof Map<?, ?>) {
+            return "a mapping";
+        }
+        if (v instanceof List<?>) {
+            return "a list";
+        }
+        return v instanceof Boolean ? "a boolean" : "a number";
+    }
+
+    /**
+     * Load-time check of boolean arguments written literally (or already rendered): the same rule as
+     * {@link #bool}, so {@code wipe: maybe} is refused before any host is contacted, not at bind time.
+     */
+    public static void checkBooleans(String module, Map<String, Object> raw, Location where, String... keys) {
+        Args literal = literals(module, raw, where);
+        for (String key : keys) {
+            literal.bool(key, false);
+        }
+    }
+
     public String string(String key, String fallback) {
         return optString(key).orElse(fallback);
     }

@@ -26,9 +26,26 @@ public interface Module {
     }
 
     /**
+     * Modules that must run on one host only, named in the task by {@code run_once} or {@code run_on}: the
+     * loader refuses a task without either (e.g. mkfs on the replicated device, where two Primaries would
+     * each probe "blank" and format at the same time). Says why, for the error message.
+     */
+    default java.util.Optional<String> oneHostOnly() {
+        return java.util.Optional.empty();
+    }
+
+    /**
      * Arguments that may still contain templates at load time are validated later; a module may also
      * validate raw values here (e.g. reject shell metacharacters in names) before any host is contacted.
      */
     default void validate(Map<String, Object> rawArgs, Args.Location where) {
+    }
+
+    /**
+     * The loader's call, with the position of every nested value: modules with structured arguments
+     * override it to point at the offending line; the default ignores the positions.
+     */
+    default void validate(Map<String, Object> rawArgs, Args.Location where, ArgPaths paths) {
+        validate(rawArgs, where);
     }
 }

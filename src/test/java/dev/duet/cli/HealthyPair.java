@@ -1,5 +1,6 @@
 package dev.duet.cli;
 
+import dev.duet.ocfs2.BlockSignature;
 import dev.duet.testing.Captures;
 import dev.duet.testing.FakeReply;
 import dev.duet.testing.FakeSshHost;
@@ -60,8 +61,7 @@ final class HealthyPair {
         h.on("o2cb cluster-status ocfs2", r -> online.get() ? FakeReply.ok("Cluster 'ocfs2' is online\n")
                 : FakeReply.exit(1, "Cluster 'ocfs2' is offline\n", ""));
         h.on("mkdir -p ", 0, "");
-        h.on("test -b /dev/drbd0", 0, "");
-        h.on("blkid -p -o export /dev/drbd0", 0, "DEVNAME=/dev/drbd0\nLABEL=shared\nUUID=0f1e2d3c\nBLOCK_SIZE=4096\n"
+        h.on(BlockSignature.command("/dev/drbd0").line(), 0, "DEVNAME=/dev/drbd0\nLABEL=shared\nUUID=0f1e2d3c\nBLOCK_SIZE=4096\n"
                 + "TYPE=ocfs2\nUSAGE=filesystem\n");
         h.on("readlink -f /dev/drbd0", 0, "/dev/drbd0\n");
         h.on("findmnt -n -t ocfs2 -o TARGET", r -> mounted.get() ? FakeReply.ok("/srv/shared\n")

@@ -38,6 +38,15 @@ class SshNodesTest {
     }
 
     @Test
+    void privateKeyFileUnderEitherAnsibleNameTheSshSpellingWinning() {
+        String home = System.getProperty("user.home");
+        assertThat(SshNodes.options(host(Map.of("ansible_private_key_file", "~/k1")), DEFAULTS).identityFile())
+                .isEqualTo(Path.of(home, "k1"));
+        assertThat(SshNodes.options(host(Map.of("ansible_private_key_file", "~/k1",
+                "ansible_ssh_private_key_file", "~/k2")), DEFAULTS).identityFile()).isEqualTo(Path.of(home, "k2"));
+    }
+
+    @Test
     void commonArgsGiveKnownHostsFileAndAcceptNew() {
         SshOptions o = SshNodes.options(host(Map.of("ansible_ssh_common_args",
                 "-o UserKnownHostsFile=/tmp/kh -o StrictHostKeyChecking=accept-new -o ConnectTimeout=5")), DEFAULTS);

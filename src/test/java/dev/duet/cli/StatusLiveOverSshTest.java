@@ -16,9 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code duet status -i} against two embedded SSH hosts answering with the lab's DRBD 8.4.11 captures. */
 class StatusLiveOverSshTest {
-    /** Every probe LiveStatus and the mount listing may send; status must send nothing else. */
+    /** Every probe LiveStatus, the mount listing and the cluster view may send; status must send nothing else. */
     static final List<String> PROBES = List.of("cat /proc/drbd", "drbdadm --version", "drbdsetup events2 --now",
-            "drbdsetup status --json", "drbdadm status", "findmnt -n -t ocfs2 -o SOURCE,TARGET");
+            "drbdsetup status --json", "drbdadm status", "findmnt -n -t ocfs2,gfs2 -o SOURCE,TARGET",
+            "crm_mon --output-as=xml");
 
     @TempDir
     Path dir;

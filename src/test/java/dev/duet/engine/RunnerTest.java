@@ -228,7 +228,7 @@ class RunnerTest {
     void recapLineHasAnsiblesShape() {
         Recap recap = run(false, false, task("a", Map.of(), null, false));
         assertThat(Recap.line("node1", recap.hosts().get("node1")))
-                .isEqualTo("node1                      : ok=1    changed=1    unreachable=0    failed=0    skipped=0    rescued=0    ignored=0");
+                .isEqualTo("node1                      : ok=2    changed=1    unreachable=0    failed=0    skipped=0    rescued=0    ignored=0   ");
     }
 
     private List<StepResult> results(String task) {

@@ -7,6 +7,7 @@ import dev.duet.error.InputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,7 +62,8 @@ class InventoryLoaderIniTest {
                 .containsEntry("known_hosts", "~/.cache/duet-lab/known_hosts")
                 .containsEntry("become", true)
                 .containsEntry("count", 3);
-        assertThat(inv.hosts().get("node2").vars()).containsEntry("note", "two words").containsEntry("ansible_port", "2222");
+        // shlex drops the quotes before literal_eval, so '2222' on a host line is the number 2222 in Ansible
+        assertThat(inv.hosts().get("node2").vars()).containsEntry("note", "two words").containsEntry("ansible_port", 2222);
         assertThat(inv.hosts().get("node2").port()).isEqualTo(2222);
         assertThat(node1.groups()).containsExactly("all", "cluster", "drbd_pair");
         assertThat(inv.groups().get("cluster")).containsExactly("node1", "node2");
@@ -119,5 +121,61 @@ class InventoryLoaderIniTest {
     void badHostNameIsRejected() throws IOException {
         InputException e = failure("[pair]\nnode1|x\n");
         assertThat(e.getMessage()).contains("bad.ini:2:1: ", "plain host name", "node1|x");
+    }
+
+    @Test
+    void allVarsNeedNoAllSection() throws IOException {
+        Inventory inv = load("node1\n[pair]\nnode2\n[all:vars]\nsite=lab\n[ungrouped:vars]\nlonely=yes\n");
+        assertThat(inv.hosts().get("node2").vars()).containsEntry("site", "lab").doesNotContainKey("lonely");
+        assertThat(inv.hosts().get("node1").vars()).containsEntry("site", "lab").containsEntry("lonely", "yes");
+    }
+
+    @Test
+    void rangesExpandOnHostLinesWithTheirVariables() throws IOException {
+        Inventory inv = load("[web]\nweb[01:02]:2200 tier=front\n[db]\ndb-[a:c]\n[odd]\nn[1:5:2]\n");
+        assertThat(inv.groups().get("web")).containsExactly("web01", "web02");
+        assertThat(inv.hosts().get("web02").port()).isEqualTo(2200);
+        assertThat(inv.hosts().get("web02").vars()).containsEntry("tier", "front");
+        assertThat(inv.groups().get("db")).containsExactly("db-a", "db-b", "db-c");
+        assertThat(inv.groups().get("odd")).containsExactly("n1", "n3", "n5");
+    }
+
+    @Test
+    void valuesAreWhatLiteralEvalMakesOfThemOnHostLinesAndInVarsSections() throws IOException {
+        Inventory inv = load("""
+                [g]
+                h hex=0x10 word=yes truth=True quoted="'0644'" mode=0644 list="[1, 2]" hash=a#b
+                [g:vars]
+                port=8080 # a comment after a literal is dropped
+                site=lab # after anything else it is part of the value
+                flag=False
+                text="two words"
+                """);
+        assertThat(inv.hosts().get("h").vars()).containsEntry("hex", 16).containsEntry("word", "yes")
+                .containsEntry("truth", true).containsEntry("quoted", "0644").containsEntry("mode", "0644")
+                .containsEntry("list", java.util.List.of(1, 2)).containsEntry("hash", "a")
+                .containsEntry("port", 8080).containsEntry("site", "lab # after anything else it is part of the value")
+                .containsEntry("flag", false).containsEntry("text", "two words");
+    }
+
+    @Test
+    void aHostInAGroupLeavesUngrouped() throws IOException {
+        Inventory inv = load("[ungrouped]\nh1\nh2\n[g]\nh2\n");
+        assertThat(inv.groups().get("ungrouped")).containsExactly("h1");
+        assertThat(inv.hosts().get("h2").groups()).containsExactly("all", "g");
+    }
+
+    @Test
+    void legacySshNamesWinOverThePlainOnes() throws IOException {
+        Inventory inv = load("h ansible_ssh_host=10.0.0.5 ansible_ssh_port=2201 ansible_ssh_user=admin ansible_host=10.0.0.9\n"
+                + "p ansible_host=10.0.0.7 ansible_port=2202 ansible_user=ops\n");
+        Host h = inv.hosts().get("h");
+        assertThat(h.address()).isEqualTo("10.0.0.5");
+        assertThat(h.port()).isEqualTo(2201);
+        assertThat(h.user()).isEqualTo("admin");
+        Host p = inv.hosts().get("p");
+        assertThat(List.of(p.address(), String.valueOf(p.port()), p.user())).containsExactly("10.0.0.7", "2202", "ops");
+        InputException e = failure("h ansible_ssh_host=`reboot`\n");
+        assertThat(e.getMessage()).contains("bad.ini:1:3: ", "ansible_ssh_host");
     }
 }

@@ -91,7 +91,7 @@ class InventoryLoaderYamlTest {
     void yamlBooleansFollowAnsible() throws IOException {
         Inventory inv = load("inv.yml", "all:\n  hosts:\n    h1: {ansible_become: yes, flag: no, mode: 0644}\n");
         assertThat(inv.hosts().get("h1").vars()).containsEntry("ansible_become", true)
-                .containsEntry("flag", false).containsEntry("mode", "0644");
+                .containsEntry("flag", false).containsEntry("mode", 420); // YAML 1.1 octal, as PyYAML
     }
 
     @Test
@@ -183,5 +183,33 @@ class InventoryLoaderYamlTest {
 
     static java.util.List<String> names(java.util.List<Host> hosts) {
         return hosts.stream().map(Host::name).toList();
+    }
+
+    @Test
+    void rangesPortsAndSingleNameSectionsAsAnsibleReadsThem() throws IOException {
+        Inventory inv = load("inv.yml", """
+                all:
+                  children:
+                    web:
+                      hosts:
+                        web[01:03:2]:2222:
+                          tier: front
+                    db:
+                      hosts: db-[a:b]
+                    solo:
+                      hosts: lone
+                """);
+        assertThat(inv.groups().get("web")).containsExactly("web01", "web03");
+        assertThat(inv.hosts().get("web03").port()).isEqualTo(2222);
+        assertThat(inv.hosts().get("web03").vars()).containsEntry("tier", "front");
+        assertThat(inv.groups().get("db")).containsExactly("db-a", "db-b");
+        assertThat(inv.groups().get("solo")).containsExactly("lone");
+    }
+
+    @Test
+    void yamlIntegersAreYaml11AsInPyYaml() throws IOException {
+        Inventory inv = load("inv.yml", "all:\n  hosts:\n    h: {oct: 0644, hex: 0x1F, under: 1_000, text: '0644', nine: 09}\n");
+        assertThat(inv.hosts().get("h").vars()).containsEntry("oct", 420).containsEntry("hex", 31)
+                .containsEntry("under", 1000).containsEntry("text", "0644").containsEntry("nine", "09");
     }
 }

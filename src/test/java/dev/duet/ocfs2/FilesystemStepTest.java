@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class FilesystemStepTest {
-    private static final String BLKID = "blkid -p -o export /dev/drbd0";
+    private static final String BLKID = BlockSignature.command("/dev/drbd0").line();
     private static final String EXT4 = "DEVNAME=/dev/drbd0\nUUID=0b1c0d52-5f0e-4a8e-9b4e-2f1f1e7f4c11\n"
             + "BLOCK_SIZE=4096\nTYPE=ext4\nUSAGE=filesystem\n";
 

@@ -66,6 +66,10 @@ final class FakeCommand implements Command {
                 return;
             }
             FakeReply reply = host.reply(request);
+            if (host.shouldDropAfterRunning(request)) {
+                channel.getSession().close(true);
+                return;
+            }
             if (reply.stream() != null) {
                 stream(reply.stream());
                 return;

@@ -42,14 +42,15 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
  *     change state (after {@code apt-get install} succeeds, {@code dpkg-query} says installed). Rules see
  *     the line without the become and remote-timeout wrappers. Unmatched commands exit 127. Every
  *     command is recorded; a {@link FakeReply#hang()} ended by the remote timeout is in {@link #terminated()}.</li>
- * <li>Faults: {@link #dropConnectionOn}, {@link #dropConnectionAlways}, {@link #stop()}.</li>
+ * <li>Faults: {@link #dropConnectionOn}, {@link #dropConnectionAlways}, {@link #dropConnectionAfterRunning},
+ *     {@link #stop()}.</li>
  * </ul>
  */
 public final class FakeSshHost implements AutoCloseable {
     private record Rule(Predicate<String> matches, Function<FakeRequest, FakeReply> answer) {
     }
 
-    private record Drop(Predicate<String> matches, boolean always) {
+    private record Drop(Predicate<String> matches, boolean always, boolean afterRunning) {
     }
 
     private final String name;
@@ -384,13 +385,22 @@ public final class FakeSshHost implements AutoCloseable {
 
     /** The next command matching {@code line} kills the whole SSH connection instead of running. */
     public FakeSshHost dropConnectionOn(Predicate<String> line) {
-        drops.add(new Drop(line, false));
+        drops.add(new Drop(line, false, false));
         return this;
     }
 
     /** Every command matching {@code line} kills the whole SSH connection. */
     public FakeSshHost dropConnectionAlways(Predicate<String> line) {
-        drops.add(new Drop(line, true));
+        drops.add(new Drop(line, true, false));
+        return this;
+    }
+
+    /**
+     * The next command matching {@code line} runs (its rule is applied, with its effects) and then the
+     * whole SSH connection dies before its exit status is sent: the client cannot know that it ran.
+     */
+    public FakeSshHost dropConnectionAfterRunning(Predicate<String> line) {
+        drops.add(new Drop(line, false, true));
         return this;
     }
 
@@ -400,21 +410,32 @@ public final class FakeSshHost implements AutoCloseable {
             // the batch's probes run one after another: the connection drops at the first that matches
             for (int i = 0; i < probes.size(); i++) {
                 FakeRequest p = probeRequest(request, probes.get(i));
-                if (drops.stream().anyMatch(d -> d.matches().test(p.line()))) {
+                if (drops.stream().anyMatch(d -> !d.afterRunning() && d.matches().test(p.line()))) {
                     probes.subList(0, i).forEach(x -> requests.add(probeRequest(request, x)));
                     execs.add(request);
-                    return dropOn(p);
+                    return drop(p, false);
                 }
             }
             return false;
         }
-        return dropOn(request);
+        return drop(request, false);
     }
 
-    private boolean dropOn(FakeRequest request) {
+    boolean shouldDropAfterRunning(FakeRequest request) {
+        List<String> probes = batchProbes(request);
+        if (!probes.isEmpty()) {
+            // every probe of the batch ran; the connection dies before the batch's answer is sent
+            return probes.stream().anyMatch(p -> drop(probeRequest(request, p), true));
+        }
+        return drop(request, true);
+    }
+
+    private boolean drop(FakeRequest request, boolean afterRunning) {
         for (Drop d : drops) {
-            if (d.matches().test(request.line())) {
-                requests.add(request);
+            if (d.afterRunning() == afterRunning && d.matches().test(request.line())) {
+                if (!afterRunning) {
+                    requests.add(request);
+                }
                 if (!d.always()) {
                     drops.remove(d);
                 }

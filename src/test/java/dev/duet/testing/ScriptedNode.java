@@ -47,6 +47,13 @@ public final class ScriptedNode implements Node {
         return this;
     }
 
+    /** One scripted answer, for rules whose answer changes from call to call. */
+    public record Reply(int exit, String stdout, String stderr) {
+        public CommandResult to(Command c) {
+            return result(c, exit, stdout, stderr);
+        }
+    }
+
     public static CommandResult result(Command c, int exit, String stdout, String stderr) {
         return new CommandResult(c, exit, stdout, stderr, Duration.ofMillis(1));
     }

@@ -8,11 +8,12 @@ import java.util.Optional;
 /**
  * A DRBD resource as the playbook describes it. {@code net} and {@code disk} are option name → value in
  * the order they are rendered (typed arguments first, then the free-form maps); the shared secret is kept
- * apart so only the renderer sees it.
+ * apart so only the renderer sees it. {@code fencing} (null: none) is DRBD's fencing policy; the renderer
+ * puts it in the dialect's section and adds the cluster manager's fence-peer handlers.
  */
 public record ResourceModel(String name, List<NodeSpec> nodes, String metaDisk, Map<String, String> net,
                             Map<String, String> disk, Map<String, String> startup, String cramHmacAlg,
-                            Secret secret) {
+                            Secret secret, String fencing) {
     /** allow-two-primaries value meaning "no until both disks are UpToDate, then yes, and never back". */
     public static final String AFTER_INITIAL_SYNC = "after-initial-sync";
 
@@ -21,6 +22,22 @@ public record ResourceModel(String name, List<NodeSpec> nodes, String metaDisk, 
         net = new LinkedHashMap<>(net);
         disk = new LinkedHashMap<>(disk);
         startup = new LinkedHashMap<>(startup);
+    }
+
+    /** A resource without fencing. */
+    public ResourceModel(String name, List<NodeSpec> nodes, String metaDisk, Map<String, String> net,
+                         Map<String, String> disk, Map<String, String> startup, String cramHmacAlg, Secret secret) {
+        this(name, nodes, metaDisk, net, disk, startup, cramHmacAlg, secret, null);
+    }
+
+    /** This model with a fencing policy ({@code resource-and-stonith}, {@code resource-only}, {@code dont-care}). */
+    public ResourceModel withFencing(String policy) {
+        return new ResourceModel(name, nodes, metaDisk, net, disk, startup, cramHmacAlg, secret, policy);
+    }
+
+    /** Fencing that calls the fence-peer handler (any policy but dont-care). */
+    public boolean fencesPeer() {
+        return fencing != null && !"dont-care".equals(fencing);
     }
 
     public Optional<NodeSpec> nodeForHost(String inventoryHost) {
@@ -35,7 +52,7 @@ public record ResourceModel(String name, List<NodeSpec> nodes, String metaDisk, 
     public ResourceModel withAllowTwoPrimaries(boolean allow) {
         Map<String, String> n = new LinkedHashMap<>(net);
         n.put("allow-two-primaries", allow ? "yes" : "no");
-        return new ResourceModel(name, nodes, metaDisk, n, disk, startup, cramHmacAlg, secret);
+        return new ResourceModel(name, nodes, metaDisk, n, disk, startup, cramHmacAlg, secret, fencing);
     }
 
     public boolean allowTwoPrimaries() {

@@ -19,9 +19,10 @@ public final class ResourceRenderer {
         boolean nine = dialect.startsWith("9");
         StringBuilder b = new StringBuilder(HEADER);
         b.append("resource ").append(m.name()).append(" {\n");
-        section(b, "net", netOptions(m));
-        section(b, "disk", m.disk());
+        section(b, "net", netOptions(m, nine));
+        section(b, "disk", diskOptions(m, nine));
         section(b, "startup", m.startup());
+        section(b, "handlers", FenceHandlers.of(m, nine));
         for (NodeSpec n : m.nodes()) {
             b.append(I1).append("on ").append(n.name()).append(" {\n");
             if (nine) {
@@ -45,8 +46,20 @@ public final class ResourceRenderer {
         return HEADER + "global {\n" + I1 + "usage-count no;\n}\n\ncommon {\n}\n";
     }
 
-    private static Map<String, String> netOptions(ResourceModel m) {
+    /** DRBD 8.4 reads {@code fencing} in the disk section, DRBD 9 in the net section. */
+    private static Map<String, String> diskOptions(ResourceModel m, boolean nine) {
+        var disk = new java.util.LinkedHashMap<>(m.disk());
+        if (m.fencing() != null && !nine) {
+            disk.put("fencing", m.fencing());
+        }
+        return disk;
+    }
+
+    private static Map<String, String> netOptions(ResourceModel m, boolean nine) {
         var net = new java.util.LinkedHashMap<>(m.net());
+        if (m.fencing() != null && nine) {
+            net.put("fencing", m.fencing());
+        }
         if (m.secret() != null) {
             net.put("cram-hmac-alg", m.cramHmacAlg());
             net.put("shared-secret", "\"" + m.secret().reveal() + "\"");

@@ -67,7 +67,10 @@ public final class Events2Folder {
     /** Folds a whole text (a saved {@code --now} dump or stream). */
     public static DrbdStatus fold(String text) {
         var folder = new Events2Folder();
-        Lines.of(text).forEach(folder::accept);
+        for (Lines.Numbered n : Lines.joined(text)) {
+            folder.lineNumber = n.number() - 1;
+            folder.accept(n.text());
+        }
         if (folder.understood == 0 && !text.isBlank()) {
             throw new StatusParseException("not `drbdsetup events2` output: expected `exists|create|change|destroy "
                     + "OBJECT name:...` lines, got " + Lines.firstLineQuote(text));

@@ -6,6 +6,7 @@ import java.util.List;
 /** Splitting status text into lines, and describing a line that had to be skipped. */
 final class Lines {
     private static final int MAX_SHOWN = 100;
+    private static final java.util.regex.Pattern KEY_VALUE = java.util.regex.Pattern.compile("[a-z][a-z0-9_-]*:\\S*");
     private static final java.util.regex.Pattern ANSI = java.util.regex.Pattern.compile("\u001B\\[[0-9;]*m");
 
     private Lines() {
@@ -14,6 +15,43 @@ final class Lines {
     /** The lines of {@code text}, any line ending, NUL bytes removed (real /proc/drbd reads carry them). */
     static List<String> of(String text) {
         return Arrays.asList(clean(text).split("\r\n|\r|\n", -1));
+    }
+
+    /** A line with its number in the original text. */
+    record Numbered(int number, String text) {
+    }
+
+    /**
+     * The lines of {@code text} with wrapped continuations put back: a line that starts with whitespace and
+     * holds only {@code key:value} words belongs to the line before, as when a narrow terminal, a pager or
+     * an e-mail wrapped a long line. Each joined line keeps the number of its first part.
+     */
+    static List<Numbered> joined(String text) {
+        List<String> raw = of(text);
+        List<Numbered> out = new java.util.ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            String line = raw.get(i);
+            int last = out.size() - 1;
+            if (last >= 0 && !out.get(last).text().isBlank() && isContinuation(line)) {
+                Numbered prev = out.get(last);
+                out.set(last, new Numbered(prev.number(), prev.text().stripTrailing() + " " + line.strip()));
+            } else {
+                out.add(new Numbered(i + 1, line));
+            }
+        }
+        return out;
+    }
+
+    private static boolean isContinuation(String line) {
+        if (line.isBlank() || !Character.isWhitespace(line.charAt(0))) {
+            return false;
+        }
+        for (String word : line.strip().split("\\s+")) {
+            if (!KEY_VALUE.matcher(word).matches()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Text without NUL bytes and ANSI colour codes ({@code --color=always} output). */

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * {@code drbd-overview} (drbd-utils before 9.6) and the same table printed by the 8.x init script's
  * {@code status}: {@code MINOR:RES[/VOL] CS ROLE/PEER DISK/PEER [PROTO] [FLAGS] [MOUNT FSTYPE ...]}, then an
- * indented progress line while syncing.
+ * indented progress line while syncing. The two-line form (the disk states and the mount on an indented
+ * second line, as drbd-overview prints for long names and as pasted text wraps) is read as one row.
  */
 final class OverviewParser {
     static final Pattern LINE = Pattern.compile("^\\s*(\\d+):([^\\s:/]+)(?:/(\\d+))?\\s+([A-Z][\\w()*]*)(.*)$");
@@ -28,6 +29,7 @@ final class OverviewParser {
         var skipped = new ArrayList<String>();
         List<String> lines = Lines.of(text);
         Row row = null;
+        String rowLine = null;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
             String t = line.strip();
@@ -38,7 +40,16 @@ final class OverviewParser {
             if (m.find()) {
                 addRow(devices, row);
                 row = Row.of(m);
+                rowLine = line;
                 continue;
+            }
+            if (rowLine != null && row.disks[0] == null && isSecondLine(line)) {
+                Matcher whole = LINE.matcher(rowLine.stripTrailing() + " " + t);
+                if (whole.find()) {
+                    row = Row.of(whole);
+                    rowLine = null;
+                    continue;
+                }
             }
             Matcher p = PROGRESS.matcher(line);
             if (p.find() && row != null) {
@@ -57,6 +68,13 @@ final class OverviewParser {
                     + "DISK/PEER` lines, got " + Lines.firstLineQuote(text));
         }
         return new DrbdStatus(Format.DRBD_OVERVIEW.id(), null, devices, skipped);
+    }
+
+    /** An indented line that is not a progress line: the rest of a row whose disk states are missing. */
+    private static boolean isSecondLine(String line) {
+        String t = line.strip();
+        return Character.isWhitespace(line.charAt(0)) && !t.startsWith("[") && !PROGRESS.matcher(t).find()
+                && !FINISH.matcher(t).find();
     }
 
     private static void addRow(List<Device> devices, Row row) {

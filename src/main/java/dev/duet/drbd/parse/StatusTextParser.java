@@ -27,11 +27,9 @@ final class StatusTextParser {
 
     static DrbdStatus parse(String text) {
         var p = new StatusTextParser();
-        List<String> lines = Lines.of(text);
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (!line.isBlank() && !p.line(line)) {
-                p.skipped.add(Lines.skipped(i + 1, line));
+        for (Lines.Numbered n : Lines.joined(text)) {
+            if (!n.text().isBlank() && !p.line(n.text())) {
+                p.skipped.add(Lines.skipped(n.number(), n.text()));
             }
         }
         if (p.resources.isEmpty() && !text.isBlank()) {
@@ -110,6 +108,12 @@ final class StatusTextParser {
             case "volume" -> peerVolume = ResourceDraft.peerVolume(conn, value);
             case "replication" -> currentPeerVolume().replication = value;
             case "peer-disk" -> currentPeerVolume().peerDisk = value;
+            // DRBD 9's user guide prints the peer's disk as `disk:` on the indented peer-device line.
+            case "disk" -> {
+                if (currentPeerVolume().peerDisk == null) {
+                    currentPeerVolume().peerDisk = value;
+                }
+            }
             case "done" -> currentPeerVolume().done = Lines.doubleOrNull(value);
             case "out-of-sync" -> currentPeerVolume().outOfSync = Lines.longOrNull(value);
             case "eta" -> currentPeerVolume().eta = Lines.longOrNull(value);

@@ -56,5 +56,6 @@ public final class DrbdInitialSyncModule implements Module {
     public void validate(Map<String, Object> rawArgs, Args.Location where) {
         DrbdArgs.validateLiterals(name(), rawArgs, where, Map.of("resource", DrbdArgs.Kind.NAME,
                 "source", DrbdArgs.Kind.NAME));
+        Args.checkBooleans(name(), rawArgs, where, "tune");
     }
 }

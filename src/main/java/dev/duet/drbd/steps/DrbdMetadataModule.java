@@ -38,5 +38,6 @@ public final class DrbdMetadataModule implements Module {
     public void validate(Map<String, Object> rawArgs, Args.Location where) {
         DrbdArgs.validateLiterals(name(), rawArgs, where, Map.of("resource", DrbdArgs.Kind.NAME,
                 "disk", DrbdArgs.Kind.PATH));
+        Args.checkBooleans(name(), rawArgs, where, "wipe");
     }
 }

@@ -40,5 +40,6 @@ public final class DrbdPrimaryModule implements Module {
     @Override
     public void validate(Map<String, Object> rawArgs, Args.Location where) {
         DrbdArgs.validateLiterals(name(), rawArgs, where, Map.of("resource", DrbdArgs.Kind.NAME));
+        Args.checkBooleans(name(), rawArgs, where, "dual");
     }
 }

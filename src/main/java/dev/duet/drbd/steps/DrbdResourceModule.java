@@ -29,7 +29,7 @@ public final class DrbdResourceModule implements Module {
         return Set.of("device", "disk", "port", "meta_disk", "protocol", "allow_two_primaries", "after_sb_0pri",
                 "after_sb_1pri", "after_sb_2pri", "rr_conflict", "secret_file", "secret_env", "cram_hmac_alg",
                 "disk_options", "net_options", "resync_rate", "c_plan_ahead", "c_max_rate", "c_min_rate",
-                "c_fill_target", "wfc_timeout", "degr_wfc_timeout", "dialect");
+                "c_fill_target", "wfc_timeout", "degr_wfc_timeout", "dialect", "fencing");
     }
 
     @Override
@@ -43,6 +43,9 @@ public final class DrbdResourceModule implements Module {
         DrbdArgs.validateLiterals(name(), rawArgs, where, Map.of("resource", DrbdArgs.Kind.NAME,
                 "device", DrbdArgs.Kind.PATH, "disk", DrbdArgs.Kind.PATH));
         Args literals = Args.literals(name(), rawArgs, where);
+        if (literals.raw().get("fencing") != null) {
+            ResourceArgs.fencing(literals);
+        }
         if (literals.raw().get("nodes") != null) {
             ResourceArgs.validateNodes(literals);
         }

@@ -10,6 +10,8 @@ import java.util.Set;
 /** {@code drbd_up}: bring the resource up where it is down, then wait for Connected. */
 public final class DrbdUpModule implements Module {
     private final DrbdEnv env;
+    /** Shared by the steps this module binds for the hosts of a run: one node's failed reconnect stops the other's wait. */
+    private final PairFailures failures = new PairFailures();
 
     public DrbdUpModule(DrbdEnv env) {
         this.env = env;
@@ -33,11 +35,12 @@ public final class DrbdUpModule implements Module {
     @Override
     public Step bind(Args args) {
         var waits = env.waits().withTimeouts(DrbdArgs.duration(args, "timeout", Duration.ofMinutes(2)), null);
-        return new DrbdUpStep(args.name("resource"), args.bool("wait", true), waits, env);
+        return new DrbdUpStep(args.name("resource"), args.bool("wait", true), waits, env, failures);
     }
 
     @Override
     public void validate(Map<String, Object> rawArgs, Args.Location where) {
         DrbdArgs.validateLiterals(name(), rawArgs, where, Map.of("resource", DrbdArgs.Kind.NAME));
+        Args.checkBooleans(name(), rawArgs, where, "wait");
     }
 }

@@ -9,29 +9,34 @@ import dev.duet.step.Check;
 import dev.duet.step.Done;
 import dev.duet.step.Step;
 import dev.duet.step.StepContext;
+import dev.duet.transport.CommandFailedException;
 import dev.duet.transport.Node;
 import java.util.Optional;
 
 /**
  * {@code drbdadm up} where the resource is down, reconnects a StandAlone node (see {@link Reconnect}),
- * then waits until this node's peer is Connected.
+ * then waits until this node's peer is Connected. When the peer's up or reconnect fails, the wait here
+ * stops at once with the peer's reason ({@link PairFailures}).
  */
 final class DrbdUpStep implements Step {
     private final String res;
     private final boolean waitConnected;
     private final WaitOptions waits;
     private final DrbdEnv env;
+    private final PairFailures failures;
 
-    DrbdUpStep(String res, boolean waitConnected, WaitOptions waits, DrbdEnv env) {
+    DrbdUpStep(String res, boolean waitConnected, WaitOptions waits, DrbdEnv env, PairFailures failures) {
         this.res = res;
         this.waitConnected = waitConnected;
         this.waits = waits;
         this.env = env;
+        this.failures = failures;
     }
 
     @Override
     public Check check(StepContext ctx) {
         var d = env.sources().apply(ctx.node()).read(res);
+        failures.clear(res, ctx.hostName());
         if (d.isPresent() && !PairView.connected(d)) {
             PairView pair = PairView.read(ctx, env, res).refuseSplitBrain(ctx, env);
             if (pair.standAlone(ctx.hostName())) {
@@ -52,19 +57,25 @@ final class DrbdUpStep implements Step {
         var source = env.sources().apply(node);
         var reconnect = check.decision(Reconnect.class);
         if (reconnect.isPresent()) {
-            return Done.changed(reconnect.get().carryOut(node, source, waits, waitConnected));
+            return Done.changed(reconnect.get().carryOut(node, source, waits, waitConnected, failures, ctx.hostName()));
         }
         boolean wasDown = source.read(res).isEmpty();
         if (wasDown) {
-            node.run(DrbdCommands.up(res)).orThrow(node.name());
+            var up = node.run(DrbdCommands.up(res));
+            if (!up.ok()) {
+                // The peer may be waiting for this node to connect: it stops now, with this reason.
+                var failed = new CommandFailedException(node.name(), up);
+                failures.post(res, ctx.hostName(), failed.getMessage());
+                throw failed;
+            }
         }
         String connected = "";
         if (waitConnected) {
-            var d = new DrbdWaiter(source, waits).await(res, StateCondition.connected());
+            var d = new DrbdWaiter(source, waits).failingFastWhen(() -> failures.peerFailure(res, ctx.hostName()))
+                    .await(res, StateCondition.connected());
             connected = "; now " + DeviceText.words(Optional.of(d));
         }
         return wasDown ? Done.changed("ran `drbdadm up " + res + "`" + connected)
                 : Done.unchanged(res + " was already up" + connected);
     }
-
 }

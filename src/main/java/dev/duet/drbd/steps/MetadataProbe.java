@@ -5,12 +5,15 @@ import dev.duet.drbd.probe.DrbdProbe;
 import dev.duet.drbd.wait.StateSource;
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
+import dev.duet.ocfs2.BlockSignature;
 import dev.duet.transport.Command;
 import dev.duet.transport.CommandResult;
 import dev.duet.transport.Node;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Looks for DRBD metadata and for other signatures on a backing device, read-only. Metadata is probed
@@ -62,33 +65,48 @@ final class MetadataProbe {
         return r.ok() && dev.startsWith("/") ? Optional.of(dev.split("\\s+")[0]) : Optional.empty();
     }
 
-    /** Filesystem, RAID, LVM or partition-table signatures blkid finds; empty when the device is blank. */
-    static Map<String, String> signatures(Node node, String dev) {
-        if (!node.run(Command.probe("test", "-b", dev)).ok()) {
-            throw new DuetException(Reason.PRECONDITION, node.name() + ": backing device " + dev
-                    + " is not a block device");
-        }
-        CommandResult r = node.run(Command.probe("blkid", "-p", "-o", "export", dev));
-        var found = new LinkedHashMap<String, String>();
-        if (r.exitCode() == 2) {
-            return found;
-        }
+    /**
+     * The devices {@code drbdadm sh-ll-dev} names as the resource's backing disks (what create-md writes
+     * to), empty when drbdadm cannot say (not installed, resource not configured yet).
+     */
+    static List<String> drbdBackingDevices(Node node, String res) {
+        CommandResult r = node.run(Command.probe("drbdadm", "sh-ll-dev", res));
         if (!r.ok()) {
-            // 8 = ambivalent: several signatures; anything but a clear "nothing" keeps the device safe.
-            found.put("blkid", "exit " + r.exitCode() + " " + firstLine(r.stdout() + r.stderr()));
-            return found;
+            return List.of();
         }
-        r.stdout().lines().map(l -> l.split("=", 2)).filter(kv -> kv.length == 2)
-                .filter(kv -> kv[0].equals("TYPE") || kv[0].equals("PTTYPE") || kv[0].equals("LABEL")
-                        || kv[0].equals("UUID") || kv[0].equals("USAGE"))
-                .forEach(kv -> found.put(kv[0], kv[1]));
-        if (found.isEmpty()) {
-            found.put("blkid", firstLine(r.stdout()));
-        }
-        return found;
+        return r.stdout().lines().map(String::strip).filter(l -> l.startsWith("/")).toList();
     }
 
-    static String describe(Map<String, String> signature) {
+    /** Whether two device paths name the same device (symlinks such as /dev/disk/by-id resolved on the node). */
+    static boolean sameDevice(Node node, String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        CommandResult r = node.run(Command.probe("readlink", "-f", "--", a, b));
+        List<String> real = r.stdout().lines().map(String::strip).toList();
+        return r.ok() && real.size() == 2 && !real.get(0).isEmpty() && real.get(0).equals(real.get(1));
+    }
+
+    /** What blkid finds on the backing device; a probe that cannot tell is an error, never "blank". */
+    static BlockSignature signature(Node node, String res, String dev) {
+        BlockSignature sig = BlockSignature.probe(node, dev);
+        if (sig.kind() == BlockSignature.Kind.ABSENT || sig.kind() == BlockSignature.Kind.UNREADABLE) {
+            throw new DuetException(Reason.PRECONDITION, node.name() + ": cannot tell whether backing device " + dev
+                    + " of " + res + " is blank (" + sig.detail() + "); refusing to run create-md on an unknown device");
+        }
+        return sig;
+    }
+
+    static String describe(BlockSignature sig) {
+        Map<String, String> signature = new LinkedHashMap<>();
+        sig.fields().forEach((k, v) -> {
+            if (Set.of("TYPE", "PTTYPE", "LABEL", "UUID", "USAGE").contains(k)) {
+                signature.put(k, v);
+            }
+        });
+        if (signature.isEmpty()) {
+            signature.put("blkid", sig.type());
+        }
         String kind = signature.getOrDefault("TYPE", signature.getOrDefault("PTTYPE", "unknown"));
         String what = signature.containsKey("PTTYPE") && !signature.containsKey("TYPE") ? "partition table" : "signature";
         StringBuilder b = new StringBuilder("a " + kind + " " + what + " (");

@@ -11,6 +11,7 @@ import dev.duet.drbd.wait.StateSource;
 import dev.duet.drbd.wait.WaitOptions;
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
+import dev.duet.transport.DroppedDuringChange;
 import dev.duet.transport.Node;
 import java.util.List;
 import java.util.Optional;
@@ -81,14 +82,31 @@ final class Reconnect {
                 : List.of("drbdadm connect --discard-my-data " + res, "wait for UpToDate/UpToDate");
     }
 
-    /** Carries out the plan; returns what was done. */
-    String carryOut(Node node, StateSource source, WaitOptions waits, boolean waitConnected) {
+    /**
+     * Carries out the plan; returns what was done. A failure is posted to {@code failures} so the peer,
+     * waiting for this node to connect, stops at once with the reason; a wait here stops likewise when
+     * the peer posts one. A dropped connection is not posted: the engine decides again and may still
+     * succeed.
+     */
+    String carryOut(Node node, StateSource source, WaitOptions waits, boolean waitConnected, PairFailures failures,
+                    String self) {
+        DrbdWaiter waiter = new DrbdWaiter(source, waits).failingFastWhen(() -> failures.peerFailure(res, self));
+        try {
+            return carryOut(node, source, waiter, waitConnected);
+        } catch (DroppedDuringChange drop) {
+            throw drop;
+        } catch (RuntimeException e) {
+            failures.post(res, self, e.getMessage());
+            throw e;
+        }
+    }
+
+    private String carryOut(Node node, StateSource source, DrbdWaiter waiter, boolean waitConnected) {
         if (part != Part.TARGET) {
             node.run(DrbdCommands.connect(res)).orThrow(node.name());
             String now = "";
             if (waitConnected) {
-                now = "; now " + DeviceText.words(Optional.of(new DrbdWaiter(source, waits).await(res,
-                        StateCondition.connected())));
+                now = "; now " + DeviceText.words(Optional.of(waiter.await(res, StateCondition.connected())));
             }
             return "ran `drbdadm connect " + res + "`" + (part == Part.SURVIVOR ? " (" + target
                     + " reconnected as sync target: " + why + ")" : " (" + why + ")") + now;
@@ -105,7 +123,7 @@ final class Reconnect {
         }
         DrbdVersion v = DrbdProbe.of(node).requireVersion();
         node.run(DrbdCommands.connectDiscardingMyData(v, res)).orThrow(node.name());
-        new DrbdWaiter(source, waits).await(res, StateCondition.upToDateBoth());
+        waiter.await(res, StateCondition.upToDateBoth());
         if (wasPrimary()) {
             node.run(DrbdCommands.primary(res)).orThrow(node.name());
         }

@@ -61,8 +61,14 @@ final class ResourceArgs {
         startup.put("degr-wfc-timeout", String.valueOf(a.integer("degr_wfc_timeout", 10)));
         Secret secret = secret(a);
         String alg = a.oneOf("cram_hmac_alg", "sha256", "sha1", "sha256", "sha512", "md5");
-        return new ResourceModel(name, nodes, a.oneOf("meta_disk", "internal", "internal"), net, diskOptions,
-                startup, alg, secret);
+        ResourceModel model = new ResourceModel(name, nodes, a.oneOf("meta_disk", "internal", "internal"), net,
+                diskOptions, startup, alg, secret);
+        return a.has("fencing") ? model.withFencing(fencing(a)) : model;
+    }
+
+    /** DRBD's fencing policies; resource-and-stonith is the one a dual-primary pair under Pacemaker needs. */
+    static String fencing(Args a) {
+        return a.oneOf("fencing", "resource-and-stonith", "resource-and-stonith", "resource-only", "dont-care");
     }
 
     /**

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -19,10 +20,24 @@ import org.awaitility.core.ConditionTimeoutException;
 public final class DrbdWaiter {
     private final StateSource source;
     private final WaitOptions options;
+    private final Supplier<Optional<String>> giveUp;
 
     public DrbdWaiter(StateSource source, WaitOptions options) {
+        this(source, options, Optional::empty);
+    }
+
+    private DrbdWaiter(StateSource source, WaitOptions options, Supplier<Optional<String>> giveUp) {
         this.source = source;
         this.options = options;
+        this.giveUp = giveUp;
+    }
+
+    /**
+     * The same wait, that also stops (PRECONDITION) as soon as {@code reason} says why the state can no
+     * longer come (e.g. the peer's part of a reconnect failed), checked on every poll.
+     */
+    public DrbdWaiter failingFastWhen(Supplier<Optional<String>> reason) {
+        return new DrbdWaiter(source, options, reason);
     }
 
     public Device await(String resource, StateCondition condition) {
@@ -79,6 +94,12 @@ public final class DrbdWaiter {
             d.ifPresent(onState);
             if (condition.test(d)) {
                 return true;
+            }
+            Optional<String> hopeless = giveUp.get();
+            if (hopeless.isPresent()) {
+                throw new DuetException(Reason.PRECONDITION, source.nodeName() + ": stopped waiting for " + resource
+                        + " " + condition.describe() + " because " + hopeless.get() + "; state: "
+                        + DeviceText.describe(d));
             }
             checkStandAlone(d, now);
             checkStall(d, now);

@@ -16,6 +16,8 @@ public final class ExprParser {
     private final String src;
     private final List<Token> tokens;
     private int pos;
+    /** Open or()/not() calls: the parser's own recursion, bounded before the stack is. */
+    private int nesting;
 
     private ExprParser(String src) {
         this.src = src;
@@ -31,15 +33,24 @@ public final class ExprParser {
         if (p.peek().type() != Type.END) {
             throw p.unexpected("an operator or the end");
         }
+        ExprDepth.check(e, src);
         return e;
     }
 
     private Expr or() {
+        enter();
         Expr left = and();
         while (accept("or")) {
             left = new Expr.Or(left, and());
         }
+        nesting--;
         return left;
+    }
+
+    private void enter() {
+        if (++nesting > ExprDepth.MAX) {
+            throw ExprDepth.tooDeep(src);
+        }
     }
 
     private Expr and() {
@@ -52,7 +63,10 @@ public final class ExprParser {
 
     private Expr not() {
         if (accept("not")) {
-            return new Expr.Not(not());
+            enter();
+            Expr operand = not();
+            nesting--;
+            return new Expr.Not(operand);
         }
         return comparison();
     }
@@ -75,7 +89,7 @@ public final class ExprParser {
             boolean negated = accept("not");
             Token test = expect(Type.NAME, "a test name (defined, undefined, none)");
             if (!List.of("defined", "undefined", "none").contains(test.text())) {
-                throw new ExprError("unknown test '" + test.text() + "' in '" + src
+                throw new ExprError("unknown test '" + test.text() + "' in '" + ExprDepth.abbreviate(src)
                         + "' (known: defined, undefined, none)");
             }
             return new Expr.Test(left, test.text(), negated);
@@ -88,7 +102,7 @@ public final class ExprParser {
         while (accept("|")) {
             String name = expect(Type.NAME, "a filter name").text();
             if (!Filters.KNOWN.contains(name)) {
-                throw new ExprError("unknown filter '" + name + "' in '" + src + "' (known: "
+                throw new ExprError("unknown filter '" + name + "' in '" + ExprDepth.abbreviate(src) + "' (known: "
                         + String.join(", ", Filters.KNOWN) + ")");
             }
             List<Expr> args = new ArrayList<>();
@@ -172,7 +186,7 @@ public final class ExprParser {
             long l = Long.parseLong(text);
             return l == (int) l ? (Object) (int) l : (Object) l;
         } catch (NumberFormatException e) {
-            throw new ExprError("bad number '" + text + "' in '" + src + "'");
+            throw new ExprError("bad number '" + text + "' in '" + ExprDepth.abbreviate(src) + "'");
         }
     }
 
@@ -206,7 +220,7 @@ public final class ExprParser {
     private ExprError unexpected(String expected) {
         Token t = peek();
         String seen = t.type() == Type.END ? "the end" : "'" + t.text() + "'";
-        return new ExprError("expected " + expected + " at position " + (t.pos() + 1) + " in '" + src
+        return new ExprError("expected " + expected + " at position " + (t.pos() + 1) + " in '" + ExprDepth.abbreviate(src)
                 + "', got " + seen);
     }
 }

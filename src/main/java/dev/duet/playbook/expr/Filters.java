@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** The Jinja filters Duet knows; an unknown one is an error, never ignored. */
 final class Filters {
@@ -29,7 +28,14 @@ final class Filters {
                     throw new ExprError("join: expected a list, got " + Values.typeName(v) + " '" + Values.text(v) + "'");
                 }
                 String sep = args.isEmpty() ? "" : Values.text(args.get(0));
-                return c.stream().map(Values::text).collect(Collectors.joining(sep));
+                StringBuilder out = new StringBuilder();
+                boolean first = true;
+                for (Object x : c) {
+                    out.append(first ? "" : sep).append(Values.text(x));
+                    first = false;
+                    Values.checkLength(out.length());
+                }
+                return out.toString();
             }
             case "int" -> {
                 arity(name, args, 0, 0);

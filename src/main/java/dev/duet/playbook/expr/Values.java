@@ -4,11 +4,24 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 
 /** Python/Jinja value semantics: truthiness, equality across number types, rendering as text. */
 public final class Values {
+    /**
+     * Characters a rendered value may hold as text: a variable that doubles itself a few dozen times would
+     * otherwise need gigabytes. A megabyte is far above any file a playbook writes from a template.
+     */
+    public static final int MAX_TEXT = 1_000_000;
+
     private Values() {
+    }
+
+    /** Throws when {@code length} characters of rendered text is more than {@link #MAX_TEXT}. */
+    public static void checkLength(long length) {
+        if (length > MAX_TEXT) {
+            throw new ExprLimit("the rendered text is longer than " + MAX_TEXT
+                    + " characters (a variable that repeats itself?)");
+        }
     }
 
     public static boolean truthy(Object v) {
@@ -95,26 +108,44 @@ public final class Values {
             return s;
         }
         if (v instanceof List<?> || v instanceof Map<?, ?>) {
-            return repr(v);
+            StringBuilder out = new StringBuilder();
+            repr(v, out);
+            return out.toString();
         }
         return String.valueOf(v);
     }
 
-    private static String repr(Object v) {
+    /** Python's repr, written into {@code out} and stopped once it is longer than {@link #MAX_TEXT}. */
+    private static void repr(Object v, StringBuilder out) {
+        checkLength(out.length());
         if (v instanceof String s) {
-            return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+            out.append('\'').append(s.replace("\\", "\\\\").replace("'", "\\'")).append('\'');
+        } else if (v == null) {
+            out.append("None");
+        } else if (v instanceof List<?> l) {
+            out.append('[');
+            String sep = "";
+            for (Object x : l) {
+                out.append(sep);
+                repr(x, out);
+                sep = ", ";
+            }
+            out.append(']');
+        } else if (v instanceof Map<?, ?> m) {
+            out.append('{');
+            String sep = "";
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                out.append(sep);
+                repr(e.getKey(), out);
+                out.append(": ");
+                repr(e.getValue(), out);
+                sep = ", ";
+            }
+            out.append('}');
+        } else {
+            out.append(text(v));
         }
-        if (v == null) {
-            return "None";
-        }
-        if (v instanceof List<?> l) {
-            return l.stream().map(Values::repr).collect(Collectors.joining(", ", "[", "]"));
-        }
-        if (v instanceof Map<?, ?> m) {
-            return m.entrySet().stream().map(e -> repr(e.getKey()) + ": " + repr(e.getValue()))
-                    .collect(Collectors.joining(", ", "{", "}"));
-        }
-        return text(v);
+        checkLength(out.length());
     }
 
     static String typeName(Object v) {

@@ -39,8 +39,16 @@ final class SshConnection implements AutoCloseable {
         return client;
     }
 
-    /** Drops the current connection (if any) and opens a new one. */
-    synchronized SSHClient reconnect() {
+    /**
+     * Replaces the connection {@code failed} with a new one, once per connection generation: when several
+     * threads saw the same connection die (each per-host thread also reads its peer's node), the first
+     * reconnects and the others get that new connection; replacing it again would cut the first one's
+     * retry in flight.
+     */
+    synchronized SSHClient reconnect(SSHClient failed) {
+        if (client != null && client != failed) {
+            return client;
+        }
         disconnectQuietly();
         client = connect();
         return client;

@@ -4,6 +4,7 @@ import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
 import dev.duet.transport.Command;
 import dev.duet.transport.CommandResult;
+import dev.duet.transport.DroppedDuringChange;
 import dev.duet.transport.FileProbe;
 import dev.duet.transport.LineStream;
 import dev.duet.transport.Node;
@@ -11,9 +12,10 @@ import dev.duet.transport.ProbeBatch;
 import dev.duet.transport.Shell;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,8 +27,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A host reached over SSH (SSHJ): one connection for the whole run, a new session channel per command,
- * files over SFTP. A dropped connection is reconnected once and the operation retried; a second drop
- * fails with {@link Reason#UNREACHABLE}. Every command runs under the host's {@code timeout} (see
+ * files over SFTP. A dropped connection is reconnected once; only read-only operations (probes, reads,
+ * streams) are then retried, and a second drop fails with {@link Reason#UNREACHABLE}. A command that
+ * changes the host, or a file write, is never sent again: after reconnecting the node throws
+ * {@link DroppedDuringChange} and the engine asks the step's check half what is left to do. Every command runs under the host's {@code timeout} (see
  * {@link RemoteTimeout}) and is logged to {@code duet.commands} exactly as sent.
  */
 public final class SshNode implements Node {
@@ -41,6 +45,7 @@ public final class SshNode implements Node {
     private final RemoteExecution execution;
     private final SftpFiles sftp;
     private final SudoFiles sudo;
+    private final Set<String> leftoverTemps = ConcurrentHashMap.newKeySet();
 
     public SshNode(SshEndpoint endpoint, SshOptions options) {
         this(endpoint, options, RemoteTimeout.DEFAULT);
@@ -75,7 +80,8 @@ public final class SshNode implements Node {
 
     @Override
     public CommandResult run(Command command) {
-        return withReconnect("`" + command.line() + "`", ssh -> runOn(ssh, command));
+        String what = "`" + command.line() + "`";
+        return command.readOnly() ? withRetry(what, ssh -> runOn(ssh, command)) : once(what, ssh -> runOn(ssh, command));
     }
 
     /** Two or more read-only probes go as one remote script: one round trip, one line in the command log. */
@@ -86,24 +92,16 @@ public final class SshNode implements Node {
         }
         ProbeBatch batch = ProbeBatch.of(commands);
         String probes = commands.stream().map(c -> "`" + c.line() + "`").collect(java.util.stream.Collectors.joining(", "));
-        return batch.split(withReconnect(probes + " (one batch)", ssh -> runOn(ssh, batch.command())));
+        // Only read-only probes join a batch (ProbeBatch.command refuses anything else), so a batch cut
+        // short by a drop may be sent again; a mutating command never reaches this path.
+        return batch.split(withRetry(probes + " (one batch)", ssh -> runOn(ssh, batch.command())));
     }
 
     /** Mode, owner and content in one round trip; the content travels as base64 so every byte survives. */
     @Override
     public FileProbe probeFile(String path) {
-        List<CommandResult> r = runAll(List.of(FileProbe.statCommand(path),
-                Command.probe("base64", "-w", "0", "--", path)));
-        CommandResult stat = r.get(0);
-        CommandResult content = r.get(1);
-        if (!stat.ok() && (stat.stderr() + content.stderr()).contains("No such file")) {
-            return new FileProbe(Optional.empty(), stat);
-        }
-        if (!content.ok()) {
-            throw new DuetException(Reason.COMMAND_FAILED, name() + ": cannot read " + path + ": exit "
-                    + content.exitCode() + " " + content.stderr().strip());
-        }
-        return new FileProbe(Optional.of(Base64.getMimeDecoder().decode(content.stdout().strip())), stat);
+        List<CommandResult> r = runAll(List.of(FileProbe.statCommand(path), FileProbe.base64Command(path)));
+        return FileProbe.fromBase64(name(), path, r.get(0), r.get(1));
     }
 
     /** A session channel on the same connection; a stream is not re-opened when the connection drops. */
@@ -114,18 +112,28 @@ public final class SshNode implements Node {
                     + "`: only read-only commands may stream");
         }
         String line = become(command.line());
-        return Optional.of(withReconnect("streaming `" + command.line() + "`",
+        return Optional.of(withRetry("streaming `" + command.line() + "`",
                 ssh -> SshLineStream.start(name(), ssh, line, onLine, io)));
     }
 
     @Override
     public Optional<byte[]> readFile(String path) {
-        return withReconnect("reading " + path, ssh -> viaSudo() ? sudo.read(ssh, path) : sftp.read(ssh, path));
+        return withRetry("reading " + path, ssh -> viaSudo() ? sudo.read(ssh, path) : sftp.read(ssh, path));
     }
 
     @Override
     public void writeFile(String path, byte[] content, String mode, String owner) {
-        withReconnect("writing " + path, ssh -> {
+        Set<String> made = ConcurrentHashMap.newKeySet();
+        RemotePaths.recordingTempNames(name -> {
+            made.add(name);
+            leftoverTemps.add(name);
+        }, () -> writeOnce(path, content, mode, owner));
+        // Finished: its temp names were renamed into place or removed by the write itself.
+        leftoverTemps.removeAll(made);
+    }
+
+    private Void writeOnce(String path, byte[] content, String mode, String owner) {
+        return once("writing " + path, ssh -> {
             long start = System.nanoTime();
             if (viaSudo()) {
                 sudo.write(ssh, path, content, mode, owner);
@@ -136,6 +144,30 @@ public final class SshNode implements Node {
                     mode == null ? "kept" : mode, owner == null ? "kept" : owner, (System.nanoTime() - start) / 1_000_000);
             return null;
         });
+    }
+
+    /**
+     * Removes the {@code .duet-tmp-*} files of this run's writes that were cut short (a dropped connection,
+     * Ctrl-C): they are private (0600) but may hold a secret. Best effort; says what it could not remove.
+     */
+    public void removeLeftoverTempFiles() {
+        List<String> left = List.copyOf(leftoverTemps);
+        if (left.isEmpty()) {
+            return;
+        }
+        List<String> argv = new ArrayList<>(List.of("rm", "-f", "--"));
+        argv.addAll(left);
+        try {
+            CommandResult r = runOn(connection.client(), Command.change(argv.toArray(String[]::new))
+                    .withTimeout(Duration.ofSeconds(30)));
+            if (r.ok()) {
+                leftoverTemps.removeAll(left);
+                return;
+            }
+            LOG.warn("{}: could not remove temp files {}: {}", name(), left, r.stderr().strip());
+        } catch (DuetException | ConnectionLost e) {
+            LOG.warn("{}: could not remove temp files {}: {}", name(), left, e.getMessage());
+        }
     }
 
     private boolean viaSudo() {
@@ -172,12 +204,14 @@ public final class SshNode implements Node {
         }
     }
 
-    private <T> T withReconnect(String what, Function<SSHClient, T> operation) {
+    /** A read-only operation: reconnects once after a drop and runs it again on the new connection. */
+    private <T> T withRetry(String what, Function<SSHClient, T> operation) {
+        SSHClient used = connection.client();
         try {
-            return operation.apply(connection.client());
+            return operation.apply(used);
         } catch (ConnectionLost first) {
             LOG.warn("{}: connection to {} lost during {}; reconnecting once", name(), endpoint.hostPort(), what);
-            SSHClient fresh = connection.reconnect();
+            SSHClient fresh = connection.reconnect(used);
             try {
                 return operation.apply(fresh);
             } catch (ConnectionLost second) {
@@ -187,8 +221,32 @@ public final class SshNode implements Node {
         }
     }
 
+    /**
+     * An operation that changes the host: after a drop it may have run, so it is not replayed. The node
+     * reconnects (so the step's check can look again) and says what was cut short.
+     */
+    private <T> T once(String what, Function<SSHClient, T> operation) {
+        SSHClient used = connection.client();
+        try {
+            return operation.apply(used);
+        } catch (ConnectionLost lost) {
+            LOG.warn("{}: connection to {} lost during {}, which changes the host: not replayed; reconnecting",
+                    name(), endpoint.hostPort(), what);
+            try {
+                connection.reconnect(used);
+                removeLeftoverTempFiles();
+            } catch (DuetException unreachable) {
+                throw new DuetException(unreachable.reason(), name() + ": connection to " + endpoint.hostPort()
+                        + " dropped during " + what + " (not sent again: it may have run there), and reconnecting"
+                        + " failed: " + unreachable.getMessage(), unreachable);
+            }
+            throw new DroppedDuringChange(name(), endpoint.hostPort(), what, lost);
+        }
+    }
+
     @Override
     public void close() {
+        removeLeftoverTempFiles();
         sftp.closeQuietly();
         connection.close();
         io.shutdownNow();

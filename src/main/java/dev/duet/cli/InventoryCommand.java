@@ -1,0 +1,66 @@
+package dev.duet.cli;
+
+import dev.duet.error.InputException;
+import dev.duet.inventory.Host;
+import dev.duet.inventory.Inventory;
+import dev.duet.inventory.InventoryLoader;
+import dev.duet.output.InventoryListing;
+import dev.duet.output.PyJson;
+import dev.duet.output.PyYaml;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code duet inventory --list [--yaml] -i INV}: the inventory as Duet read it (hosts, groups, merged
+ * variables with group_vars/ and host_vars/), in the shape of {@code ansible-inventory --list}, so the two
+ * can be compared with diff. Contacts no host.
+ */
+@Command(name = "inventory", mixinStandardHelpOptions = true,
+        description = "Print the inventory as Duet reads it, in the shape of ansible-inventory --list (or --host).")
+public final class InventoryCommand implements Callable<Integer> {
+    @Option(names = {"-i", "--inventory"}, required = true, description = "Ansible inventory (YAML or INI).")
+    Path inventory;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Action action;
+
+    static final class Action {
+        @Option(names = "--list", required = true, description = "All hosts and groups, with each host's variables.")
+        boolean list;
+
+        @Option(names = "--host", required = true, paramLabel = "HOST", description = "One host's variables.")
+        String host;
+    }
+
+    @Option(names = {"-y", "--yaml"}, description = "YAML instead of JSON, as ansible-inventory --yaml.")
+    boolean yaml;
+
+    @Option(names = "--playbook-dir", paramLabel = "DIR",
+            description = "Also read group_vars/ and host_vars/ in DIR, as a playbook there would.")
+    Path playbookDir;
+
+    @Override
+    public Integer call() {
+        Inventory inv = new InventoryLoader().load(inventory, playbookDir);
+        InventoryListing listing = new InventoryListing(inv);
+        String text;
+        if (action.list) {
+            text = yaml ? listing.yaml() : listing.json();
+        } else {
+            Host h = inv.hosts().get(action.host);
+            if (h == null) {
+                throw new InputException(inventory, 0, 0, "no host named '" + action.host + "' (hosts: "
+                        + String.join(", ", inv.hosts().keySet()) + ")");
+            }
+            Map<String, Object> vars = listing.hostVars(h);
+            text = yaml ? PyYaml.dump(vars) : PyJson.dump(vars);
+        }
+        System.out.print(text.endsWith("\n") ? text : text + "\n");
+        System.out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.duet.output;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * YAML as PyYAML's {@code yaml.dump(x, default_flow_style=False, allow_unicode=True)} writes it (keys
+ * sorted, two-space indent, list items at their key's indent), the way {@code ansible-inventory --list
+ * --yaml} prints. Strings are plain unless YAML 1.1 would read them as something else or they hold
+ * indicators, then single-quoted (double-quoted with escapes if they hold line breaks). Unlike PyYAML,
+ * long plain strings are not folded at 80 columns.
+ */
+public final class PyYaml {
+    private static final Pattern OTHER_TYPE = Pattern.compile(String.join("|",
+            "yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|y|Y|n|N",
+            "~|null|Null|NULL|",
+            "[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+",
+            "[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+][0-9]+)?|\\.[0-9_]+(?:[eE][-+][0-9]+)?"
+                    + "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)",
+            "[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?.*",
+            "<<|="));
+    private static final Pattern PLAIN_SAFE = Pattern.compile("[^-?:,\\[\\]{}#&*!|>'\"%@`\\s][^\\n\\r\\t]*");
+
+    private PyYaml() {
+    }
+
+    public static String dump(Object value) {
+        StringBuilder out = new StringBuilder();
+        if (value instanceof Map<?, ?> m && !m.isEmpty() || value instanceof List<?> l && !l.isEmpty()) {
+            block(value, 0, out);
+        } else {
+            out.append(scalar(value)).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static void block(Object v, int indent, StringBuilder out) {
+        String pad = " ".repeat(indent);
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> sorted = new TreeMap<>();
+            m.forEach((k, x) -> sorted.put(String.valueOf(k), x));
+            for (Map.Entry<String, Object> e : sorted.entrySet()) {
+                out.append(pad).append(scalar(e.getKey())).append(':');
+                value(e.getValue(), indent, true, out);
+            }
+        } else if (v instanceof List<?> l) {
+            for (Object item : l) {
+                out.append(pad).append('-');
+                if (item instanceof Map<?, ?> im && !im.isEmpty()) {
+                    // the first key goes on the dash's line, the rest under it
+                    StringBuilder inner = new StringBuilder();
+                    block(item, indent + 2, inner);
+                    out.append(' ').append(inner.substring(indent + 2));
+                } else {
+                    value(item, indent, false, out);
+                }
+            }
+        }
+    }
+
+    /** After "key:" or "-": a nested block on the next lines, or " scalar". */
+    private static void value(Object v, int indent, boolean underKey, StringBuilder out) {
+        if (v instanceof Map<?, ?> m && !m.isEmpty()) {
+            out.append('\n');
+            block(v, indent + 2, out);
+        } else if (v instanceof List<?> l && !l.isEmpty()) {
+            out.append('\n');
+            block(v, underKey ? indent : indent + 2, out);
+        } else {
+            out.append(' ').append(scalar(v)).append('\n');
+        }
+    }
+
+    static String scalar(Object v) {
+        if (v == null) {
+            return "null";
+        }
+        if (v instanceof Map<?, ?>) {
+            return "{}";
+        }
+        if (v instanceof List<?>) {
+            return "[]";
+        }
+        if (v instanceof Boolean b) {
+            return b ? "true" : "false";
+        }
+        if (v instanceof Double || v instanceof Float) {
+            String r = PyScalars.floatRepr(((Number) v).doubleValue(), ".inf", ".nan");
+            // PyYAML writes an exponent with a dot in the mantissa: 1.0e+16
+            return r.matches("-?[0-9]+e.*") ? r.replaceFirst("e", ".0e") : r;
+        }
+        if (v instanceof Number n) {
+            return n.toString();
+        }
+        String s = String.valueOf(v);
+        if (s.contains("\n") || s.contains("\r") || s.contains("\t")) {
+            return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r")
+                    .replace("\t", "\\t") + "\"";
+        }
+        boolean plain = !OTHER_TYPE.matcher(s).matches() && PLAIN_SAFE.matcher(s).matches()
+                && !s.endsWith(" ") && !s.endsWith(":") && !s.contains(": ") && !s.contains(" #")
+                || s.matches("[-?:][^\\s].*") && !OTHER_TYPE.matcher(s).matches() && !s.contains(": ")
+                && !s.contains(" #") && !s.endsWith(" ") && !s.endsWith(":");
+        return plain ? s : "'" + s.replace("'", "''") + "'";
+    }
+}
