@@ -50,6 +50,19 @@ final class CachedNode implements Node {
         return out;
     }
 
+    /** The run's act count now: an answer read from here on is current until the next act. */
+    long generation() {
+        return reads.generation().current();
+    }
+
+    /**
+     * Records the answer another probe already gave to {@code command} (read starting in generation
+     * {@code readIn}), so check halves asking it get that answer without a round trip.
+     */
+    void remember(Command command, CommandResult answer, long readIn) {
+        reads.put(key(command), readIn, answer);
+    }
+
     @Override
     public String name() {
         return delegate.name();

@@ -155,7 +155,12 @@ public final class Runner {
         long t0 = System.nanoTime();
         Duration before = hr.remoteBefore;
         try {
+            long readIn = hr.node instanceof CachedNode cached ? cached.generation() : 0;
             Map<String, Object> facts = new LinkedHashMap<>(Facts.gather(hr.node));
+            if (hr.node instanceof CachedNode cached) {
+                // the gathering ran uname -n: the node name is read once per run, not once per step
+                cached.remember(Facts.NODE_NAME, Facts.nodeName(facts), readIn);
+            }
             facts.put("ansible_check_mode", options.checkMode());
             facts.putAll(options.extraVars());
             factsByHost.put(hr.host.name(), facts);

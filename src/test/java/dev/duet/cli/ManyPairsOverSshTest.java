@@ -50,6 +50,7 @@ class ManyPairsOverSshTest {
         assertThat(run.exit()).as(run.toString()).isEqualTo(2);
         assertThat(run.recap("p2-1", "failed") + run.recap("p2-2", "failed")).as(run.toString()).isPositive();
         assertThat(run.recap("p2-1", "changed") + run.recap("p2-2", "changed")).isZero();
+        hosts.get(3).on("sh -c 'uname -n", 0, "stranger\n6.1.0-18-amd64\ndebian\n\n12\n");
         for (String ok : List.of("p1-1", "p1-2", "p3-1", "p3-2")) {
             assertThat(run.recap(ok, "failed")).as(run.toString()).isZero();
             assertThat(run.recap(ok, "changed")).as("%s converged", ok).isPositive();

@@ -14,8 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * figure to hold (target: at most 15 per host) for {@code apply} and for {@code plan}.
  */
 class NoopRoundTripsTest {
-    /** The target is 15; the first node gets 16 today (its preflight also asks the peer, os-release is a file probe). */
-    static final int MAX_COMMANDS_PER_HOST = 16;
+    static final int MAX_COMMANDS_PER_HOST = 15;
 
     @TempDir
     Path dir;
