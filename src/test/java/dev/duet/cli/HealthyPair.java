@@ -81,17 +81,35 @@ final class HealthyPair {
      * drbd_pair with one child group pair_N per pair.
      */
     static Path manyPairs(int pairs, List<FakeSshHost> started, Path dir) {
-        Map<String, Object> children = new LinkedHashMap<>();
+        return manyPairs(pairs, started, dir, Map.of());
+    }
+
+    /** As {@link #manyPairs(int, List, Path)}, the hosts named in {@code ports} pointed at another port. */
+    static Path manyPairs(int pairs, List<FakeSshHost> started, Path dir, Map<String, Integer> ports) {
         for (int p = 1; p <= pairs; p++) {
-            Map<String, Object> hosts = new LinkedHashMap<>();
             for (int i = 1; i <= 2; i++) {
-                FakeSshHost h = healthy(FakePair.emulateLinux(FakeSshHost.start("p" + p + "-" + i)));
-                started.add(h);
-                Map<String, Object> vars = new LinkedHashMap<>(h.inventoryVars());
-                vars.put("replication_address", "10.20." + p + "." + i);
-                hosts.put(h.name(), vars);
+                started.add(healthy(FakePair.emulateLinux(FakeSshHost.start("p" + p + "-" + i))));
             }
-            children.put("pair_" + p, Map.of("hosts", hosts));
+        }
+        return inventoryOf(started, dir, ports);
+    }
+
+    /** The inventory of hosts named pN-1, pN-2 (pair_N under drbd_pair), those in {@code ports} at another port. */
+    static Path inventoryOf(List<FakeSshHost> hosts, Path dir, Map<String, Integer> ports) {
+        Map<String, Object> children = new LinkedHashMap<>();
+        for (FakeSshHost h : hosts) {
+            String pair = h.name().substring(1, h.name().indexOf('-'));
+            Map<String, Object> vars = new LinkedHashMap<>(h.inventoryVars());
+            vars.put("replication_address", "10.20." + pair + "." + h.name().substring(h.name().indexOf('-') + 1));
+            if (ports.containsKey(h.name())) {
+                vars.put("ansible_port", ports.get(h.name()));
+            }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> group = (Map<String, Object>) children.computeIfAbsent("pair_" + pair,
+                    g -> new LinkedHashMap<>(Map.of("hosts", new LinkedHashMap<String, Object>())));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> groupHosts = (Map<String, Object>) group.get("hosts");
+            groupHosts.put(h.name(), vars);
         }
         Map<String, Object> parent = Map.of("vars", Map.of("drbd_disk", "/dev/vdb"), "children", children);
         Map<String, Object> all = Map.of("all", Map.of("children", Map.of("drbd_pair", parent)));
