@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 
 /** Load inventory and playbook, plan everything (no host contacted yet), then run and render. */
 final class PlaybookRun {
@@ -82,7 +83,7 @@ final class PlaybookRun {
         Thread hook = new Thread(interrupt.onShutdown(), "duet-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return run(planned, cancellation.guard(wiring.opener()), interrupt.watching(listener), options).exitCode();
+            return run(planned, cancellation.guard(wiring.opener()), listener, interrupt::watching, options).exitCode();
         } finally {
             cancellation.finished();
             try {
@@ -105,16 +106,18 @@ final class PlaybookRun {
         return new Planned(pair, plan, templating);
     }
 
-    private Recap run(List<Planned> planned, NodeOpener opener, EventListener listener, RunOptions options) {
+    /** {@code watch} wraps each runner's listener (Ctrl-C notes the tasks it sees start, by the plan's names). */
+    private Recap run(List<Planned> planned, NodeOpener opener, EventListener listener,
+                      UnaryOperator<EventListener> watch, RunOptions options) {
         if (planned.size() == 1 && planned.get(0).pair() == null) {
             Planned one = planned.get(0);
-            return new Runner(opener, one.templating(), listener).run(one.plan(), options);
+            return new Runner(opener, one.templating(), watch.apply(listener)).run(one.plan(), options);
         }
         List<EngineEvent.RunFinished> finished = new ArrayList<>();
         List<PairRuns.Pair> pairs = new ArrayList<>();
         for (Planned p : planned) {
-            pairs.add(new PairRuns.Pair(p.pair(), p.plan(),
-                    new Runner(opener, p.templating(), PairRuns.forPair(p.pair(), listener, finished))));
+            pairs.add(new PairRuns.Pair(p.pair(), p.plan(), new Runner(opener, p.templating(),
+                    watch.apply(PairRuns.forPair(p.pair(), listener, finished)))));
         }
         return new PairRuns(cli.forks, listener).run(pairs, options, finished);
     }
