@@ -137,7 +137,15 @@ final class LivePair implements AutoCloseable {
             return NodeStatus.failed(host.name(), e);
         }
         try {
-            return NodeStatus.of(DrbdProbe.of(node).live(), mounts(node)).withCluster(cluster(host.name(), node));
+            // versions, mounts and Pacemaker's view in one round trip, then the status through the interface they allow
+            boolean askCluster = !withoutPacemaker.contains(host.name());
+            List<Command> first = new ArrayList<>(List.of(DrbdCommands.PROC_DRBD, DrbdCommands.UTILS_VERSION, OCFS2_MOUNTS));
+            if (askCluster) {
+                first.add(ClusterProbe.CRM_MON);
+            }
+            List<CommandResult> r = node.runAll(first);
+            return NodeStatus.of(DrbdProbe.of(node).live(r.get(0), r.get(1)), mounts(r.get(2)))
+                    .withCluster(askCluster ? cluster(host.name(), r.get(3)) : null);
         } catch (DuetException e) {
             if (e.reason() == Reason.UNREACHABLE) {
                 forget(host.name());
@@ -151,11 +159,12 @@ final class LivePair implements AutoCloseable {
      * XML reads as a cluster that does not answer, with the parser's words, never as "no cluster".
      */
     private ClusterStatus cluster(String hostName, Node node) {
-        if (withoutPacemaker.contains(hostName)) {
-            return null;
-        }
+        return withoutPacemaker.contains(hostName) ? null : cluster(hostName, node.run(ClusterProbe.CRM_MON));
+    }
+
+    private ClusterStatus cluster(String hostName, CommandResult crmMon) {
         try {
-            var status = ClusterProbe.read(node);
+            var status = ClusterProbe.parse(crmMon);
             if (status.isEmpty()) {
                 withoutPacemaker.add(hostName);
             }
@@ -167,7 +176,10 @@ final class LivePair implements AutoCloseable {
 
     /** OCFS2 and GFS2 mounts as "SOURCE TARGET" lines; findmnt exits 1 when there is none. */
     static List<String> mounts(Node node) {
-        CommandResult r = node.run(OCFS2_MOUNTS);
+        return mounts(node.run(OCFS2_MOUNTS));
+    }
+
+    private static List<String> mounts(CommandResult r) {
         if (!r.ok()) {
             return List.of();
         }

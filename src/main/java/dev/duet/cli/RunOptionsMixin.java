@@ -59,6 +59,10 @@ public final class RunOptionsMixin {
     @Option(names = "-v", description = "More output: -v result values and times, -vv also each remote command, -vvv also its output.")
     boolean[] verbose = new boolean[0];
 
+    @Option(names = {"-f", "--forks"}, defaultValue = "5",
+            description = "At most this many hosts at once when the inventory holds many pairs (default: ${DEFAULT-VALUE}, as Ansible).")
+    int forks;
+
     @Option(names = "--stacktrace", description = "Print stack traces of errors.")
     void stacktrace(boolean on) {
         ErrorReporter.stacktrace = on;

@@ -2,8 +2,10 @@ package dev.duet.engine;
 
 import dev.duet.transport.Command;
 import dev.duet.transport.CommandResult;
+import dev.duet.transport.FileProbe;
 import dev.duet.transport.LineStream;
 import dev.duet.transport.Node;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -26,6 +28,17 @@ final class CancellableNode implements Node {
     @Override
     public CommandResult run(Command command) {
         return guarded("`" + command.line() + "`", () -> node.run(command));
+    }
+
+    @Override
+    public List<CommandResult> runAll(List<Command> commands) {
+        return guarded(commands.size() == 1 ? "`" + commands.get(0).line() + "`" : commands.size() + " probes",
+                () -> node.runAll(commands));
+    }
+
+    @Override
+    public FileProbe probeFile(String path) {
+        return guarded("reading " + path, () -> node.probeFile(path));
     }
 
     @Override

@@ -1,7 +1,9 @@
 package dev.duet.engine;
 
 import dev.duet.transport.Command;
+import dev.duet.transport.CommandResult;
 import dev.duet.transport.Node;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,6 +31,9 @@ public final class Facts {
             + "echo \"${VERSION_CODENAME:-${UBUNTU_CODENAME:-}}\"; head -n 1 /etc/debian_version 2>/dev/null || echo; "
             + "uname -m; hostname -f 2>/dev/null || uname -n; uname -s";
 
+    /** The question the first line of the gathered facts answers: check halves asking it reuse that answer. */
+    static final Command NODE_NAME = Command.probe("uname", "-n");
+
     private Facts() {
     }
 
@@ -42,6 +47,11 @@ public final class Facts {
     public static Map<String, Object> gather(Node node) {
         String[] lines = node.run(Command.probeScript(SCRIPT)).orThrow(node.name()).stdout().split("\n", -1);
         return fromLines(lines);
+    }
+
+    /** What {@code uname -n} printed, as read by the gathering of {@code facts}. */
+    static CommandResult nodeName(Map<String, Object> facts) {
+        return new CommandResult(NODE_NAME, 0, facts.get("ansible_nodename") + "\n", "", Duration.ZERO);
     }
 
     static Map<String, Object> fromLines(String[] lines) {

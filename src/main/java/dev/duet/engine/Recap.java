@@ -19,6 +19,12 @@ public final class Recap {
             return counts.getOrDefault(s, 0);
         }
 
+        void addAll(Counts other) {
+            other.counts.forEach((s, n) -> counts.merge(s, n, Integer::sum));
+            rescued += other.rescued;
+            ignored += other.ignored;
+        }
+
         /**
          * Ansible's {@code ok=}: every task that succeeded, changed or not (its stats count both), and
          * every ignored failure (Ansible counts those ok and ignored).
@@ -57,6 +63,11 @@ public final class Recap {
     /** A block's rescue took over after {@code r} failed on its host: Ansible counts it rescued, not failed. */
     public synchronized void rescued(StepResult r) {
         hosts.computeIfAbsent(r.host(), h -> new Counts()).rescued++;
+    }
+
+    /** Adds another run's hosts (another pair's), in its order. */
+    public synchronized void addAll(Recap other) {
+        other.hosts().forEach((h, c) -> hosts.computeIfAbsent(h, x -> new Counts()).addAll(c));
     }
 
     public synchronized Map<String, Counts> hosts() {

@@ -33,6 +33,8 @@ public final class Runner {
     private final Map<String, Map<String, Object>> registered = new java.util.concurrent.ConcurrentHashMap<>();
     /** Set while a no_log task runs: its commands are not told to the listener. */
     private final java.util.concurrent.atomic.AtomicBoolean commandsHidden = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Acts so far in this runner's runs: any act makes every host's remembered reads stale. */
+    private final HostReads.Generation acts = new HostReads.Generation();
 
     public Runner(NodeOpener opener, Templating templating, EventListener listener) {
         this.opener = opener;
@@ -131,7 +133,8 @@ public final class Runner {
                     listener, commandsHidden));
             // connecting is time on the network, not Duet's own: count it as remote
             timed.add(Duration.ofNanos(System.nanoTime() - t0));
-            hr = new HostRun(host, new ReadOnlyGuard(timed, options.checkMode()), timed);
+            hr = new HostRun(host, new CachedNode(new ReadOnlyGuard(timed, options.checkMode()), new HostReads(acts)),
+                    timed);
             synchronized (connections) {
                 connections.put(key, hr);
             }
@@ -147,9 +150,14 @@ public final class Runner {
         long t0 = System.nanoTime();
         Duration before = hr.remoteBefore;
         try {
+            long readIn = hr.node instanceof CachedNode cached ? cached.generation() : 0;
             Map<String, Object> facts = new LinkedHashMap<>();
             if (really) {
                 facts.putAll(Facts.gather(hr.node));
+                if (hr.node instanceof CachedNode cached) {
+                    // the gathering ran uname -n: the node name is read once per run, not once per step
+                    cached.remember(Facts.NODE_NAME, Facts.nodeName(facts), readIn);
+                }
             } else if (hr.node instanceof UnreachableNode u) {
                 u.run(null);
             }

@@ -45,12 +45,15 @@ final class TaskExecution {
             Step step = planned.module().bind(new Args(planned.module().name(), args, task.where()));
             var ctx = new HostContext(hr.host, node, playNodes, vars, check, listener, task.name(), templating);
             Check found = step.check(ctx);
+            // The act half sees the hosts themselves: what it acts on is read again, never remembered.
+            var actCtx = new HostContext(hr.host, CachedNode.fresh(node), CachedNode.fresh(playNodes), vars, check,
+                    listener, task.name(), templating);
             return switch (found.kind()) {
                 case OK -> new StepOutcome(Status.OK, found.message(), null, null, found.result(), false);
                 case SKIP -> new StepOutcome(Status.SKIPPED, found.message(), null, null, found.result(), false);
                 case CHANGE -> {
                     if (check && probe && step instanceof Probe p) {
-                        yield done(p.probe(ctx));
+                        yield done(p.probe(actCtx));
                     }
                     if (check) {
                         hr.wouldChangeEarlier = true;
@@ -58,7 +61,7 @@ final class TaskExecution {
                         yield new StepOutcome(Status.CHANGED, found.message(), found.diff(), null, found.result(),
                                 step instanceof Probe);
                     }
-                    yield done(ActAfterDrop.act(step, ctx, found));
+                    yield done(ActAfterDrop.act(step, actCtx, found));
                 }
             };
         } catch (UndefinedValueException e) {

@@ -2,9 +2,11 @@ package dev.duet.engine;
 
 import dev.duet.transport.Command;
 import dev.duet.transport.CommandResult;
+import dev.duet.transport.FileProbe;
 import dev.duet.transport.LineStream;
 import dev.duet.transport.Node;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -40,6 +42,26 @@ final class TimedNode implements Node {
         long t0 = System.nanoTime();
         try {
             return delegate.run(command);
+        } finally {
+            count(t0);
+        }
+    }
+
+    @Override
+    public List<CommandResult> runAll(List<Command> commands) {
+        long t0 = System.nanoTime();
+        try {
+            return delegate.runAll(commands);
+        } finally {
+            count(t0);
+        }
+    }
+
+    @Override
+    public FileProbe probeFile(String path) {
+        long t0 = System.nanoTime();
+        try {
+            return delegate.probeFile(path);
         } finally {
             count(t0);
         }

@@ -4,7 +4,7 @@ import com.github.difflib.DiffUtils;
 import com.github.difflib.UnifiedDiffUtils;
 import dev.duet.step.Check;
 import dev.duet.step.Done;
-import dev.duet.transport.Command;
+import dev.duet.transport.FileProbe;
 import dev.duet.transport.Node;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -83,14 +83,15 @@ public final class ManagedFile {
     }
 
     private Pending pending(Node node) {
-        Optional<byte[]> current = node.readFile(path);
+        FileProbe probe = node.probeFile(path);
+        Optional<byte[]> current = probe.content();
         if (current.isEmpty()) {
             return new Pending(Pending.Kind.CREATE, diff(null), null);
         }
         if (!Arrays.equals(current.get(), wanted)) {
             return new Pending(Pending.Kind.UPDATE, diff(new String(current.get(), StandardCharsets.UTF_8)), null);
         }
-        String actual = node.run(Command.probe("stat", "-c", "%a %U:%G", path)).orThrow(node.name()).stdout().strip();
+        String actual = probe.stat().orThrow(node.name()).stdout().strip();
         String[] parts = actual.split(" ");
         boolean modeOk = mode == null || parts[0].equals(normalMode(mode));
         boolean ownerOk = owner == null || (parts.length > 1 && parts[1].equals(normalOwner(owner)));

@@ -51,6 +51,24 @@ public enum PackageManager {
         return names.stream().filter(n -> !installed(node, n)).toList();
     }
 
+    /** Which of {@code names} are installed, asked in one round trip. */
+    public List<String> installedOf(Node node, List<String> names) {
+        List<Command> probes = names.stream().map(this::installedProbe).toList();
+        List<CommandResult> r = node.runAll(probes);
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            if (this == APT ? r.get(i).ok() && r.get(i).stdout().strip().equals("install ok installed") : r.get(i).ok()) {
+                out.add(names.get(i));
+            }
+        }
+        return out;
+    }
+
+    private Command installedProbe(String name) {
+        return this == APT ? Command.probe("dpkg-query", "-W", "-f=${Status}", name)
+                : Command.probe("rpm", "-q", "--quiet", name);
+    }
+
     public Command install(List<String> names) {
         return switch (this) {
             case APT -> apt("install", names);

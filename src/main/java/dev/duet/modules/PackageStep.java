@@ -56,10 +56,11 @@ public final class PackageStep implements Step {
     }
 
     private List<String> todo(Node node, PackageManager pm) {
+        List<String> installed = pm.installedOf(node, names);
         if (present) {
-            return pm.notInstalled(node, names);
+            return names.stream().filter(n -> !installed.contains(n)).toList();
         }
-        return names.stream().filter(n -> pm.installed(node, n)).toList();
+        return installed;
     }
 
     /** Updates the lists only when there are none or apt cannot find a package: updates are slow. */

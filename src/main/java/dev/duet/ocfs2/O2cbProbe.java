@@ -31,6 +31,17 @@ final class O2cbProbe {
         return node.run(Command.probe("systemctl", "is-enabled", "o2cb")).ok();
     }
 
+    /** Whether o2cb starts at boot and the cluster is online. */
+    record Service(boolean enabledAtBoot, boolean online) {
+    }
+
+    /** {@link #enabledAtBoot} and {@link #online} asked in one round trip. */
+    static Service service(Node node, String cluster) {
+        var r = node.runAll(List.of(Command.probe("systemctl", "is-enabled", "o2cb"),
+                Command.probe("o2cb", "cluster-status", cluster)));
+        return new Service(r.get(0).ok(), r.get(1).ok() && r.get(1).stdout().contains("'" + cluster + "' is online"));
+    }
+
     /** Mount points of every mounted OCFS2 volume; findmnt exits 1 when there is none. */
     static List<String> ocfs2Mounts(Node node) {
         var r = node.run(Command.probe("findmnt", "-n", "-t", "ocfs2", "-o", "TARGET"));

@@ -117,8 +117,9 @@ public final class Ocfs2ClusterStep implements Step {
                 O2cbDefaults.apply(currentDefaults, defaults), "0644");
         Check defaultsCheck = defaultsFile.check(node);
 
-        boolean enabled = O2cbProbe.enabledAtBoot(node);
-        boolean online = O2cbProbe.online(node, conf.cluster());
+        O2cbProbe.Service o2cb = O2cbProbe.service(node, conf.cluster());
+        boolean enabled = o2cb.enabledAtBoot();
+        boolean online = o2cb.online();
         // By meaning, not bytes: a hand-written file in another layout is rewritten without a restart.
         List<String> reasons = new ArrayList<>();
         if (!online) {

@@ -1,5 +1,7 @@
 package dev.duet.transport;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -16,6 +18,23 @@ public interface Node extends AutoCloseable {
 
     /** Reads a file, empty when it does not exist. Always read-only. */
     Optional<byte[]> readFile(String path);
+
+    /**
+     * Runs read-only commands and returns their results in order. Over SSH they go as one remote script
+     * ({@link ProbeBatch}), one round trip; wrappers must forward this to their delegate.
+     */
+    default List<CommandResult> runAll(List<Command> commands) {
+        List<CommandResult> out = new ArrayList<>();
+        for (Command c : commands) {
+            out.add(run(c));
+        }
+        return out;
+    }
+
+    /** A file's content with its mode and owner ({@link FileProbe}); over SSH in one round trip. */
+    default FileProbe probeFile(String path) {
+        return new FileProbe(readFile(path), () -> run(FileProbe.statCommand(path)));
+    }
 
     /**
      * Writes a file atomically (temp name in the same directory, then rename), with mode (octal, e.g.

@@ -2,6 +2,7 @@ package dev.duet.transport;
 
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -22,11 +23,26 @@ public final class ReadOnlyGuard implements Node {
 
     @Override
     public CommandResult run(Command command) {
+        refuseInCheckMode(command);
+        return delegate.run(command);
+    }
+
+    @Override
+    public List<CommandResult> runAll(List<Command> commands) {
+        commands.forEach(this::refuseInCheckMode);
+        return delegate.runAll(commands);
+    }
+
+    @Override
+    public FileProbe probeFile(String path) {
+        return delegate.probeFile(path);
+    }
+
+    private void refuseInCheckMode(Command command) {
         if (checkMode && !command.readOnly()) {
             throw new DuetException(Reason.CHECK_MODE_VIOLATION,
                     name() + ": refused to run `" + command.line() + "` in check mode");
         }
-        return delegate.run(command);
     }
 
     /** Streams are for watching: a mutating command never streams, in check mode or not. */

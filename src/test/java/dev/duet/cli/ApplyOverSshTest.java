@@ -32,8 +32,14 @@ class ApplyOverSshTest {
                     cmd: touch /var/lib/duet/done
                     creates: /var/lib/duet/done
             """;
-    /** The commands the steps of {@link #PLAYBOOK} send as probes (check halves and fact gathering). */
-    static final List<String> READ_ONLY = List.of("sh -c 'uname -n", "test -e ", "stat -c ");
+    /**
+     * The commands the steps of {@link #PLAYBOOK} send as probes (check halves and fact gathering). A file
+     * check reads mode/owner and content in one round trip: {@code base64 -w 0 -- PATH} only encodes the
+     * file to its standard output (no {@code -d}, nothing written). Over SSH these probes arrive as one
+     * batch, and the fake host lists each probe of a batch as a command of its own, so every one is held
+     * to this list.
+     */
+    static final List<String> READ_ONLY = List.of("sh -c 'uname -n", "test -e ", "stat -c ", "base64 -w 0 -- ");
 
     @TempDir
     Path dir;

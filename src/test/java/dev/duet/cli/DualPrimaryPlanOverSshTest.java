@@ -39,7 +39,9 @@ class DualPrimaryPlanOverSshTest {
     static final List<String> PROBES = List.of("sh -c 'uname -n", "uname -n", "dpkg-query -W ", "drbdsetup status r0 ",
             "cat /proc/drbd", "modinfo -F version drbd", "drbdadm --version", "drbdadm dump-md r0",
             "systemctl is-enabled o2cb", "systemctl is-enabled drbd", "o2cb cluster-status ", "findmnt -n ",
-            BlockSignature.command("/dev/vdb").line(), BlockSignature.command("/dev/drbd0").line());
+            BlockSignature.command("/dev/vdb").line(), BlockSignature.command("/dev/drbd0").line(),
+            // a managed file's mode/owner and content, read in one batch (base64 encodes to stdout, writes nothing)
+            "stat -c '%a %U:%G' ", "base64 -w 0 -- ");
 
     @Test
     void everyStepWouldChangeAndNoMutatingCommandIsSent() {

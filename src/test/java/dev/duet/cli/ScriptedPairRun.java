@@ -53,7 +53,8 @@ final class ScriptedPairRun {
 
     /** Answers the fact-gathering script of a Debian 12 node. */
     static ScriptedNode withFacts(ScriptedNode n) {
-        return n.on(FACTS, 0, n.name() + "\n6.1.0-27-amd64\ndebian\n\n12\n");
+        return n.on(FACTS, 0, n.name() + "\n6.1.0-27-amd64\ndebian\n\n12\n")
+                .on("drbdadm --version", 0, "DRBDADM_VERSION=9.22.0\nDRBD_KERNEL_VERSION_CODE=0x08040b\n");
     }
 
     ScriptedPairRun run(Path dir, Map<String, ScriptedNode> nodes, boolean check, UnaryOperator<Playbook> derive) {

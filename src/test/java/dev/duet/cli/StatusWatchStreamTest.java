@@ -9,11 +9,14 @@ import dev.duet.testing.Captures;
 import dev.duet.testing.FakeReply;
 import dev.duet.testing.FakeSshHost;
 import dev.duet.testing.FakeStream;
+import dev.duet.transport.ssh.SshNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -55,8 +58,14 @@ class StatusWatchStreamTest {
     }
 
     private void start(Function<PairSnapshot, String> render, boolean decorate, Duration every, int rounds) {
-        var live = new LivePair(List.of(pair.node1.host(), pair.node2.host()),
-                h -> (h.name().equals("node1") ? pair.node1 : pair.node2).connect());
+        // Connected before the watch starts: the runs' time bound is for the watch, not for a cold JVM's
+        // first SSH handshakes (on a starved machine those alone outlasted it, before any command ran).
+        Map<String, SshNode> connected = new ConcurrentHashMap<>(Map.of("node1", pair.node1.connect(),
+                "node2", pair.node2.connect()));
+        var live = new LivePair(List.of(pair.node1.host(), pair.node2.host()), h -> {
+            SshNode ready = connected.remove(h.name());
+            return ready != null ? ready : (h.name().equals("node1") ? pair.node1 : pair.node2).connect();
+        });
         watch = new StatusWatch(live, render, new PrintWriter(out, true), new PrintWriter(err, true), false, decorate);
         running = CompletableFuture.supplyAsync(() -> watch.run(every, rounds));
     }

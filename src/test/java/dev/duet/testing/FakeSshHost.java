@@ -1,6 +1,7 @@
 package dev.duet.testing;
 
 import dev.duet.inventory.Host;
+import dev.duet.transport.ProbeBatch;
 import dev.duet.transport.ssh.SshEndpoint;
 import dev.duet.transport.ssh.SshNode;
 import dev.duet.transport.ssh.SshOptions;
@@ -62,6 +63,8 @@ public final class FakeSshHost implements AutoCloseable {
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
     private final List<Drop> drops = new CopyOnWriteArrayList<>();
     private final List<FakeRequest> requests = new CopyOnWriteArrayList<>();
+    /** What arrived on exec channels: one per remote command Duet sent (a batch of probes is one). */
+    private final List<FakeRequest> execs = new CopyOnWriteArrayList<>();
     private final List<FakeRequest> terminated = new CopyOnWriteArrayList<>();
     private final AtomicInteger sessions = new AtomicInteger();
     private SshServer server;
@@ -79,6 +82,19 @@ public final class FakeSshHost implements AutoCloseable {
         on(line -> line.equals("true"), r -> FakeReply.ok());
         on(line -> line.startsWith("chown "), r -> FakeReply.ok());
         on(line -> line.startsWith("sync -- "), r -> FakeReply.ok());
+        // what SshNode.probeFile reads a file's content with, answered from the SFTP root
+        on(line -> line.startsWith("base64 -w 0 -- "), r -> {
+            String remote = r.argv().get(r.argv().size() - 1);
+            Path p = path(remote);
+            if (!Files.isRegularFile(p)) {
+                return FakeReply.fail(1, "base64: " + remote + ": No such file or directory\n");
+            }
+            try {
+                return FakeReply.ok(java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(p)));
+            } catch (IOException e) {
+                return FakeReply.fail(1, "base64: " + remote + ": " + e.getMessage() + "\n");
+            }
+        });
     }
 
     /** Starts a host with a new Ed25519 host key. */
@@ -225,6 +241,49 @@ public final class FakeSshHost implements AutoCloseable {
     }
 
     FakeReply reply(FakeRequest request) {
+        execs.add(request);
+        List<String> probes = batchProbes(request);
+        if (!probes.isEmpty()) {
+            return batch(request, probes);
+        }
+        return answer(request);
+    }
+
+    private static List<String> batchProbes(FakeRequest request) {
+        try {
+            return ProbeBatch.probeLines(request.argv());
+        } catch (IllegalArgumentException notShell) {
+            return List.of();
+        }
+    }
+
+    /**
+     * A batch of probes ({@link ProbeBatch}) is answered as {@code sh} would run it: each probe by the
+     * rules, framed by the batch's markers. Each probe counts as a command received.
+     */
+    private FakeReply batch(FakeRequest request, List<String> probes) {
+        String tag = request.argv().get(4);
+        StringBuilder out = new StringBuilder();
+        StringBuilder err = new StringBuilder();
+        for (String probe : probes) {
+            FakeReply r = answer(probeRequest(request, probe));
+            out.append("@@duet ").append(tag).append(" begin\n").append(r.stdout())
+                    .append("\n@@duet ").append(tag).append(" end ").append(r.exit()).append('\n');
+            err.append("@@duet ").append(tag).append(" begin\n").append(r.stderr())
+                    .append("\n@@duet ").append(tag).append(" end\n");
+        }
+        return FakeReply.exit(0, out.toString(), err.toString());
+    }
+
+    /** A probe of a batch as it ran: under the batch's wrappers (sudo, remote timeout). */
+    private static FakeRequest probeRequest(FakeRequest batch, String probe) {
+        String raw = batch.rawLine();
+        String wrappers = raw.endsWith(batch.line()) ? raw.substring(0, raw.length() - batch.line().length()) : "";
+        return new FakeRequest(batch.node(), batch.user(), wrappers + probe, probe, batch.viaSudo(), batch.stdin(),
+                batch.remoteTimeout());
+    }
+
+    private FakeReply answer(FakeRequest request) {
         requests.add(request);
         for (Rule rule : rules) {
             if (rule.matches().test(request.line())) {
@@ -236,7 +295,18 @@ public final class FakeSshHost implements AutoCloseable {
 
     // ---- what arrived
 
-    /** Every command line received (become wrapper removed), in order; dropped ones included. */
+    /**
+     * The remote commands received, one per exec channel (one line each in Duet's command log): a batch
+     * of probes is one, with its probes' lines joined by " ; ".
+     */
+    public List<String> execs() {
+        return execs.stream().map(r -> {
+            List<String> probes = batchProbes(r);
+            return probes.isEmpty() ? r.line() : "[batch] " + String.join(" ; ", probes);
+        }).toList();
+    }
+
+    /** Every command line received (become wrapper removed), in order; dropped ones included; each probe of a batch. */
     public List<String> commands() {
         return requests.stream().map(FakeRequest::line).toList();
     }
@@ -346,10 +416,28 @@ public final class FakeSshHost implements AutoCloseable {
     }
 
     boolean shouldDrop(FakeRequest request) {
+        List<String> probes = batchProbes(request);
+        if (!probes.isEmpty()) {
+            // the batch's probes run one after another: the connection drops at the first that matches
+            for (int i = 0; i < probes.size(); i++) {
+                FakeRequest p = probeRequest(request, probes.get(i));
+                if (drops.stream().anyMatch(d -> !d.afterRunning() && d.matches().test(p.line()))) {
+                    probes.subList(0, i).forEach(x -> requests.add(probeRequest(request, x)));
+                    execs.add(request);
+                    return drop(p, false);
+                }
+            }
+            return false;
+        }
         return drop(request, false);
     }
 
     boolean shouldDropAfterRunning(FakeRequest request) {
+        List<String> probes = batchProbes(request);
+        if (!probes.isEmpty()) {
+            // every probe of the batch ran; the connection dies before the batch's answer is sent
+            return probes.stream().anyMatch(p -> drop(probeRequest(request, p), true));
+        }
         return drop(request, true);
     }
 

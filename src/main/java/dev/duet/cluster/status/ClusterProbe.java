@@ -17,7 +17,11 @@ public final class ClusterProbe {
     }
 
     public static Optional<ClusterStatus> read(Node node) {
-        CommandResult r = node.run(CRM_MON);
+        return parse(node.run(CRM_MON));
+    }
+
+    /** What {@link #read} makes of {@link #CRM_MON}'s answer (when it was asked together with other probes). */
+    public static Optional<ClusterStatus> parse(CommandResult r) {
         if (notInstalled(r)) {
             return Optional.empty();
         }

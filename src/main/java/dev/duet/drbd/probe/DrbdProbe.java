@@ -67,15 +67,15 @@ public final class DrbdProbe {
      * drbd-utils version. Empty when none answers (packages not installed yet, e.g. a plan on fresh nodes).
      */
     public Optional<DrbdVersion> version() {
-        CommandResult proc = node.run(DrbdCommands.PROC_DRBD);
-        Optional<DrbdVersion> kernel = DrbdVersion.fromProc(proc);
+        List<CommandResult> both = node.runAll(List.of(DrbdCommands.PROC_DRBD, DrbdCommands.UTILS_VERSION));
+        Optional<DrbdVersion> kernel = DrbdVersion.fromProc(both.get(0));
         if (kernel.isEmpty()) {
             CommandResult modinfo = node.run(DrbdCommands.MODULE_VERSION);
             if (modinfo.ok()) {
                 kernel = DrbdVersion.fromModinfo(modinfo.stdout());
             }
         }
-        return DrbdVersion.withAdm(kernel, node.run(DrbdCommands.UTILS_VERSION));
+        return DrbdVersion.withAdm(kernel, both.get(1));
     }
 
     /** The version, or a PRECONDITION error saying DRBD is not installed (for act halves that need the syntax). */
@@ -90,8 +90,12 @@ public final class DrbdProbe {
      * {@code drbdadm status}, else {@code /proc/drbd}.
      */
     public LiveStatus.Result live() {
-        CommandResult proc = node.run(DrbdCommands.PROC_DRBD);
-        CommandResult utils = node.run(DrbdCommands.UTILS_VERSION);
+        List<CommandResult> versions = node.runAll(List.of(DrbdCommands.PROC_DRBD, DrbdCommands.UTILS_VERSION));
+        return live(versions.get(0), versions.get(1));
+    }
+
+    /** As {@link #live()}, with {@code cat /proc/drbd} and {@code drbdadm --version} already read (e.g. in one batch). */
+    public LiveStatus.Result live(CommandResult proc, CommandResult utils) {
         Optional<DrbdVersion> version = DrbdVersion.fromOutputs(proc, utils);
         var tried = new ArrayList<String>();
         if (version.map(DrbdVersion::hasEvents2).orElse(false)) {

@@ -63,11 +63,18 @@ final class SshConnection implements AutoCloseable {
         ssh.getTransport().setTimeoutMs(millis(options.connectTimeout()));
         ssh.getConnection().getKeepAlive().setKeepAliveInterval(
                 (int) Math.max(0, options.keepaliveInterval().toSeconds()));
-        try {
-            ssh.connect(endpoint.address(), endpoint.port());
-        } catch (IOException e) {
-            closeQuietly(ssh);
-            throw connectFailure(e, verifier);
+        try (HandshakeDeadline deadline = new HandshakeDeadline(ssh, options.connectTimeout())) {
+            try {
+                ssh.connect(endpoint.address(), endpoint.port());
+            } catch (IOException e) {
+                closeQuietly(ssh);
+                if (deadline.expired()) {
+                    throw new DuetException(Reason.UNREACHABLE, endpoint.node() + ": cannot connect to "
+                            + endpoint.hostPort() + " (no SSH handshake within " + options.connectTimeout().toSeconds()
+                            + " s: the port accepted the connection but the server did not answer)", e);
+                }
+                throw connectFailure(e, verifier);
+            }
         }
         authenticate(ssh);
         return ssh;

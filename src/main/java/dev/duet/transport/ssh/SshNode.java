@@ -5,8 +5,10 @@ import dev.duet.error.Reason;
 import dev.duet.transport.Command;
 import dev.duet.transport.CommandResult;
 import dev.duet.transport.DroppedDuringChange;
+import dev.duet.transport.FileProbe;
 import dev.duet.transport.LineStream;
 import dev.duet.transport.Node;
+import dev.duet.transport.ProbeBatch;
 import dev.duet.transport.Shell;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -85,6 +87,26 @@ public final class SshNode implements Node {
     public CommandResult run(Command command) {
         String what = "`" + command.line() + "`";
         return command.readOnly() ? withRetry(what, ssh -> runOn(ssh, command)) : once(what, ssh -> runOn(ssh, command));
+    }
+
+    /** Two or more read-only probes go as one remote script: one round trip, one line in the command log. */
+    @Override
+    public List<CommandResult> runAll(List<Command> commands) {
+        if (commands.size() < 2 || !commands.stream().allMatch(ProbeBatch::batchable)) {
+            return Node.super.runAll(commands);
+        }
+        ProbeBatch batch = ProbeBatch.of(commands);
+        String probes = commands.stream().map(c -> "`" + c.line() + "`").collect(java.util.stream.Collectors.joining(", "));
+        // Only read-only probes join a batch (ProbeBatch.command refuses anything else), so a batch cut
+        // short by a drop may be sent again; a mutating command never reaches this path.
+        return batch.split(withRetry(probes + " (one batch)", ssh -> runOn(ssh, batch.command())));
+    }
+
+    /** Mode, owner and content in one round trip; the content travels as base64 so every byte survives. */
+    @Override
+    public FileProbe probeFile(String path) {
+        List<CommandResult> r = runAll(List.of(FileProbe.statCommand(path), FileProbe.base64Command(path)));
+        return FileProbe.fromBase64(name(), path, r.get(0), r.get(1));
     }
 
     /** A session channel on the same connection; a stream is not re-opened when the connection drops. */

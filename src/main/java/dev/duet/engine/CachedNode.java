@@ -1,0 +1,152 @@
+package dev.duet.engine;
+
+import dev.duet.transport.Command;
+import dev.duet.transport.CommandResult;
+import dev.duet.transport.FileProbe;
+import dev.duet.transport.LineStream;
+import dev.duet.transport.Node;
+import dev.duet.transport.ProbeBatch;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A host as check halves see it: a read-only probe already answered in this run (and since the last act
+ * anywhere) is answered from memory, so node name, versions, DRBD status and file contents are read once
+ * per run, not once per step. Act halves get the {@link #fresh()} view of the same host: every read goes
+ * to the host (an act re-reads what it acts on right before acting; waits poll real state) and refreshes
+ * the memory, and every change marks all reads of the run stale. Streams are never cached.
+ */
+final class CachedNode implements Node {
+    private final Node delegate;
+    private final HostReads reads;
+    private final boolean fresh;
+
+    CachedNode(Node delegate, HostReads reads) {
+        this(delegate, reads, false);
+    }
+
+    private CachedNode(Node delegate, HostReads reads, boolean fresh) {
+        this.delegate = delegate;
+        this.reads = reads;
+        this.fresh = fresh;
+    }
+
+    /** The view for act halves: reads go to the host. */
+    CachedNode fresh() {
+        return fresh ? this : new CachedNode(delegate, reads, true);
+    }
+
+    static Node fresh(Node node) {
+        return node instanceof CachedNode c ? c.fresh() : node;
+    }
+
+    static Map<String, Node> fresh(Map<String, Node> nodes) {
+        Map<String, Node> out = new LinkedHashMap<>();
+        nodes.forEach((name, n) -> out.put(name, fresh(n)));
+        return out;
+    }
+
+    /** The run's act count now: an answer read from here on is current until the next act. */
+    long generation() {
+        return reads.generation().current();
+    }
+
+    /**
+     * Records the answer another probe already gave to {@code command} (read starting in generation
+     * {@code readIn}), so check halves asking it get that answer without a round trip.
+     */
+    void remember(Command command, CommandResult answer, long readIn) {
+        reads.put(key(command), readIn, answer);
+    }
+
+    @Override
+    public String name() {
+        return delegate.name();
+    }
+
+    @Override
+    public CommandResult run(Command command) {
+        return runAll(List.of(command)).get(0);
+    }
+
+    @Override
+    public List<CommandResult> runAll(List<Command> commands) {
+        if (!commands.stream().allMatch(ProbeBatch::batchable)) {
+            return reads.generation().mutating(() -> delegate.runAll(commands));
+        }
+        CommandResult[] out = new CommandResult[commands.size()];
+        List<Command> missing = new ArrayList<>();
+        List<Integer> where = new ArrayList<>();
+        for (int i = 0; i < commands.size(); i++) {
+            Optional<CommandResult> known = fresh ? Optional.empty()
+                    : reads.get(key(commands.get(i)), CommandResult.class);
+            if (known.isPresent()) {
+                out[i] = known.get();
+            } else {
+                missing.add(commands.get(i));
+                where.add(i);
+            }
+        }
+        if (missing.size() == 1 && !fresh) {
+            Command c = missing.get(0);
+            out[where.get(0)] = reads.once(key(c), () -> {
+                long readIn = reads.generation().current();
+                CommandResult r = delegate.runAll(List.of(c)).get(0);
+                reads.put(key(c), readIn, r);
+                return r;
+            });
+        } else if (!missing.isEmpty()) {
+            long readIn = reads.generation().current();
+            List<CommandResult> got = delegate.runAll(missing);
+            for (int j = 0; j < got.size(); j++) {
+                out[where.get(j)] = got.get(j);
+                reads.put(key(missing.get(j)), readIn, got.get(j));
+            }
+        }
+        return List.of(out);
+    }
+
+    /** A check half reading a file gets its mode and owner along (file checks ask for both next). */
+    @Override
+    public Optional<byte[]> readFile(String path) {
+        return fresh ? delegate.readFile(path) : probeFile(path).content();
+    }
+
+    @Override
+    public FileProbe probeFile(String path) {
+        Optional<FileProbe> known = fresh ? Optional.empty() : reads.get("probe " + path, FileProbe.class);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        long readIn = reads.generation().current();
+        FileProbe probe = delegate.probeFile(path);
+        reads.put("probe " + path, readIn, probe);
+        return probe;
+    }
+
+    @Override
+    public void writeFile(String path, byte[] content, String mode, String owner) {
+        reads.generation().mutating(() -> {
+            delegate.writeFile(path, content, mode, owner);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<LineStream> stream(Command command, Consumer<String> onLine) {
+        return delegate.stream(command, onLine);
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+
+    private static String key(Command c) {
+        return "run " + c.timeout().toMillis() + " " + c.line();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.duet.engine;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * What check halves have read from one host during a run (probe results and file contents), valid until
+ * anything changes anywhere in the run. DRBD state is pair-wide (one node's {@code drbdadm connect}
+ * changes what its peer reports), so any act on any host makes every host's reads stale: the run's
+ * {@link Generation} counts acts, and an answer counts only when it was read in the current generation.
+ */
+final class HostReads {
+    /** The number of acts so far in a run, shared by all its hosts. */
+    static final class Generation {
+        private final AtomicLong acts = new AtomicLong();
+
+        long current() {
+            return acts.get();
+        }
+
+        /** Runs a mutation; reads from before it, or made while it ran, are stale afterwards. */
+        <T> T mutating(Supplier<T> change) {
+            acts.incrementAndGet();
+            try {
+                return change.get();
+            } finally {
+                acts.incrementAndGet();
+            }
+        }
+    }
+
+    private record Entry(long generation, Object value) {
+    }
+
+    private final Generation generation;
+    private final Map<String, Entry> answers = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
+
+    HostReads(Generation generation) {
+        this.generation = generation;
+    }
+
+    Generation generation() {
+        return generation;
+    }
+
+    <T> Optional<T> get(String key, Class<T> type) {
+        Entry e = answers.get(key);
+        if (e == null || e.generation() != generation.current()) {
+            return Optional.empty();
+        }
+        return Optional.of(type.cast(e.value()));
+    }
+
+    /** Runs {@code read} unless the same read is already under way (both hosts' checks ask at once): then waits for it. */
+    @SuppressWarnings("unchecked")
+    <T> T once(String key, Supplier<T> read) {
+        var mine = new java.util.concurrent.CompletableFuture<Object>();
+        var other = inFlight.putIfAbsent(key, mine);
+        if (other != null) {
+            try {
+                return (T) other.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException re ? re : e;
+            }
+        }
+        try {
+            T value = read.get();
+            mine.complete(value);
+            return value;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            inFlight.remove(key, mine);
+        }
+    }
+
+    /** Remembers an answer read starting in generation {@code readIn} (a read that raced an act stays stale). */
+    void put(String key, long readIn, Object value) {
+        answers.put(key, new Entry(readIn, value));
+    }
+}

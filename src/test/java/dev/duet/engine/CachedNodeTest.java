@@ -1,0 +1,54 @@
+package dev.duet.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.duet.testing.ScriptedNode;
+import dev.duet.transport.Command;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Reads remembered for check halves, never for act halves, and forgotten on any act anywhere in the run. */
+class CachedNodeTest {
+    private final AtomicInteger statusReads = new AtomicInteger();
+    private final HostReads.Generation acts = new HostReads.Generation();
+
+    private ScriptedNode host(String name) {
+        return new ScriptedNode(name)
+                .on("drbdsetup status", c -> ScriptedNode.result(c, 0, "read " + statusReads.incrementAndGet(), ""))
+                .on("drbdadm connect", 0, "");
+    }
+
+    @Test
+    void aCheckReadsOnceAndAnActOnAnyHostMakesEveryReadStale() {
+        CachedNode node1 = new CachedNode(host("node1"), new HostReads(acts));
+        CachedNode node2 = new CachedNode(host("node2"), new HostReads(acts));
+        Command status = Command.probe("drbdsetup", "status", "r0");
+        assertThat(node1.run(status).stdout()).isEqualTo("read 1");
+        assertThat(node1.run(status).stdout()).as("remembered").isEqualTo("read 1");
+        node2.fresh().run(Command.change("drbdadm", "connect", "r0"));
+        assertThat(node1.run(status).stdout()).as("the peer acted: read again").isEqualTo("read 2");
+        assertThat(node1.run(status).stdout()).isEqualTo("read 2");
+    }
+
+    @Test
+    void theActViewAlwaysReadsTheHostAndRefreshesWhatChecksSee() {
+        CachedNode node = new CachedNode(host("node1"), new HostReads(acts));
+        Command status = Command.probe("drbdsetup", "status", "r0");
+        assertThat(node.run(status).stdout()).isEqualTo("read 1");
+        assertThat(node.fresh().run(status).stdout()).as("an act re-reads").isEqualTo("read 2");
+        assertThat(node.fresh().run(status).stdout()).isEqualTo("read 3");
+        assertThat(node.run(status).stdout()).as("checks see the newest read").isEqualTo("read 3");
+    }
+
+    @Test
+    void filesAreRememberedUntilAWrite() {
+        ScriptedNode raw = new ScriptedNode("node1").file("/etc/x", "one").on("stat -c", 0, "644 root:root\n");
+        CachedNode node = new CachedNode(raw, new HostReads(acts));
+        assertThat(node.probeFile("/etc/x").content()).hasValueSatisfying(b -> assertThat(new String(b)).isEqualTo("one"));
+        raw.file("/etc/x", "changed behind our back");
+        assertThat(node.readFile("/etc/x")).hasValueSatisfying(b -> assertThat(new String(b)).isEqualTo("one"));
+        node.fresh().writeFile("/etc/y", "y".getBytes(), "0644", null);
+        assertThat(node.readFile("/etc/x")).hasValueSatisfying(b -> assertThat(new String(b))
+                .isEqualTo("changed behind our back"));
+    }
+}
