@@ -2,8 +2,10 @@ package dev.duet.engine;
 
 import dev.duet.transport.Command;
 import dev.duet.transport.CommandResult;
+import dev.duet.transport.FileProbe;
 import dev.duet.transport.LineStream;
 import dev.duet.transport.Node;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -34,6 +36,26 @@ final class CommandEvents implements Node {
         CommandResult r = node.run(command);
         tell(command.line(), r.exitCode(), r.stdout(), r.stderr(), r.duration());
         return r;
+    }
+
+    /** The batch goes as one (one round trip): each command is told with its own answer. */
+    @Override
+    public List<CommandResult> runAll(List<Command> commands) {
+        List<CommandResult> results = node.runAll(commands);
+        for (int i = 0; i < results.size() && i < commands.size(); i++) {
+            CommandResult r = results.get(i);
+            tell(commands.get(i).line(), r.exitCode(), r.stdout(), r.stderr(), r.duration());
+        }
+        return results;
+    }
+
+    /** Content and mode in one round trip where the host can (see {@link Node#probeFile}). */
+    @Override
+    public FileProbe probeFile(String path) {
+        long t0 = System.nanoTime();
+        FileProbe probe = node.probeFile(path);
+        tell("(probe " + path + ")", 0, null, null, since(t0));
+        return probe;
     }
 
     @Override
