@@ -201,7 +201,7 @@ class AnsiblePlaybookOverSshTest {
                 "+mark 2 B", "ok: [node2] => config exists=False release=other 1");
         for (FakeSshHost h : pair.both()) {
             assertThat(h.commands()).as(h.name()).allMatch(c -> c.startsWith("test -e ") || c.startsWith("stat -c ")
-                    || c.startsWith("stat -c '%F")
+                    || c.startsWith("stat -c '%F") || c.startsWith("base64 -w 0 -- ")
                     || c.equals("cat /etc/release-file"));
             assertThat(h.commands()).contains("cat /etc/release-file");
             assertThat(h.list("/")).containsExactly("tmp");

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The bootstrap on real DRBD: from fresh nodes, plan touches nothing; apply gives Primary/Primary UpToDate with
  * OCFS2 mounted on both and files crossing both ways; a second apply changes nothing. Then the same with
- * {@code initial_sync: skip}.
+ * {@code initial_sync: skip}, connected as the unprivileged user {@code duet} with {@code become: true}
+ * (inventory/lab-sudo.yml): every command and every file write goes through sudo.
  */
 @Tag("lab")
 @org.junit.jupiter.api.extension.ExtendWith(LabLock.class)
@@ -27,6 +28,7 @@ class BootstrapLabTest {
     private static final Pattern RECAP = Pattern.compile("(?m)^(node[12])\\s+: ok=(\\d+)\\s+changed=(\\d+)\\s+unreachable=(\\d+)\\s+failed=(\\d+)");
 
     private final LabHarness lab = new LabHarness();
+    private java.nio.file.Path inventory = LabHarness.INVENTORY;
 
     @BeforeAll
     void start() {
@@ -44,7 +46,14 @@ class BootstrapLabTest {
     @Order(2)
     void skipSyncBootstrap() {
         lab.lab("reset");
+        assertThat(lab.sshOk("node1", "id -u duet; sudo -n -l -U duet | grep -c NOPASSWD").strip().lines().toList())
+                .as("the image's duet user with passwordless sudo").hasSize(2).last().isNotEqualTo("0");
+        inventory = LabHarness.ROOT.resolve("inventory/lab-sudo.yml");
         bootstrapAndVerify(new String[] {"-e", "initial_sync=skip"});
+        for (String n : NODES) {
+            assertThat(lab.sshOk(n, "stat -c '%U:%G %a' /etc/drbd.d/r0.res").strip())
+                    .as("%s: the resource file written through sudo belongs to root", n).startsWith("root:root");
+        }
     }
 
     private void bootstrapAndVerify(String[] extra) {
@@ -81,8 +90,8 @@ class BootstrapLabTest {
         System.out.printf("[lab timing] second apply (converged pair): %.1f s%n", seconds);
     }
 
-    private static String[] args(String verb, String[] extra) {
-        var all = new java.util.ArrayList<>(List.of(verb, "-i", LabHarness.INVENTORY.toString(), LabHarness.PLAYBOOK.toString()));
+    private String[] args(String verb, String[] extra) {
+        var all = new java.util.ArrayList<>(List.of(verb, "-i", inventory.toString(), LabHarness.PLAYBOOK.toString()));
         all.addAll(List.of(extra));
         return all.toArray(String[]::new);
     }
