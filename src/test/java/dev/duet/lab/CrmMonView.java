@@ -13,9 +13,10 @@ import org.w3c.dom.NodeList;
 /**
  * The lab tests' own reading of {@code crm_mon --output-as=xml} (independent of Duet's parser, so a bug
  * there cannot hide one here): which nodes are online, and on which nodes the instances of a resource
- * agent run in which role.
+ * agent run in which role, and the failed actions, each as "op_key on node: exit reason" (e.g.
+ * "p-fs_monitor_30000 on node1: Resource agent did not complete within 1m30s").
  */
-record CrmMonView(Set<String> online, List<Instance> instances, int failedActions) {
+record CrmMonView(Set<String> online, List<Instance> instances, List<String> failures) {
     record Instance(String agent, String role, String node, boolean failed) {
     }
 
@@ -44,10 +45,21 @@ record CrmMonView(Set<String> online, List<Instance> instances, int failedAction
                             ((Element) on.item(j)).getAttribute("name"), "true".equals(r.getAttribute("failed"))));
                 }
             }
-            return new CrmMonView(online, instances, doc.getElementsByTagName("failure").getLength());
+            List<String> failures = new ArrayList<>();
+            NodeList failed = doc.getElementsByTagName("failure");
+            for (int i = 0; i < failed.getLength(); i++) {
+                Element f = (Element) failed.item(i);
+                failures.add(f.getAttribute("op_key") + " on " + f.getAttribute("node") + ": " + f.getAttribute("exitreason"));
+            }
+            return new CrmMonView(online, instances, List.copyOf(failures));
         } catch (Exception e) {
             throw new AssertionError("crm_mon XML could not be read: " + e + "\n" + xml, e);
         }
+    }
+
+    /** How many failed actions crm_mon lists. */
+    int failedActions() {
+        return failures.size();
     }
 
     /** Nodes on which an instance of {@code agent} (e.g. {@code ocf:linbit:drbd}) runs in {@code role}. */
@@ -79,6 +91,6 @@ record CrmMonView(Set<String> online, List<Instance> instances, int failedAction
                 && nodesIn("ocf:pacemaker:controld", "Started").containsAll(pair)
                 && nodesIn("ocf:heartbeat:Filesystem", "Started").containsAll(pair)
                 && !stonithStarted().isEmpty()
-                && failedActions == 0;
+                && failures.isEmpty();
     }
 }

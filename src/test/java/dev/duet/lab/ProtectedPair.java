@@ -95,6 +95,10 @@ final class ProtectedPair {
             lab.lab("heal-link");
             String victim = fenced.get(0);
             lab.lab("wait", victim);
+            // the survivor's filesystem monitor waits out DLM recovery (which waits for the fence): it must
+            // not time out, or Pacemaker restarts the survivor's own mount in the middle of the cut
+            assertThat(crmMon(survivor).failures()).as("failed actions on the survivor %s after the cut", survivor)
+                    .noneMatch(f -> f.startsWith("p-fs_") && f.contains(" on " + survivor + ":"));
             assertThat(bootId(victim)).as("%s was fenced: it rebooted", victim).isNotEqualTo(boots.get(victim));
             String how = awaitHealthyOrOneApply();
             System.out.printf("[lab] %s back after the link cut (%s)%n", victim, how);
