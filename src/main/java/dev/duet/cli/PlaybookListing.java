@@ -17,20 +17,26 @@ final class PlaybookListing {
         this.out = out;
     }
 
-    void print(Plan plan, String playbook, boolean hosts, boolean tasks, boolean tags) {
+    /** {@code plans}: one plan, or one per pair of a many-pairs inventory (same plays; their hosts are listed together). */
+    void print(List<Plan> plans, String playbook, boolean hosts, boolean tasks, boolean tags) {
+        Plan plan = plans.get(0);
         out.println();
         out.println("playbook: " + playbook);
         if (!hosts && !tasks && !tags) {
             return;
         }
         int n = 0;
-        for (Plan.PlannedPlay play : plan.plays()) {
+        for (int i = 0; i < plan.plays().size(); i++) {
+            Plan.PlannedPlay play = plan.plays().get(i);
+            int index = i;
+            List<String> names = plans.stream().filter(p -> p.plays().size() > index)
+                    .flatMap(p -> p.plays().get(index).hosts().stream()).map(Host::name).distinct().toList();
             out.println();
             out.println("  play #" + ++n + " (" + play.play().hosts() + "): " + play.play().name() + "\tTAGS: []");
             if (hosts) {
                 out.println("    pattern: ['" + play.play().hosts() + "']");
-                out.println("    hosts (" + play.hosts().size() + "):");
-                play.hosts().stream().map(Host::name).forEach(h -> out.println("      " + h));
+                out.println("    hosts (" + names.size() + "):");
+                names.forEach(h -> out.println("      " + h));
             }
             List<Plan.PlannedTask> written = play.tasks().stream().filter(t -> !t.task().isFlushHandlers()).toList();
             if (tasks) {

@@ -89,7 +89,7 @@ final class PlaybookRun {
         // The one door to the terminal: results, diffs, warnings, progress and JSON all pass the redaction.
         PrintStream out = RedactingStream.wrap(System.out);
         if (cli.syntaxCheck || cli.listHosts || cli.listTasks || cli.listTags) {
-            new PlaybookListing(out).print(planned.get(0).plan(), cli.playbook.toString(), cli.listHosts, cli.listTasks, cli.listTags);
+            new PlaybookListing(out).print(planned.stream().map(Planned::plan).toList(), cli.playbook.toString(), cli.listHosts, cli.listTasks, cli.listTags);
             out.flush();
             return 0;
         }

@@ -46,6 +46,21 @@ class ManyPairsOverSshTest {
     }
 
     @Test
+    void listHostsAndLimitSeeEveryPair() {
+        Path inv = HealthyPair.manyPairs(3, hosts, dir);
+        CliRun all = CliRun.of("apply", "-i", inv.toString(), HealthyPair.PLAYBOOK.toString(), "--list-hosts");
+        String secondPairsFirst = hosts.get(2).name();
+        CliRun limited = CliRun.of("plan", "-i", inv.toString(), HealthyPair.PLAYBOOK.toString(), "--list-hosts",
+                "--limit", secondPairsFirst);
+
+        assertThat(all.exit()).as(all.toString()).isZero();
+        assertThat(all.out()).contains("    hosts (6):");
+        hosts.forEach(h -> assertThat(all.out()).contains("      " + h.name() + "\n"));
+        assertThat(limited.out()).as(limited.toString()).contains("    hosts (1):\n      " + secondPairsFirst + "\n");
+        hosts.forEach(h -> assertThat(h.commands()).as("--list-hosts contacts no host").isEmpty());
+    }
+
+    @Test
     void aFailedPairStopsOnlyItself() {
         Path inv = HealthyPair.manyPairs(3, hosts, dir);
         // pair 2's second node calls itself something else: its preflight refuses, for its pair only
