@@ -27,8 +27,11 @@ public final class StartAtTask {
             }
             List<Plan.PlannedTask> tasks = play.tasks();
             for (int i = 0; i < tasks.size() && !started; i++) {
+                // a role's task matches as "ROLE : NAME" and as NAME, as ansible-playbook matches it
                 String task = tasks.get(i).task().name();
-                if (!tasks.get(i).task().isFlushHandlers() && (task.equals(name) || glob.matcher(task).matches())) {
+                String bare = tasks.get(i).task().bareName();
+                if (!tasks.get(i).task().isFlushHandlers() && (task.equals(name) || bare.equals(name)
+                        || glob.matcher(task).matches() || glob.matcher(bare).matches())) {
                     started = true;
                     plays.add(new Plan.PlannedPlay(play.play(), play.hosts(), tasks.subList(i, tasks.size()),
                             play.become(), play.handlers()));

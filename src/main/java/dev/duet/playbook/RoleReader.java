@@ -67,7 +67,7 @@ final class RoleReader {
         Path taskFile = dir.resolve("tasks/main.yml");
         if (Files.isRegularFile(taskFile)) {
             for (Task t : tasks.readFile(taskFile, nameNode, false)) {
-                main.add(t.within(when, tags, null, become, false, null));
+                main.add(t.within(when, tags, null, become, false, null).inRole(name));
             }
         }
         Path handlerFile = dir.resolve("handlers/main.yml");

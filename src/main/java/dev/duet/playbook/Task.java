@@ -30,6 +30,17 @@ public record Task(String name, String module, Map<String, Object> args, String 
     }
 
     /** The same task with more conditions, tags and enclosing blocks (from a block, role or import). */
+    /** This task as a role's: named {@code ROLE : NAME}, as Ansible prints a role's tasks. */
+    public Task inRole(String role) {
+        return new Task(role + " : " + name, module, args, when, runOnce, runOn, tags, where, keywords);
+    }
+
+    /** The name without a role's {@code ROLE : } prefix (the name as written in the task file). */
+    public String bareName() {
+        int at = name.indexOf(" : ");
+        return at < 0 ? name : name.substring(at + 3);
+    }
+
     public Task within(String outerWhen, List<String> outerTags, TaskKeywords.BlockFrame frame, Boolean become,
                        boolean ignoreErrors, Boolean checkMode) {
         String w = outerWhen == null ? when : when == null ? outerWhen : "(" + outerWhen + ") and (" + when + ")";

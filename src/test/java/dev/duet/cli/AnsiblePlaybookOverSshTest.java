@@ -154,6 +154,18 @@ class AnsiblePlaybookOverSshTest {
     }
 
     @Test
+    void aRolesTaskIsNamedAfterItsRoleAndStartAtTaskFindsItEitherWay() {
+        CliRun bare = duet("apply", "--start-at-task", "Role task", "--list-tasks");
+        CliRun full = duet("apply", "--start-at-task", "marker : Role*", "--list-tasks");
+
+        for (CliRun run : List.of(bare, full)) {
+            assertThat(run.exit()).as(run.toString()).isZero();
+            assertThat(run.out()).contains("    tasks:\n      marker : Role task\t");
+        }
+        pair.both().forEach(h -> assertThat(h.commands()).as(h.name()).isEmpty());
+    }
+
+    @Test
     void runsUnchangedAndTheSecondRunChangesNothing() {
         CliRun first = duet("apply");
 
@@ -177,7 +189,7 @@ class AnsiblePlaybookOverSshTest {
             assertThat(first.recap(h.name(), "rescued")).isEqualTo(1);
             assertThat(first.recap(h.name(), "ignored")).isEqualTo(1);
         }
-        assertThat(first.out().indexOf("TASK [Role task]")).isLessThan(first.out().indexOf("TASK [Write the motd]"));
+        assertThat(first.out().indexOf("TASK [marker : Role task]")).isLessThan(first.out().indexOf("TASK [Write the motd]"));
         assertThat(first.out().indexOf("RUNNING HANDLER")).as("handlers run at the end of the tasks, before post_tasks")
                 .isGreaterThan(first.out().indexOf("TASK [Always]")).isLessThan(first.out().indexOf("TASK [Post]"));
 

@@ -199,6 +199,8 @@ class PlaybookStructureTest {
         assertThat(play.roleDefaults()).containsEntry("port", 80);
         assertThat(play.vars()).containsEntry("motd", "role-vars");
         assertThat(play.tasks()).extracting(Task::module).containsExactly("copy", "command");
+        // Ansible prints a role's task as "ROLE : NAME"; a task without a name is named after its module
+        assertThat(play.tasks()).extracting(Task::name).containsExactly("web : copy", "command");
         assertThat(play.tasks().get(0).where().file().toString()).endsWith("roles/web/tasks/main.yml");
         assertThat(play.handlers()).extracting(Task::name).containsExactly("restart web");
     }
