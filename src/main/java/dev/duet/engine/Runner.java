@@ -90,7 +90,8 @@ public final class Runner {
         for (HostRun hr : runs) {
             if (!hr.stopped) {
                 hr.registered = registered.computeIfAbsent(hr.host.name(), h -> new java.util.concurrent.ConcurrentHashMap<>());
-                hr.vars = new LayeredVars(hr.registered, templating.vars(play.play(), hr.host, factsByHost),
+                hr.vars = new LayeredVars(hr.registered,
+                        templating.vars(play.play(), hr.host, factsByHost, options.extraVars()),
                         options.extraVars().keySet());
                 hr.playBecome = play.become().get(hr.host.name());
                 hr.becomeNode = b -> connect(hr.host, b, options, connections).node;
@@ -162,7 +163,6 @@ public final class Runner {
                 u.run(null);
             }
             facts.put("ansible_check_mode", options.checkMode());
-            facts.putAll(options.extraVars());
             factsByHost.put(hr.host.name(), facts);
             return new StepResult(hr.host.name(), GATHER, Status.OK, null, null,
                     Duration.ofNanos(System.nanoTime() - t0), hr.timed.spent().minus(before), null);

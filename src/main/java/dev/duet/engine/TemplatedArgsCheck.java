@@ -63,8 +63,8 @@ public final class TemplatedArgsCheck {
 
     private void checkTask(Play play, Plan.PlannedTask pt, Host host) {
         Task task = pt.task();
-        // extra vars reach a host the way the runner passes them: with the facts, over play and inventory vars
-        Map<String, Object> vars = Vars.forHost(play, inventory, host, Map.of(host.name(), extraVars));
+        // extra vars reach a host the way the runner passes them: over play and inventory vars
+        Map<String, Object> vars = Vars.forHost(play, inventory, host, Map.of(), extraVars);
         if (skippedHere(task, vars)) {
             return;
         }

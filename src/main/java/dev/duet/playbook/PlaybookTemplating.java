@@ -20,6 +20,12 @@ public final class PlaybookTemplating implements Templating {
     }
 
     @Override
+    public Map<String, Object> vars(Play play, Host host, Map<String, Map<String, Object>> factsByHost,
+                                    Map<String, Object> extra) {
+        return Vars.forHost(play, inventory, host, factsByHost, extra);
+    }
+
+    @Override
     public Map<String, Object> render(Map<String, Object> args, Map<String, Object> vars, Args.Location where) {
         return Templater.renderMap(args, vars, where);
     }

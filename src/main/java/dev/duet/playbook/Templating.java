@@ -8,10 +8,18 @@ import java.util.Set;
 /** How the engine resolves variables, templates and {@code when:} expressions (implemented by the playbook package). */
 public interface Templating {
     /**
-     * Variables for one host of a play: inventory < play vars < facts, plus inventory_hostname, hostvars,
+     * Variables for one host of a play: inventory < facts < play vars, plus inventory_hostname, hostvars,
      * groups. {@code factsByHost} holds the facts of every host gathered so far (hostvars reach the peer's).
      */
     Map<String, Object> vars(Play play, Host host, Map<String, Map<String, Object>> factsByHost);
+
+    /** The same with the run's extra variables ({@code -e}) on top. */
+    default Map<String, Object> vars(Play play, Host host, Map<String, Map<String, Object>> factsByHost,
+                                     Map<String, Object> extra) {
+        Map<String, Object> all = new java.util.LinkedHashMap<>(vars(play, host, factsByHost));
+        all.putAll(extra);
+        return all;
+    }
 
     /** Renders every {@code {{ }}} in a task's arguments; an undefined variable is an InputException at {@code where}. */
     Map<String, Object> render(Map<String, Object> args, Map<String, Object> vars, Args.Location where);

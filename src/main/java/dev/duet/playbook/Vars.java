@@ -13,8 +13,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The variables a task sees on one host, lowest precedence first: role defaults, inventory vars (all,
- * groups, host), play vars (then vars_files, then role vars), facts, then the magic variables of
+ * The variables a task sees on one host, lowest precedence first, as Ansible ranks them: role defaults,
+ * inventory vars (all, groups, host), facts, play vars (then vars_files, then role vars), extra vars
+ * ({@code -e}), then the magic variables of
  * {@link MagicVars}: {@code inventory_hostname}, {@code group_names}, {@code groups} (group → hosts),
  * {@code hostvars} (host → that host's variables, so a task can read its peer's
  * {@code replication_address}), {@code playbook_dir}, {@code ansible_play_hosts} and more. Templates in
@@ -33,12 +34,19 @@ public final class Vars {
      */
     public static Map<String, Object> forHost(Play play, Inventory inventory, Host host,
                                               Map<String, Map<String, Object>> factsByHost) {
+        return forHost(play, inventory, host, factsByHost, Map.of());
+    }
+
+    /** The same with the run's extra variables ({@code -e}), which rank above everything but the magic ones. */
+    public static Map<String, Object> forHost(Play play, Inventory inventory, Host host,
+                                              Map<String, Map<String, Object>> factsByHost, Map<String, Object> extra) {
         Map<String, Map<String, Object>> cache = new HashMap<>();
         HostvarsView hostvars = new HostvarsView(inventory.hosts().keySet());
         List<String> playHosts = playHosts(play, inventory, host);
         hostvars.load = name -> cache.computeIfAbsent(name, n -> build(play, inventory.hosts().get(n), inventory.groups(),
-                factsByHost.get(n), hostvars, playHosts));
-        Map<String, Object> own = build(play, host, inventory.groups(), factsByHost.get(host.name()), hostvars, playHosts);
+                factsByHost.get(n), extra, hostvars, playHosts));
+        Map<String, Object> own = build(play, host, inventory.groups(), factsByHost.get(host.name()), extra, hostvars,
+                playHosts);
         cache.put(host.name(), own);
         return own;
     }
@@ -48,7 +56,7 @@ public final class Vars {
         Map<String, List<String>> groups = new LinkedHashMap<>();
         host.groups().forEach(g -> groups.put(g, List.of(host.name())));
         Map<String, Object> hostvars = new LinkedHashMap<>();
-        Map<String, Object> own = build(play, host, groups, facts, hostvars, List.of(host.name()));
+        Map<String, Object> own = build(play, host, groups, facts, Map.of(), hostvars, List.of(host.name()));
         hostvars.put(host.name(), own);
         return own;
     }
@@ -77,17 +85,20 @@ public final class Vars {
     }
 
     private static Map<String, Object> build(Play play, Host host, Map<String, List<String>> groups,
-                                             Map<String, Object> facts, Map<String, Object> hostvars,
-                                             List<String> playHosts) {
-        // role defaults rank below the inventory, play vars (with vars_files and role vars) above it
+                                             Map<String, Object> facts, Map<String, Object> extra,
+                                             Map<String, Object> hostvars, List<String> playHosts) {
+        // role defaults < inventory < facts < play vars (with vars_files and role vars) < extra vars
         Map<String, Object> raw = new LinkedHashMap<>(play.roleDefaults());
         raw.putAll(host.vars());
-        raw.putAll(play.vars());
         Set<String> literal = new LinkedHashSet<>();
         if (facts != null) {
             raw.putAll(facts);
             literal.addAll(facts.keySet());
         }
+        raw.putAll(play.vars());
+        literal.removeAll(play.vars().keySet());
+        raw.putAll(extra);
+        literal.addAll(extra.keySet());
         Map<String, Object> magic = MagicVars.of(play, host, groups, playHosts, hostvars);
         raw.putAll(magic);
         literal.addAll(magic.keySet());

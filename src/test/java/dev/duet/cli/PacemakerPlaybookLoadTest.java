@@ -105,8 +105,8 @@ class PacemakerPlaybookLoadTest {
         var play = plan.plays().get(0);
         var cib = play.tasks().stream().filter(t -> t.module().name().equals("cib")).toList().get(1);
         var host = wiring.inventory().hosts().get("node1");
-        Map<String, Object> vars = Vars.forHost(play.play(), wiring.inventory(), host, Map.of("node1",
-                Map.of("fence_survivor", "node2")));
+        Map<String, Object> vars = Vars.forHost(play.play(), wiring.inventory(), host, Map.of(),
+                Map.of("fence_survivor", "node2"));
         String rendered = String.valueOf(Templater.renderMap(cib.task().args(), vars, null).get("primitives"));
         assertThat(rendered).contains("id=st-node2, agent=stonith:external/sbd, params={pcmk_host_list=node2, pcmk_delay_base=90s}")
                 .contains("id=st-node1, agent=stonith:external/sbd, params={pcmk_host_list=node1}");

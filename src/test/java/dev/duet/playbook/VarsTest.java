@@ -35,12 +35,20 @@ class VarsTest {
     }
 
     @Test
-    void precedenceInventoryThenPlayThenFacts() {
-        Play p = play(Map.of("overridden", "play", "from_play", "p", "ansible_hostname", "play"));
-        Map<String, Object> v = varsOf(p, "node1", Map.of("node1", Map.of("ansible_hostname", "debian-1")));
-        assertThat(v.get("shared")).isEqualTo("inv");
+    void precedenceAsAnsibleRanksIt_inventoryFactsPlayThenExtraVars() {
+        Play p = play(Map.of("overridden", "play", "from_play", "p", "ansible_hostname", "play", "by_e", "play",
+                "uses_e", "{{ by_e }}"));
+        Map<String, Map<String, Object>> facts = Map.of("node1", Map.of("ansible_hostname", "debian-1",
+                "ansible_kernel", "6.1", "shared", "fact"), "node2", Map.of());
+        Map<String, Object> v = Vars.forHost(p, inventory, inventory.hosts().get("node1"), facts, Map.of("by_e", "extra"));
+        assertThat(v.get("shared")).as("a fact over the inventory").isEqualTo("fact");
+        assertThat(v.get("ansible_kernel")).isEqualTo("6.1");
         assertThat(v.get("overridden")).isEqualTo("play");
-        assertThat(v.get("ansible_hostname")).isEqualTo("debian-1");
+        assertThat(v.get("ansible_hostname")).as("play vars over facts").isEqualTo("play");
+        assertThat(v.get("by_e")).as("-e over play vars").isEqualTo("extra");
+        assertThat(Templater.render("{{ uses_e }}", v, AT)).as("a play var reads the -e value").isEqualTo("extra");
+        assertThat(((Map<?, ?>) ((Map<?, ?>) v.get("hostvars")).get("node2")).get("by_e")).as("hostvars carry -e")
+                .isEqualTo("extra");
         assertThat(v.get("inventory_hostname")).isEqualTo("node1");
         assertThat(v.get("group_names")).isEqualTo(List.of("drbd_pair"));
         assertThat(v.get("groups")).isEqualTo(Map.of("all", List.of("node1", "node2"),
