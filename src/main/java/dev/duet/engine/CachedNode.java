@@ -50,6 +50,17 @@ final class CachedNode implements Node {
         return out;
     }
 
+    /**
+     * Runs a step's act half on {@code node}: every read remembered before it, or made while it ran, is
+     * stale afterwards, even when the act only waited. A wait returns once the pair's state has moved
+     * (a peer connected, a resync ended), and what the checks remembered from before it no longer holds:
+     * in the lab a recovery's promote check was answered "Connecting" from memory right after the wait
+     * for "Connected" had returned.
+     */
+    static <T> T acting(Node node, java.util.function.Supplier<T> act) {
+        return node instanceof CachedNode cached ? cached.reads.generation().mutating(act) : act.get();
+    }
+
     /** The run's act count now: an answer read from here on is current until the next act. */
     long generation() {
         return reads.generation().current();

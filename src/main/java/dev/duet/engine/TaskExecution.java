@@ -61,7 +61,7 @@ final class TaskExecution {
                         yield new StepOutcome(Status.CHANGED, found.message(), found.diff(), null, found.result(),
                                 step instanceof Probe);
                     }
-                    yield done(ActAfterDrop.act(step, actCtx, found));
+                    yield done(CachedNode.acting(node, () -> ActAfterDrop.act(step, actCtx, found)));
                 }
             };
         } catch (UndefinedValueException e) {

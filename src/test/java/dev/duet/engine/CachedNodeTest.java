@@ -41,6 +41,26 @@ class CachedNodeTest {
     }
 
     @Test
+    void whatAnActHalfReadsOrWaitsForIsStaleAfterIt() {
+        CachedNode node1 = new CachedNode(host("node1"), new HostReads(acts));
+        CachedNode node2 = new CachedNode(host("node2"), new HostReads(acts));
+        Command status = Command.probe("drbdsetup", "status", "r0");
+        assertThat(node2.run(status).stdout()).isEqualTo("read 1");
+        // node1's act connects, then reads its peer (still Connecting)
+        CachedNode.acting(node1, () -> {
+            node1.fresh().run(Command.change("drbdadm", "connect", "r0"));
+            return node2.fresh().run(status);
+        });
+        assertThat(node2.run(status).stdout()).as("what the act read while the pair moved is not remembered")
+                .isEqualTo("read 3");
+        // node2's act half only waits, reading until the state has moved (Connected)
+        assertThat(CachedNode.acting(node2, () -> node2.fresh().run(status)).stdout()).isEqualTo("read 4");
+        assertThat(node2.run(status).stdout()).as("after a wait the next check reads the host again")
+                .isEqualTo("read 5");
+        assertThat(node2.run(status).stdout()).as("then remembered again").isEqualTo("read 5");
+    }
+
+    @Test
     void filesAreRememberedUntilAWrite() {
         ScriptedNode raw = new ScriptedNode("node1").file("/etc/x", "one").on("stat -c", 0, "644 root:root\n");
         CachedNode node = new CachedNode(raw, new HostReads(acts));
