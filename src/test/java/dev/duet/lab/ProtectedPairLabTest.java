@@ -21,7 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * writes are on both nodes, and an apply afterwards changes nothing. The longer scenarios (drift through
  * the cluster, a hard reset, GFS2) are {@link ClusterLabTest}'s.
  */
-@Tag("lab")
+@Tag("lab-protected") // scripts/lab-tier runs it after the lab tier when CI's time budget leaves room
 @ExtendWith(LabLock.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
