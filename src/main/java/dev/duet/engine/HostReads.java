@@ -80,7 +80,16 @@ final class HostReads {
     }
 
     /** Remembers an answer read starting in generation {@code readIn} (a read that raced an act stays stale). */
+    /**
+     * Remembers an answer read starting in generation {@code readIn}. A command that failed is not
+     * remembered (and forgets what was): a failed probe is "unknown", and a check that asks again is
+     * waiting for it to answer (the CIB of a Pacemaker that is starting), so the next ask goes to the host.
+     */
     void put(String key, long readIn, Object value) {
+        if (value instanceof dev.duet.transport.CommandResult r && !r.ok()) {
+            answers.remove(key);
+            return;
+        }
         answers.put(key, new Entry(readIn, value));
     }
 }

@@ -61,6 +61,21 @@ class CachedNodeTest {
     }
 
     @Test
+    void aFailedReadIsNeverRememberedSoAPollReachesTheHost() {
+        AtomicInteger asks = new AtomicInteger();
+        ScriptedNode raw = new ScriptedNode("node1").on("cibadmin", c -> asks.incrementAndGet() < 3
+                ? ScriptedNode.result(c, 102, "", "Could not connect to the CIB: Transport endpoint is not connected")
+                : ScriptedNode.result(c, 0, "<configuration/>", ""));
+        CachedNode node = new CachedNode(raw, new HostReads(acts));
+        Command query = Command.probe("cibadmin", "--query", "--scope", "configuration");
+        assertThat(node.run(query).exitCode()).isEqualTo(102);
+        assertThat(node.run(query).exitCode()).as("asked again: the host, not the failure").isEqualTo(102);
+        assertThat(node.run(query).stdout()).isEqualTo("<configuration/>");
+        assertThat(node.run(query).stdout()).as("an answer is remembered").isEqualTo("<configuration/>");
+        assertThat(asks).hasValue(3);
+    }
+
+    @Test
     void filesAreRememberedUntilAWrite() {
         ScriptedNode raw = new ScriptedNode("node1").file("/etc/x", "one").on("stat -c", 0, "644 root:root\n");
         CachedNode node = new CachedNode(raw, new HostReads(acts));
