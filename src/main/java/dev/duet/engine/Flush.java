@@ -1,49 +1,16 @@
 package dev.duet.engine;
 
+import dev.duet.modules.MetaModule;
 import dev.duet.playbook.Task;
 import dev.duet.step.Args;
-import dev.duet.step.Check;
-import dev.duet.step.Done;
 import dev.duet.step.Module;
-import dev.duet.step.Step;
-import dev.duet.step.StepContext;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The point where notified handlers run: {@code meta: flush_handlers}, and the end of each part of a play. */
 final class Flush {
-    static final Module MODULE = new Module() {
-        @Override
-        public String name() {
-            return Task.META;
-        }
-
-        @Override
-        public Set<String> requiredArgs() {
-            return Set.of();
-        }
-
-        @Override
-        public Set<String> optionalArgs() {
-            return Set.of("cmd");
-        }
-
-        @Override
-        public Step bind(Args args) {
-            return new Step() {
-                @Override
-                public Check check(StepContext ctx) {
-                    return Check.ok("handlers flushed");
-                }
-
-                @Override
-                public Done act(StepContext ctx, Check check) {
-                    return Done.unchanged("handlers flushed");
-                }
-            };
-        }
-    };
+    /** The same module as a playbook's {@code meta: flush_handlers} task: its step only marks the point. */
+    static final Module MODULE = new MetaModule();
 
     private Flush() {
     }
