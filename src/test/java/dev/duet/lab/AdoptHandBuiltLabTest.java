@@ -73,7 +73,8 @@ class AdoptHandBuiltLabTest {
         lab.up();
         lab.lab("reset");
         for (String n : NODES) {
-            lab.sshOk(n, "apt-get install -y drbd-utils ocfs2-tools >/dev/null"
+            // a fresh node has no package lists yet: as a person would, update first
+            lab.sshOk(n, "apt-get update -q >/dev/null && apt-get install -y drbd-utils ocfs2-tools >/dev/null"
                     + " && printf '%s' '" + RESOURCE + "' > /etc/drbd.d/r0.res"
                     + " && drbdadm create-md --force r0 && drbdadm up r0");
         }
