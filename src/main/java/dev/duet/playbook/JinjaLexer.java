@@ -85,6 +85,19 @@ final class JinjaLexer {
     }
 
     private static int closing(String s, int from, String close, int line) {
+        int at = indexOfClosing(s, from, close);
+        if (at < 0) {
+            throw new ExprError("line " + line + ": expected '" + close + "' to close '" + (close.equals("}}") ? "{{"
+                    : close.equals("%}") ? "{%" : "{#") + "'");
+        }
+        return at;
+    }
+
+    /**
+     * Where {@code close} ("}}", "%}" or "#}") first stands from {@code from} on, outside quoted strings (a
+     * comment has none), or -1.
+     */
+    static int indexOfClosing(String s, int from, String close) {
         char quote = 0;
         for (int i = from; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -98,8 +111,7 @@ final class JinjaLexer {
                 return i;
             }
         }
-        throw new ExprError("line " + line + ": expected '" + close + "' to close '" + (close.equals("}}") ? "{{"
-                : close.equals("%}") ? "{%" : "{#") + "'");
+        return -1;
     }
 
     private static int count(String s, int from, int to) {

@@ -42,19 +42,10 @@ final class TemplateSplitter {
 
     /** The index of the "}}" closing an expression, skipping quoted strings. */
     private static int closing(String s, int from) {
-        char quote = 0;
-        for (int i = from; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (quote != 0) {
-                if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if (c == '}' && s.startsWith("}}", i)) {
-                return i;
-            }
+        int at = JinjaLexer.indexOfClosing(s, from, "}}");
+        if (at < 0) {
+            throw new ExprError("expected '}}' to close '{{' in '" + s + "'");
         }
-        throw new ExprError("expected '}}' to close '{{' in '" + s + "'");
+        return at;
     }
 }
