@@ -51,3 +51,30 @@ bench_exit() {
   fi
   echo "all targets met"
 }
+
+# Runs mvn quietly (its output only on failure, then exit 2). Online: a fresh machine may need a plugin.
+mvn_quiet() {
+  local log
+  log=$(mktemp)
+  if ! mvn -q -B "$@" >"$log" 2>&1; then
+    cat "$log" >&2
+    rm -f "$log"
+    exit 2
+  fi
+  rm -f "$log"
+}
+
+# bench_test_classes NAME CLASS_FILE: compiles the tests when CLASS_FILE is missing or older than the
+# sources, and writes the dependency classpath to target/bench-classpath.txt (once per pom change).
+# Run from the project root.
+bench_test_classes() {
+  local name=$1 class=$2
+  if [[ ! -f $class ]] || [[ -n "$(find src/main src/test/java pom.xml -newer "$class" -print -quit)" ]]; then
+    echo "$name: compiling (mvn test-compile) ..." >&2
+    mvn_quiet test-compile
+  fi
+  if [[ ! -s target/bench-classpath.txt || pom.xml -nt target/bench-classpath.txt ]]; then
+    mvn_quiet org.apache.maven.plugins:maven-dependency-plugin:3.11.0:build-classpath \
+      -Dmdep.outputFile=target/bench-classpath.txt
+  fi
+}
