@@ -38,7 +38,7 @@ final class ScriptedPairRun {
                       replication_address: 10.99.0.2
             """;
     static final Path PLAYBOOK = Path.of("playbooks/dual-primary-ocfs2.yml");
-    static final String FACTS = "sh -c 'uname -n; uname -r;";
+    static final String FACTS = "sh -c 'uname -n; set -- $(uname -srm);";
 
     final List<StepResult> results = new CopyOnWriteArrayList<>();
     Recap recap;

@@ -13,6 +13,7 @@ import java.util.Optional;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.ConnectionException;
 import net.schmizz.sshj.sftp.FileAttributes;
+import net.schmizz.sshj.sftp.FileMode;
 import net.schmizz.sshj.sftp.OpenMode;
 import net.schmizz.sshj.sftp.RemoteFile;
 import net.schmizz.sshj.sftp.RenameFlags;
@@ -53,6 +54,39 @@ final class SftpFiles {
         } catch (IOException e) {
             throw lost(e, "read " + path);
         }
+    }
+
+    /** A file as {@link #probe} found it: no attributes when nothing is at the path. */
+    record Probed(FileAttributes attrs, byte[] content) {
+        boolean exists() {
+            return attrs != null;
+        }
+    }
+
+    /**
+     * The file's own attributes ({@code lstat}, as {@code stat -c} reports a link itself) and its content,
+     * two requests to the one sftp-server of the connection, no process started on the host. Something
+     * at the path that cannot be read (a directory, a dangling link, no permission) is an error, never
+     * empty content.
+     */
+    synchronized Probed probe(SSHClient ssh, String path) {
+        FileAttributes attrs;
+        try {
+            attrs = sftp(ssh).lstat(path);
+        } catch (SFTPException e) {
+            if (e.getStatusCode() == Response.StatusCode.NO_SUCH_FILE) {
+                return new Probed(null, null);
+            }
+            throw failure(ssh, e, "stat " + path);
+        } catch (IOException e) {
+            throw lost(e, "stat " + path);
+        }
+        if (attrs.getType() == FileMode.Type.DIRECTORY) {
+            throw new DuetException(Reason.COMMAND_FAILED, node + ": cannot read " + path + ": Is a directory");
+        }
+        byte[] content = read(ssh, path).orElseThrow(() -> new DuetException(Reason.COMMAND_FAILED, node
+                + ": cannot read " + path + ": No such file or directory (a link to nothing)"));
+        return new Probed(attrs, content);
     }
 
     synchronized void write(SSHClient ssh, String path, byte[] content, String mode, String fileOwner) {
