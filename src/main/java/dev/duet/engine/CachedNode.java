@@ -74,6 +74,33 @@ final class CachedNode implements Node {
         reads.put(key(command), readIn, answer);
     }
 
+    /** The answer a check half asking {@code command} now would get from memory, if any (nothing is sent). */
+    Optional<CommandResult> remembered(Command command) {
+        return reads.peek(key(command), CommandResult.class);
+    }
+
+    /** The file probe a check half would get from memory, if any (nothing is sent). */
+    Optional<FileProbe> rememberedProbe(String path) {
+        return reads.peek("probe " + path, FileProbe.class);
+    }
+
+    /**
+     * Reads ahead of the checks that will ask: the probes go as one batch (one round trip), the files
+     * one probe each, and every answer is remembered as if a check had read it ({@link HostReads#putAhead}).
+     */
+    void readAhead(List<Command> probes, List<String> files) {
+        long readIn = reads.generation().current();
+        if (!probes.isEmpty()) {
+            List<CommandResult> got = delegate.runAll(probes);
+            for (int i = 0; i < got.size(); i++) {
+                reads.putAhead(key(probes.get(i)), readIn, got.get(i));
+            }
+        }
+        for (String path : files) {
+            reads.putAhead("probe " + path, readIn, delegate.probeFile(path));
+        }
+    }
+
     @Override
     public String name() {
         return delegate.name();

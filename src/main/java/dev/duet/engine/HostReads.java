@@ -37,6 +37,8 @@ final class HostReads {
 
     private final Generation generation;
     private final Map<String, Entry> answers = new ConcurrentHashMap<>();
+    /** Failed answers read ahead of their check: each answers one ask ({@link #putAhead}). */
+    private final Map<String, Entry> ahead = new ConcurrentHashMap<>();
     private final Map<String, java.util.concurrent.CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
 
     HostReads(Generation generation) {
@@ -50,9 +52,34 @@ final class HostReads {
     <T> Optional<T> get(String key, Class<T> type) {
         Entry e = answers.get(key);
         if (e == null || e.generation() != generation.current()) {
-            return Optional.empty();
+            Entry early = ahead.remove(key);
+            return early == null || early.generation() != generation.current() ? Optional.empty()
+                    : Optional.of(type.cast(early.value()));
         }
         return Optional.of(type.cast(e.value()));
+    }
+
+    /** What {@link #get} would answer from memory, without using up an answer read ahead. */
+    <T> Optional<T> peek(String key, Class<T> type) {
+        Entry e = answers.get(key);
+        if (e == null || e.generation() != generation.current()) {
+            e = ahead.get(key);
+        }
+        return e == null || e.generation() != generation.current() ? Optional.empty() : Optional.of(type.cast(e.value()));
+    }
+
+    /**
+     * Remembers an answer read ahead of the check that will ask for it. A successful one is remembered
+     * as any read is; a failed one (non-zero exit: a disabled unit, nothing mounted) answers the next ask
+     * only, once, as the host would have answered it then, and the ask after that goes to the host.
+     */
+    void putAhead(String key, long readIn, Object value) {
+        if (value instanceof dev.duet.transport.CommandResult r && !r.ok()) {
+            answers.remove(key);
+            ahead.put(key, new Entry(readIn, value));
+            return;
+        }
+        put(key, readIn, value);
     }
 
     /** Runs {@code read} unless the same read is already under way (both hosts' checks ask at once): then waits for it. */
@@ -79,13 +106,13 @@ final class HostReads {
         }
     }
 
-    /** Remembers an answer read starting in generation {@code readIn} (a read that raced an act stays stale). */
     /**
      * Remembers an answer read starting in generation {@code readIn}. A command that failed is not
      * remembered (and forgets what was): a failed probe is "unknown", and a check that asks again is
      * waiting for it to answer (the CIB of a Pacemaker that is starting), so the next ask goes to the host.
      */
     void put(String key, long readIn, Object value) {
+        ahead.remove(key);
         if (value instanceof dev.duet.transport.CommandResult r && !r.ok()) {
             answers.remove(key);
             return;

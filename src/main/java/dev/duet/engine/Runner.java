@@ -108,7 +108,13 @@ public final class Runner {
         }
         Map<String, Node> playNodes = new LinkedHashMap<>();
         runs.forEach(hr -> playNodes.put(hr.host.name(), hr.node));
-        TaskRun taskRun = new TaskRun(new TaskExecution(templating, options, listener), templating, options);
+        TaskExecution execution = new TaskExecution(templating, options, listener);
+        TaskRun taskRun = new TaskRun(execution, templating, options);
+        new ChecksAhead(execution, acts).readAhead(play.tasks(), runs, playNodes,
+                (nodes, read) -> inParallel(pool, nodes, a -> {
+                    read.accept(a);
+                    return null;
+                }));
         new PlayTasks(play, runs, playNodes, taskRun, recap, listener, timings, commandsHidden,
                 (active, task) -> inParallel(pool, active, hr -> taskRun.run(task, hr, playNodes))).run();
     }

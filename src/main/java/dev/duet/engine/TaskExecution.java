@@ -92,6 +92,26 @@ final class TaskExecution {
         }
     }
 
+    /**
+     * The check half of a task ahead of its turn ({@link ChecksAhead}), on nodes that answer from memory
+     * only: what it would read is noted there. Its outcome is dropped, and so is anything it throws (a
+     * value registered later, a read not remembered yet): it is a guess at what to read, nothing more.
+     */
+    void lookAhead(Plan.PlannedTask planned, HostRun hr, Node node, Map<String, Node> nodes) {
+        Task task = planned.task();
+        try {
+            if (task.when() != null && !templating.when(task.when(), hr.vars, task.where())) {
+                return;
+            }
+            Map<String, Object> args = templating.render(task.args(), hr.vars, task.where());
+            Step step = planned.module().bind(new Args(planned.module().name(), args, task.where()));
+            boolean check = options.checkMode() || Boolean.TRUE.equals(task.keywords().checkMode());
+            step.check(new HostContext(hr.host, node, nodes, hr.vars, check, event -> { }, task.name(), templating));
+        } catch (RuntimeException ignored) {
+            // AheadNode.Stop, or what the task's real turn will report in its own words
+        }
+    }
+
     private static String strip(String s) {
         return s == null ? "" : s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
     }

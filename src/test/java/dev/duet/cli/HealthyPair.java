@@ -37,12 +37,29 @@ final class HealthyPair {
         return FakePair.writeInventory(dir, "drbd_pair", hosts);
     }
 
+    /**
+     * /etc/passwd and /etc/group naming root the owner the fake's files really have (this test's user), as
+     * on a real host, where SFTP probes find owner names.
+     */
+    static void accounts(FakeSshHost h) {
+        try {
+            Path any = h.path("/etc/os-release");
+            Object uid = java.nio.file.Files.getAttribute(any, "unix:uid");
+            Object gid = java.nio.file.Files.getAttribute(any, "unix:gid");
+            h.file("/etc/passwd", "root:x:" + uid + ":" + gid + ":root:/root:/bin/bash\n");
+            h.file("/etc/group", "root:x:" + gid + ":\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static FakeSshHost healthy(FakeSshHost h) {
         String n = h.name();
         AtomicBoolean online = new AtomicBoolean();
         AtomicBoolean mounted = new AtomicBoolean();
         h.file("/etc/os-release", "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nID=debian\nVERSION_ID=\"12\"\n");
         h.file("/etc/fstab", "# /etc/fstab\n/dev/vda / ext4 defaults 0 1\n");
+        accounts(h);
         h.on("uname -n", 0, n + "\n");
         h.on("dpkg-query -W ", 0, "install ok installed");
         h.on("drbdsetup status r0 --verbose --statistics", 0,

@@ -85,7 +85,7 @@ class RunnerTest {
         }
     }
 
-    private static final Templating IDENTITY = new Templating() {
+    static final Templating IDENTITY = new Templating() {
         @Override
         public Map<String, Object> vars(Play play, Host host, Map<String, Map<String, Object>> facts) {
             Map<String, Object> v = new LinkedHashMap<>(host.vars());

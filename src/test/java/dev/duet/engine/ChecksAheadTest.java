@@ -1,0 +1,208 @@
+package dev.duet.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.duet.inventory.Host;
+import dev.duet.playbook.Play;
+import dev.duet.playbook.Playbook;
+import dev.duet.playbook.Task;
+import dev.duet.step.Args;
+import dev.duet.step.Check;
+import dev.duet.step.Done;
+import dev.duet.step.Module;
+import dev.duet.step.ModuleRegistry;
+import dev.duet.step.Step;
+import dev.duet.step.StepContext;
+import dev.duet.testing.ScriptedNode;
+import dev.duet.transport.Command;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks read ahead while nothing has changed in the run: the reads go to the host in batches before the
+ * first task, each check then decides on them, and after any act every check reads the host again.
+ */
+class ChecksAheadTest {
+    private final Map<String, ScriptedNode> nodes = new ConcurrentHashMap<>();
+    /** Per host, the flags that are on; an act on flag "a" also turns on "b" (a pair-wide side effect). */
+    private final Map<String, Set<String>> on = new ConcurrentHashMap<>();
+    private final List<EngineEvent> events = Collections.synchronizedList(new ArrayList<>());
+
+    /** flag: the check reads `cat /tmp/ID` (ok when "on"); the act turns it on with a mutating command. */
+    private static final class Flag implements Module {
+        @Override
+        public String name() {
+            return "flag";
+        }
+
+        @Override
+        public Set<String> requiredArgs() {
+            return Set.of("id");
+        }
+
+        @Override
+        public Set<String> optionalArgs() {
+            return Set.of();
+        }
+
+        @Override
+        public Step bind(Args args) {
+            String id = args.string("id");
+            return new Step() {
+                @Override
+                public Check check(StepContext ctx) {
+                    String state = ctx.node().run(Command.probe("cat", "/tmp/" + id)).stdout().strip();
+                    return state.equals("on") ? Check.ok(id + " is on") : Check.change("would turn " + id + " on");
+                }
+
+                @Override
+                public Done act(StepContext ctx, Check check) {
+                    ctx.node().run(Command.change("flag-on", id));
+                    return Done.changed("turned " + id + " on", null);
+                }
+            };
+        }
+    }
+
+    private ScriptedNode node(String name) {
+        return nodes.computeIfAbsent(name, n -> {
+            Set<String> flags = on.computeIfAbsent(n, k -> ConcurrentHashMap.newKeySet());
+            return new ScriptedNode(n)
+                    .on("sh -c 'uname -n", 0, n + "\n6.1.0\ndebian\n\n12\n")
+                    .on("cat /tmp/", c -> ScriptedNode.result(c, 0,
+                            flags.contains(c.argv().get(1).substring(5)) ? "on\n" : "off\n", ""))
+                    .on("flag-on", c -> {
+                        String id = c.argv().get(1);
+                        flags.add(id);
+                        if (id.equals("a")) {
+                            flags.add("b");
+                        }
+                        return ScriptedNode.result(c, 0, "", "");
+                    });
+        });
+    }
+
+    private Recap run(boolean check, String... ids) {
+        Host h1 = new Host("node1", Map.of(), List.of("all"));
+        Host h2 = new Host("node2", Map.of(), List.of("all"));
+        List<Task> tasks = new ArrayList<>();
+        for (String id : ids) {
+            Map<String, Object> args = new LinkedHashMap<>();
+            args.put("id", id);
+            tasks.add(new Task("flag " + id, "flag", args, null, false, null, List.of(),
+                    new Args.Location(Path.of("pb.yml"), 3, 5)));
+        }
+        Play play = new Play("pair", "all", Map.of(), true, false, tasks, new Args.Location(Path.of("pb.yml"), 1, 3));
+        ModuleRegistry registry = new ModuleRegistry().register(new Flag());
+        Plan plan = new Planner(registry, RunnerTest.IDENTITY, p -> List.of(h1, h2))
+                .plan(new Playbook(Path.of("pb.yml"), List.of(play)), RunOptions.apply());
+        return new Runner(h -> node(h.name()), RunnerTest.IDENTITY, events::add)
+                .run(plan, check ? RunOptions.check() : RunOptions.apply());
+    }
+
+    private List<String> reads(String host, String id) {
+        return node(host).commands().stream().map(Command::line).filter(l -> l.equals("cat /tmp/" + id)).toList();
+    }
+
+    private List<String> results(String host) {
+        List<String> out = new ArrayList<>();
+        synchronized (events) {
+            for (EngineEvent e : events) {
+                if (e instanceof EngineEvent.HostDone d && d.result().host().equals(host) && !d.result().task().equals("Gathering Facts")) {
+                    out.add(d.result().task() + ": " + d.result().status());
+                }
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aNoOpRunReadsEveryCheckOnceAheadAndChangesNothing() {
+        on.put("node1", ConcurrentHashMap.newKeySet());
+        on.put("node2", ConcurrentHashMap.newKeySet());
+        on.get("node1").addAll(List.of("a", "b", "c"));
+        on.get("node2").addAll(List.of("a", "b", "c"));
+
+        Recap recap = run(false, "a", "b", "c");
+
+        assertThat(recap.exitCode()).isZero();
+        for (String host : List.of("node1", "node2")) {
+            assertThat(results(host)).containsExactly("flag a: OK", "flag b: OK", "flag c: OK");
+            for (String id : List.of("a", "b", "c")) {
+                assertThat(reads(host, id)).as("%s read once for its check", id).hasSize(1);
+            }
+        }
+    }
+
+    @Test
+    void afterAnActEveryCheckReadsTheHostAgainNotWhatWasReadAhead() {
+        Recap recap = run(false, "a", "b");
+
+        assertThat(recap.exitCode()).isZero();
+        // read ahead, b was off; the act on a turned b on: b's check must see that and do nothing
+        assertThat(results("node1")).containsExactly("flag a: CHANGED", "flag b: OK");
+        assertThat(reads("node1", "b")).as("read ahead, then read again after the act").hasSize(2);
+        assertThat(node("node1").mutatingCommands()).extracting(Command::line).containsExactly("flag-on a");
+    }
+
+    @Test
+    void planReadsAheadAndSendsNothingMutating() {
+        Recap recap = run(true, "a", "b");
+
+        assertThat(recap.exitCode()).isZero();
+        assertThat(results("node2")).containsExactly("flag a: CHANGED", "flag b: CHANGED");
+        assertThat(node("node2").mutatingCommands()).isEmpty();
+        assertThat(reads("node2", "a")).hasSize(1);
+        assertThat(reads("node2", "b")).hasSize(1);
+    }
+
+    @Test
+    void anAheadNodeSendsNothingAndStopsAtAChangeAPollOrAFailedAnswer() {
+        ScriptedNode host = new ScriptedNode("node1").on("cat /tmp/x", 0, "on\n").on("cat /tmp/y", 1, "", "no\n");
+        HostReads reads = new HostReads(new HostReads.Generation());
+        CachedNode memory = new CachedNode(host, reads);
+        AheadNode ahead = new AheadNode(memory);
+        Command x = Command.probe("cat", "/tmp/x");
+        Command y = Command.probe("cat", "/tmp/y");
+
+        assertThatThrownBy(() -> ahead.run(x)).isInstanceOf(AheadNode.Stop.class);
+        assertThatThrownBy(() -> ahead.probeFile("/etc/z")).isInstanceOf(AheadNode.Stop.class);
+        assertThat(ahead.probesToRead()).containsExactly(x);
+        assertThat(ahead.filesToRead()).containsExactly("/etc/z");
+        assertThatThrownBy(() -> ahead.run(Command.change("touch", "/tmp/x"))).isInstanceOf(AheadNode.Stop.class);
+        assertThatThrownBy(() -> ahead.writeFile("/etc/z", new byte[0], null, null)).isInstanceOf(AheadNode.Stop.class);
+        assertThat(host.commands()).as("nothing sent from the ahead view").isEmpty();
+
+        memory.readAhead(List.of(x, y), List.of());
+        assertThat(host.commands()).as("one batch").hasSize(2);
+        ahead.nextCheck();
+        for (int i = 0; i < AheadNode.ASKS; i++) {
+            assertThat(ahead.run(x).stdout()).isEqualTo("on\n");
+        }
+        assertThatThrownBy(() -> ahead.run(x)).as("the same question again and again is a poll")
+                .isInstanceOf(AheadNode.Stop.class);
+        assertThatThrownBy(() -> ahead.run(y)).as("a failed answer ends the look").isInstanceOf(AheadNode.Stop.class);
+        assertThat(host.commands()).hasSize(2);
+    }
+
+    @Test
+    void aFailedAnswerReadAheadAnswersOneAskOnly() {
+        ScriptedNode host = new ScriptedNode("node1").on("systemctl is-enabled drbd", 1, "disabled\n");
+        CachedNode memory = new CachedNode(host, new HostReads(new HostReads.Generation()));
+        Command enabled = Command.probe("systemctl", "is-enabled", "drbd");
+
+        memory.readAhead(List.of(enabled), List.of());
+        assertThat(memory.run(enabled).stdout()).isEqualTo("disabled\n");
+        assertThat(host.commands()).hasSize(1);
+        memory.run(enabled);
+        assertThat(host.commands()).as("asked again: the host answers, not memory").hasSize(2);
+    }
+}
