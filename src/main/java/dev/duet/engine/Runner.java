@@ -4,6 +4,7 @@ import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
 import dev.duet.inventory.Host;
 import dev.duet.playbook.Templating;
+import dev.duet.transport.Escalation;
 import dev.duet.transport.Node;
 import dev.duet.transport.ReadOnlyGuard;
 import java.time.Duration;
@@ -83,7 +84,7 @@ public final class Runner {
         }
         long t0 = System.nanoTime();
         List<HostRun> runs = inParallel(pool, play.hosts(),
-                host -> connect(host, play.become().get(host.name()), options, connections));
+                host -> connect(host, playEscalation(play, host), options, connections));
         Map<String, Duration> remote = new LinkedHashMap<>();
         Map<String, Map<String, Object>> factsByHost = new java.util.concurrent.ConcurrentHashMap<>();
         List<StepResult> gathered = inParallel(pool, runs, hr -> gather(hr, options, factsByHost, gather));
@@ -94,7 +95,8 @@ public final class Runner {
                         templating.vars(play.play(), hr.host, factsByHost, options.extraVars()),
                         options.extraVars().keySet());
                 hr.playBecome = play.become().get(hr.host.name());
-                hr.becomeNode = b -> connect(hr.host, b, options, connections).node;
+                hr.playBecomeUser = play.play().becomeUser();
+                hr.becomeNode = e -> connect(hr.host, e, options, connections).node;
             }
         }
         for (StepResult r : gathered) {
@@ -113,29 +115,44 @@ public final class Runner {
                 (active, task) -> inParallel(pool, active, hr -> taskRun.run(task, hr, playNodes))).run();
     }
 
+    /** The play's become and become_user on this host; null when the plan left it to the inventory. */
+    private static Escalation playEscalation(Plan.PlannedPlay play, Host host) {
+        Boolean become = play.become().get(host.name());
+        return become == null ? null : Escalation.of(become, play.play().becomeUser());
+    }
+
     /**
-     * One connection per host and privilege setting: plays that agree on become share it, a play that
-     * differs gets its own (sudo wrapping is fixed per connection).
+     * One connection per host: the first escalation asked for opens it, and every other (a play or task
+     * with another become or become_user) runs over the same connection with its own sudo prefix
+     * ({@link Node#as}); only a node that cannot switch has another connection opened.
      */
-    private HostRun connect(Host host, Boolean become, RunOptions options, Map<String, HostRun> connections) {
-        String key = become == null ? host.name() : host.name() + (become ? " (become)" : " (no become)");
+    private HostRun connect(Host host, Escalation escalation, RunOptions options, Map<String, HostRun> connections) {
+        String key = escalation == null ? host.name() : host.name() + " (" + escalation + ")";
+        java.util.Optional<Node> shared;
         synchronized (connections) {
             HostRun known = connections.get(key);
             if (known != null) {
                 HostRun again = new HostRun(host, known.node, known.timed);
                 again.remoteBefore = known.timed.spent();
+                again.opened = known.opened;
                 return again;
             }
+            shared = escalation == null ? java.util.Optional.empty() : connections.values().stream()
+                    .filter(k -> k.host.name().equals(host.name()) && k.opened != null)
+                    .findFirst().flatMap(k -> k.opened.as(escalation));
         }
         HostRun hr;
         long t0 = System.nanoTime();
         try {
-            TimedNode timed = new TimedNode(new CommandEvents(become == null ? opener.open(host) : opener.open(host, become),
-                    listener, commandsHidden));
+            Node opened = shared.orElseGet(() -> escalation == null ? opener.open(host)
+                    : escalation.user() == null || escalation.toRoot() ? opener.open(host, escalation.become())
+                    : opener.open(host, escalation));
+            TimedNode timed = new TimedNode(new CommandEvents(opened, listener, commandsHidden));
             // connecting is time on the network, not Duet's own: count it as remote
             timed.add(Duration.ofNanos(System.nanoTime() - t0));
             hr = new HostRun(host, new CachedNode(new ReadOnlyGuard(timed, options.checkMode()), new HostReads(acts)),
                     timed);
+            hr.opened = opened;
             synchronized (connections) {
                 connections.put(key, hr);
             }
