@@ -64,39 +64,55 @@ public final class Planner {
                     continue;
                 }
             }
-            List<Plan.PlannedTask> tasks = new ArrayList<>();
-            for (int i = 0; i < play.tasks().size(); i++) {
-                Task task = play.tasks().get(i);
-                if (task.isFlushHandlers() || options.selects(task.tags())) {
-                    tasks.add(planned(play, task, hosts, all, options, registered));
-                }
-                if (play.partEnds().contains(i + 1) && !play.handlers().isEmpty()) {
-                    tasks.add(new Plan.PlannedTask(Flush.task(task.where()), Flush.MODULE, hosts.stream().map(Host::name).toList()));
-                }
+            List<List<Host>> batches = play.serial() == null ? List.of(hosts) : play.serial().batches(hosts);
+            if (batches.size() > 1) {
+                SerialPairs.check(play, hosts, batches.get(0), modules);
             }
-            List<Plan.PlannedTask> handlers = new ArrayList<>();
-            for (Task task : play.handlers()) {
-                handlers.add(planned(play, task, hosts, all, options, registered));
+            for (int b = 0; b < batches.size(); b++) {
+                plays.add(planBatch(play, batches.get(b), b, hosts, all, options, registered));
             }
-            Map<String, Boolean> become = new java.util.LinkedHashMap<>();
-            for (Host host : hosts) {
-                become.put(host.name(), Become.effective(play, templating.vars(play, host, Map.of()), options.extraVars()));
-            }
-            plays.add(new Plan.PlannedPlay(play, hosts, tasks, become, handlers));
         }
         return new Plan(plays);
     }
 
-    private Plan.PlannedTask planned(Play play, Task task, List<Host> hosts, List<Host> all, RunOptions options,
-                                     Set<String> registered) {
+    /** One batch of a play ({@code serial}), or the whole play: {@code kept} are its hosts after --limit. */
+    private Plan.PlannedPlay planBatch(Play play, List<Host> batch, int index, List<Host> kept, List<Host> all,
+                                       RunOptions options, Set<String> registered) {
+        List<Plan.PlannedTask> tasks = new ArrayList<>();
+        for (int i = 0; i < play.tasks().size(); i++) {
+            Task task = play.tasks().get(i);
+            if (task.isFlushHandlers() || options.selects(task.tags())) {
+                tasks.add(planned(play, task, batch, kept, all, options, registered));
+            }
+            if (play.partEnds().contains(i + 1) && !play.handlers().isEmpty()) {
+                tasks.add(new Plan.PlannedTask(Flush.task(task.where()), Flush.MODULE, batch.stream().map(Host::name).toList()));
+            }
+        }
+        List<Plan.PlannedTask> handlers = new ArrayList<>();
+        for (Task task : play.handlers()) {
+            handlers.add(planned(play, task, batch, kept, all, options, registered));
+        }
+        Map<String, Boolean> become = new java.util.LinkedHashMap<>();
+        for (Host host : batch) {
+            become.put(host.name(), Become.effective(play, templating.vars(play, host, Map.of()), options.extraVars()));
+        }
+        return new Plan.PlannedPlay(play, batch, tasks, become, handlers, index);
+    }
+
+    private Plan.PlannedTask planned(Play play, Task task, List<Host> batch, List<Host> kept, List<Host> all,
+                                     RunOptions options, Set<String> registered) {
         if (task.isFlushHandlers()) {
-            return new Plan.PlannedTask(task, Flush.MODULE, hosts.stream().map(Host::name).toList());
+            return new Plan.PlannedTask(task, Flush.MODULE, batch.stream().map(Host::name).toList());
         }
         Module module = modules.find(task.module()).orElseThrow(() -> new InputException(
                 task.where().file(), task.where().line(), task.where().column(),
                 "unknown module '" + task.module() + "' (known: " + String.join(", ", modules.names()) + ")"));
-        checkDefined(play, task, hosts, options, registered);
-        return new Plan.PlannedTask(task, module, targets(play, task, hosts, all, options));
+        checkDefined(play, task, batch, options, registered);
+        List<String> targets = targets(play, task, kept, all, options);
+        // with serial, run_once is once per batch (as in Ansible) and run_on runs in its host's batch
+        List<String> inBatch = batch.stream().map(Host::name).toList();
+        targets = task.runOnce() ? List.of(inBatch.get(0)) : targets.stream().filter(inBatch::contains).toList();
+        return new Plan.PlannedTask(task, module, targets);
     }
 
     private List<String> targets(Play play, Task task, List<Host> hosts, List<Host> all, RunOptions options) {

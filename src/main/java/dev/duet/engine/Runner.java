@@ -3,6 +3,7 @@ package dev.duet.engine;
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
 import dev.duet.inventory.Host;
+import dev.duet.playbook.Play;
 import dev.duet.playbook.Templating;
 import dev.duet.transport.Escalation;
 import dev.duet.transport.Node;
@@ -53,8 +54,13 @@ public final class Runner {
             return t;
         });
         try {
+            Play ended = null;
             for (Plan.PlannedPlay play : plan.plays()) {
-                runPlay(play, options, recap, timings, connections, pool);
+                if (play.batch() > 0 && play.play() == ended) {
+                    continue;
+                }
+                // serial: a batch where every host failed ends the play, as in Ansible
+                ended = runPlay(play, options, recap, timings, connections, pool) ? play.play() : null;
             }
         } finally {
             pool.shutdownNow();
@@ -70,13 +76,14 @@ public final class Runner {
         return recap;
     }
 
-    private void runPlay(Plan.PlannedPlay play, RunOptions options, Recap recap, List<PhaseTiming> timings,
-                         Map<String, HostRun> connections, ExecutorService pool) {
+    /** Runs one play (or one batch of it); true when every host of it failed. */
+    private boolean runPlay(Plan.PlannedPlay play, RunOptions options, Recap recap, List<PhaseTiming> timings,
+                            Map<String, HostRun> connections, ExecutorService pool) {
         List<String> names = play.hosts().stream().map(Host::name).toList();
         names.forEach(recap::host);
         listener.on(new EngineEvent.PlayStarted(play.play().name(), names, options.checkMode()));
         if (names.isEmpty()) {
-            return; // --limit left this play no host
+            return false; // --limit left this play no host
         }
         boolean gather = play.play().gatherFacts();
         if (gather) {
@@ -113,6 +120,7 @@ public final class Runner {
         TaskRun taskRun = new TaskRun(new TaskExecution(templating, options, listener), templating, options);
         new PlayTasks(play, runs, playNodes, taskRun, recap, listener, timings, commandsHidden,
                 (active, task) -> inParallel(pool, active, hr -> taskRun.run(task, hr, playNodes))).run();
+        return runs.stream().allMatch(hr -> hr.stopped);
     }
 
     /** The play's become and become_user on this host; null when the plan left it to the inventory. */

@@ -36,4 +36,10 @@ public record Play(String name, String hosts, Map<String, Object> vars, boolean 
                 List<Task> tasks, Args.Location where) {
         this(name, hosts, vars, become, anyErrorsFatal, tasks, where, Map.of());
     }
+
+    /** This play without {@code serial}: on an inventory of many pairs the waves of pairs are its batches. */
+    public Play withoutSerial() {
+        return new Play(name, hosts, vars, become, anyErrorsFatal, tasks, where, varOrigins, gatherFacts, handlers,
+                roleDefaults, partEnds, becomeUser, null);
+    }
 }
