@@ -124,7 +124,8 @@ final class PlaybookRun {
     private Planned plan(String pair, Wiring wiring, Inventory inventory, Playbook playbook,
                          RunOptions options, Map<String, Object> extra, Set<String> limit) {
         Templating templating = new PlaybookTemplating(inventory);
-        Plan plan = new Planner(wiring.modules(), templating, inventory::hostsMatching, limit).plan(playbook, options);
+        Plan plan = new Planner(wiring.modules(), templating, inventory::hostsMatching, limit)
+                .delegatingTo(name -> java.util.Optional.ofNullable(wiring.inventory().hosts().get(name))).plan(playbook, options);
         if (cli.startAtTask != null) {
             plan = StartAtTask.apply(plan, cli.startAtTask);
         }

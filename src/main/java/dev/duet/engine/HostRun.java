@@ -28,6 +28,8 @@ final class HostRun {
     Boolean playBecome;
     /** The play's become_user (null: root). */
     String playBecomeUser;
+    /** The node of another inventory host, for a task delegated there ({@code delegate_to}); set by the runner. */
+    java.util.function.BiFunction<Host, Escalation, Node> delegateNode = (h, e) -> null;
     /** The node as opened, before the runner's wrappers: other escalations share its connection ({@link Node#as}). */
     Node opened;
 
@@ -53,6 +55,18 @@ final class HostRun {
         }
         boolean become = kw.become() != null ? kw.become() : play.become();
         return Escalation.of(become, kw.becomeUser() != null ? kw.becomeUser() : playBecomeUser);
+    }
+
+    /**
+     * The node a task executes on: the delegate's when it is delegated (with the task's escalation, over
+     * that host's own connection and connection variables), else this host's ({@link #nodeFor(TaskKeywords)}).
+     */
+    Node nodeFor(Plan.PlannedTask planned) {
+        Host delegate = planned.delegates().get(host.name());
+        if (delegate == null || delegate.name().equals(host.name())) {
+            return nodeFor(planned.task().keywords());
+        }
+        return delegateNode.apply(delegate, escalationFor(planned.task().keywords()));
     }
 
     /** The node a task runs on: this one, unless the task's escalation differs from the play's. */

@@ -42,10 +42,18 @@ public record Plan(List<PlannedPlay> plays) {
         }
     }
 
-    /** {@code hosts} are the hosts this task runs on: all of the play's, or the one named by run_on/run_once. */
-    public record PlannedTask(Task task, Module module, List<String> hosts) {
+    /**
+     * {@code hosts} are the hosts this task runs on: all of the play's, or the one named by run_on/run_once.
+     * {@code delegates}: with {@code delegate_to}, host name → the inventory host where its task executes.
+     */
+    public record PlannedTask(Task task, Module module, List<String> hosts, Map<String, Host> delegates) {
         public PlannedTask {
             hosts = List.copyOf(hosts);
+            delegates = Map.copyOf(delegates);
+        }
+
+        public PlannedTask(Task task, Module module, List<String> hosts) {
+            this(task, module, hosts, Map.of());
         }
     }
 

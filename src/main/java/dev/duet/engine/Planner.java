@@ -25,12 +25,16 @@ public final class Planner {
      * and facts. Nothing else is assumed: a name is known here only if it will be defined when the task runs.
      */
     private static final Set<String> MAGIC = Set.of("ansible_check_mode");
+    /** Ansible's names for its implicit localhost. */
+    private static final Set<String> LOCAL = Set.of("localhost", "127.0.0.1", "::1");
 
     private final ModuleRegistry modules;
     private final Templating templating;
     private final Function<String, List<Host>> hostPattern;
     /** Host names {@code --limit} keeps, or null for no limit. */
     private final Set<String> limit;
+    /** Where {@code delegate_to} hosts are found: the whole inventory, even when a pair's run sees only its own. */
+    private Function<String, java.util.Optional<Host>> delegateHosts;
 
     public Planner(ModuleRegistry modules, Templating templating, Function<String, List<Host>> hostPattern) {
         this(modules, templating, hostPattern, null);
@@ -43,6 +47,19 @@ public final class Planner {
         this.templating = templating;
         this.hostPattern = hostPattern;
         this.limit = limit == null ? null : Set.copyOf(limit);
+        this.delegateHosts = name -> {
+            try {
+                return hostPattern.apply(name).stream().filter(h -> h.name().equals(name)).findFirst();
+            } catch (InputException noSuchHost) {
+                return java.util.Optional.empty();
+            }
+        };
+    }
+
+    /** Finds {@code delegate_to} hosts with {@code hosts} (the whole inventory) instead of the play's host pattern. */
+    public Planner delegatingTo(Function<String, java.util.Optional<Host>> hosts) {
+        this.delegateHosts = hosts;
+        return this;
     }
 
     public Plan plan(Playbook playbook, RunOptions options) {
@@ -112,7 +129,35 @@ public final class Planner {
         // with serial, run_once is once per batch (as in Ansible) and run_on runs in its host's batch
         List<String> inBatch = batch.stream().map(Host::name).toList();
         targets = task.runOnce() ? List.of(inBatch.get(0)) : targets.stream().filter(inBatch::contains).toList();
-        return new Plan.PlannedTask(task, module, targets);
+        Map<String, Host> delegates = new java.util.LinkedHashMap<>();
+        if (task.keywords().delegateTo() != null) {
+            for (Host host : batch) {
+                if (targets.contains(host.name())) {
+                    delegates.put(host.name(), delegate(play, task, host, options));
+                }
+            }
+        }
+        return new Plan.PlannedTask(task, module, targets, delegates);
+    }
+
+    /**
+     * Where {@code delegate_to} sends this host's task: rendered with the host's own variables (inventory,
+     * play vars, -e; not facts, not registered results), then found in the inventory by name.
+     */
+    private Host delegate(Play play, Task task, Host host, RunOptions options) {
+        String name = templating.renderString(task.keywords().delegateTo(),
+                withExtra(templating.vars(play, host, Map.of()), options), task.where()).strip();
+        java.util.Optional<Host> found = delegateHosts.apply(name);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        String why = LOCAL.contains(name)
+                ? ", and Duet does not run tasks on the control machine as Ansible's implicit localhost does:"
+                        + " add the host to the inventory (with its SSH address) or drop delegate_to"
+                : "; delegate_to takes an inventory host name";
+        throw new InputException(task.where().file(), task.where().line(), task.where().column(),
+                "task '" + task.name() + "': delegate_to names '" + name + "' (for " + host.name()
+                        + "), which is not a host of the inventory" + why);
     }
 
     private List<String> targets(Play play, Task task, List<Host> hosts, List<Host> all, RunOptions options) {

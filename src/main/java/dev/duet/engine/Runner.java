@@ -35,6 +35,8 @@ public final class Runner {
     private final Map<String, Map<String, Object>> registered = new java.util.concurrent.ConcurrentHashMap<>();
     /** Set while a no_log task runs: its commands are not told to the listener. */
     private final java.util.concurrent.atomic.AtomicBoolean commandsHidden = new java.util.concurrent.atomic.AtomicBoolean();
+    /** One lock per host name, so that a host is connected once however many tasks ask for it at once. */
+    private final Map<String, Object> hostLocks = new java.util.concurrent.ConcurrentHashMap<>();
     /** Acts so far in this runner's runs: any act makes every host's remembered reads stale. */
     private final HostReads.Generation acts = new HostReads.Generation();
 
@@ -104,6 +106,8 @@ public final class Runner {
                 hr.playBecome = play.become().get(hr.host.name());
                 hr.playBecomeUser = play.play().becomeUser();
                 hr.becomeNode = e -> connect(hr.host, e, options, connections).node;
+                // a delegated task's node: that host's one connection, under the same read-only guard
+                hr.delegateNode = (h, e) -> connect(h, e, options, connections).node;
             }
         }
         for (StepResult r : gathered) {
@@ -135,6 +139,13 @@ public final class Runner {
      * ({@link Node#as}); only a node that cannot switch has another connection opened.
      */
     private HostRun connect(Host host, Escalation escalation, RunOptions options, Map<String, HostRun> connections) {
+        // one host at a time (two play hosts delegating to the same host at once share one connection)
+        synchronized (hostLocks.computeIfAbsent(host.name(), h -> new Object())) {
+            return connectLocked(host, escalation, options, connections);
+        }
+    }
+
+    private HostRun connectLocked(Host host, Escalation escalation, RunOptions options, Map<String, HostRun> connections) {
         String key = escalation == null ? host.name() : host.name() + " (" + escalation + ")";
         java.util.Optional<Node> shared;
         synchronized (connections) {

@@ -208,8 +208,10 @@ class PlaybookStructureTest {
 
     @Test
     void refusalsNameTheLine() throws IOException {
-        assertThat(failure("- hosts: all\n  tasks:\n    - command: echo\n      delegate_to: node1\n").getMessage())
-                .contains("bad.yml:4:7: ", "delegate_to is not supported", "run_on");
+        assertThat(failure("- hosts: all\n  tasks:\n    - command: echo\n      delegate_to: node1\n      delegate_facts: true\n").getMessage())
+                .contains("bad.yml:5:7: ", "delegate_facts is not supported");
+        assertThat(failure("- hosts: all\n  tasks:\n    - command: echo\n      run_on: node1\n      delegate_to: node2\n").getMessage())
+                .contains("bad.yml:5:7: ", "either run_on or delegate_to");
         assertThat(failure("- hosts: all\n  tasks:\n    - command: echo\n      become_user: 'pg sql'\n").getMessage())
                 .contains("bad.yml:4:20: ", "expected become_user to be a user name", "'pg sql'");
         assertThat(failure("- hosts: all\n  become_user: '{{ who }}'\n  tasks: []\n").getMessage())
