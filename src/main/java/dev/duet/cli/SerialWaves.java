@@ -56,9 +56,12 @@ final class SerialWaves {
             }
             waves.add(wave);
         }
+        if (waves.isEmpty()) {
+            return List.of(names); // --limit left no pair a host: every pair shows "no hosts matched"
+        }
         // a pair --limit left without hosts still shows its plays ("no hosts matched") in the first wave
         names.stream().filter(n -> hostsOf.get(n).isEmpty()).forEach(n -> waves.get(0).add(n));
-        return waves.isEmpty() ? List.of(names) : waves;
+        return waves;
     }
 
     /** The serial of every play; plays that differ are refused at the second one's keyword (or play). */
