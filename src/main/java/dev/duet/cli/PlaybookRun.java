@@ -83,8 +83,11 @@ final class PlaybookRun {
         if (scopes.isEmpty()) {
             planned.add(plan(null, wiring, wiring.inventory(), playbook, options, extra, limit));
         }
+        List<List<String>> waves = scopes.isEmpty() ? List.of() : SerialWaves.of(playbook, scopes, limit);
+        // on many pairs the waves are the serial batches: each pair's own run has none
+        Playbook perPairBook = new Playbook(playbook.file(), playbook.plays().stream().map(p -> p.withoutSerial()).toList());
         for (PairScopes.Scope scope : scopes) {
-            planned.add(plan(scope.name(), wiring, scope.inventory(), playbook, options, extra, limit));
+            planned.add(plan(scope.name(), wiring, scope.inventory(), perPairBook, options, extra, limit));
         }
         // The one door to the terminal: results, diffs, warnings, progress and JSON all pass the redaction.
         PrintStream out = RedactingStream.wrap(System.out);
@@ -103,7 +106,7 @@ final class PlaybookRun {
         Thread hook = new Thread(interrupt.onShutdown(), "duet-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return run(planned, cancellation.guard(wiring.opener()), listener, interrupt::watching, options).exitCode();
+            return run(planned, waves, cancellation.guard(wiring.opener()), listener, interrupt::watching, options).exitCode();
         } finally {
             cancellation.finished();
             try {
@@ -121,7 +124,8 @@ final class PlaybookRun {
     private Planned plan(String pair, Wiring wiring, Inventory inventory, Playbook playbook,
                          RunOptions options, Map<String, Object> extra, Set<String> limit) {
         Templating templating = new PlaybookTemplating(inventory);
-        Plan plan = new Planner(wiring.modules(), templating, inventory::hostsMatching, limit).plan(playbook, options);
+        Plan plan = new Planner(wiring.modules(), templating, inventory::hostsMatching, limit)
+                .delegatingTo(name -> java.util.Optional.ofNullable(wiring.inventory().hosts().get(name))).plan(playbook, options);
         if (cli.startAtTask != null) {
             plan = StartAtTask.apply(plan, cli.startAtTask);
         }
@@ -130,18 +134,19 @@ final class PlaybookRun {
     }
 
     /** {@code watch} wraps each runner's listener (Ctrl-C notes the tasks it sees start, by the plan's names). */
-    private Recap run(List<Planned> planned, NodeOpener opener, EventListener listener,
+    private Recap run(List<Planned> planned, List<List<String>> waves, NodeOpener opener, EventListener listener,
                       UnaryOperator<EventListener> watch, RunOptions options) {
         if (planned.size() == 1 && planned.get(0).pair() == null) {
             Planned one = planned.get(0);
             return new Runner(opener, one.templating(), watch.apply(listener)).run(one.plan(), options);
         }
         List<EngineEvent.RunFinished> finished = new ArrayList<>();
-        List<PairRuns.Pair> pairs = new ArrayList<>();
+        Map<String, PairRuns.Pair> pairs = new LinkedHashMap<>();
         for (Planned p : planned) {
-            pairs.add(new PairRuns.Pair(p.pair(), p.plan(), new Runner(opener, p.templating(),
+            pairs.put(p.pair(), new PairRuns.Pair(p.pair(), p.plan(), new Runner(opener, p.templating(),
                     watch.apply(PairRuns.forPair(p.pair(), listener, finished)))));
         }
-        return new PairRuns(cli.forks, listener).run(pairs, options, finished);
+        List<List<PairRuns.Pair>> byWave = waves.stream().map(w -> w.stream().map(pairs::get).toList()).toList();
+        return new PairRuns(cli.forks, listener).run(byWave, options, finished, waves.size() > 1);
     }
 }

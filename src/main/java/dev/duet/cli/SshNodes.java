@@ -2,6 +2,7 @@ package dev.duet.cli;
 
 import dev.duet.inventory.AnsibleBoolean;
 import dev.duet.inventory.Host;
+import dev.duet.transport.Escalation;
 import dev.duet.transport.ssh.HomePath;
 import dev.duet.transport.ssh.SshCommonArgs;
 import dev.duet.transport.ssh.SshEndpoint;
@@ -22,6 +23,12 @@ public final class SshNodes {
     public static SshNode open(Host host, SshOptions defaults, boolean become) {
         SshEndpoint endpoint = new SshEndpoint(host.name(), host.address(), host.port(), host.user());
         return new SshNode(endpoint, options(host, defaults).withBecome(become)).connect();
+    }
+
+    /** As {@link #open}, running commands and files with {@code escalation} (a play's become_user). */
+    public static SshNode open(Host host, SshOptions defaults, Escalation escalation) {
+        SshEndpoint endpoint = new SshEndpoint(host.name(), host.address(), host.port(), host.user());
+        return new SshNode(endpoint, options(host, defaults), escalation).connect();
     }
 
     /** Like {@link #open} without connecting; the first operation connects. */

@@ -81,6 +81,11 @@ final class Wiring {
             public Node open(Host host, boolean become) {
                 return SshNodes.open(host, defaults, become);
             }
+
+            @Override
+            public Node open(Host host, dev.duet.transport.Escalation escalation) {
+                return SshNodes.open(host, defaults, escalation);
+            }
         };
     }
 }

@@ -71,6 +71,11 @@ final class CancellableNode implements Node {
     }
 
     @Override
+    public Optional<Node> as(dev.duet.transport.Escalation escalation) {
+        return node.as(escalation).map(other -> new CancellableNode(other, cancellation));
+    }
+
+    @Override
     public void close() {
         node.close();
     }

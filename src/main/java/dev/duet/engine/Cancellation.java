@@ -45,6 +45,11 @@ public final class Cancellation {
             public Node open(Host host, boolean become) {
                 return track(new CancellableNode(opener.open(host, become), Cancellation.this));
             }
+
+            @Override
+            public Node open(Host host, dev.duet.transport.Escalation escalation) {
+                return track(new CancellableNode(opener.open(host, escalation), Cancellation.this));
+            }
         };
     }
 

@@ -1,6 +1,8 @@
 package dev.duet.engine;
 
 import dev.duet.inventory.Host;
+import dev.duet.playbook.TaskKeywords;
+import dev.duet.transport.Escalation;
 import dev.duet.transport.Node;
 import java.util.Map;
 import java.util.function.Function;
@@ -20,10 +22,16 @@ final class HostRun {
     Map<String, Object> registered = new java.util.concurrent.ConcurrentHashMap<>();
     /** Which parts of which blocks run on this host. */
     final BlockState blocks = new BlockState();
-    /** The node for a task's own {@code become:} (null: the play's); set by the runner. */
-    Function<Boolean, Node> becomeNode = b -> null;
-    /** The play's effective become for this host. */
+    /** The node for another escalation than the play's (a task's own become or become_user); set by the runner. */
+    Function<Escalation, Node> becomeNode = e -> null;
+    /** The play's effective become for this host (null: the inventory's alone). */
     Boolean playBecome;
+    /** The play's become_user (null: root). */
+    String playBecomeUser;
+    /** The node of another inventory host, for a task delegated there ({@code delegate_to}); set by the runner. */
+    java.util.function.BiFunction<Host, Escalation, Node> delegateNode = (h, e) -> null;
+    /** The node as opened, before the runner's wrappers: other escalations share its connection ({@link Node#as}). */
+    Node opened;
 
     HostRun(Host host, Node node, TimedNode timed) {
         this.host = host;
@@ -31,12 +39,43 @@ final class HostRun {
         this.timed = timed;
     }
 
-    /** The node a task runs on: this one, unless the task's {@code become:} differs from the play's. */
-    Node nodeFor(Boolean taskBecome) {
-        if (taskBecome == null || taskBecome.equals(playBecome)) {
+    /** The play's escalation on this host, or null when the play left it to the inventory. */
+    Escalation playEscalation() {
+        return playBecome == null ? null : Escalation.of(playBecome, playBecomeUser);
+    }
+
+    /**
+     * Who a task runs as: its own {@code become}/{@code become_user} over the play's, as Ansible ranks them
+     * (become_user without become changes nothing).
+     */
+    Escalation escalationFor(TaskKeywords kw) {
+        Escalation play = playEscalation();
+        if (kw.become() == null && (kw.becomeUser() == null || play == null)) {
+            return play;
+        }
+        boolean become = kw.become() != null ? kw.become() : play.become();
+        return Escalation.of(become, kw.becomeUser() != null ? kw.becomeUser() : playBecomeUser);
+    }
+
+    /**
+     * The node a task executes on: the delegate's when it is delegated (with the task's escalation, over
+     * that host's own connection and connection variables), else this host's ({@link #nodeFor(TaskKeywords)}).
+     */
+    Node nodeFor(Plan.PlannedTask planned) {
+        Host delegate = planned.delegates().get(host.name());
+        if (delegate == null || delegate.name().equals(host.name())) {
+            return nodeFor(planned.task().keywords());
+        }
+        return delegateNode.apply(delegate, escalationFor(planned.task().keywords()));
+    }
+
+    /** The node a task runs on: this one, unless the task's escalation differs from the play's. */
+    Node nodeFor(TaskKeywords kw) {
+        Escalation wanted = escalationFor(kw);
+        if (wanted == null || wanted.equals(playEscalation())) {
             return node;
         }
-        Node other = becomeNode.apply(taskBecome);
+        Node other = becomeNode.apply(wanted);
         return other == null ? node : other;
     }
 }

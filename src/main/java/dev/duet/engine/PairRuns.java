@@ -16,6 +16,9 @@ import java.util.concurrent.Semaphore;
  * connections), so a pair that fails stops only itself. At most {@code forks} hosts run at once (as
  * Ansible's {@code --forks}); a pair's hosts always run together, since its steps move in lock-step.
  * Renderers see every pair's events (play names carry the pair's name) and one recap of every host.
+ * With {@code serial}, the pairs run in waves (each a batch of whole pairs, see {@link #run(List, RunOptions,
+ * List, boolean)}): a wave runs to its end before the next starts, and a wave where every host failed
+ * ends the run, as a fully failed batch ends an Ansible play.
  */
 public final class PairRuns {
     /** One pair's share of the run: its name (the inventory group), its plan and its runner. */
@@ -60,6 +63,39 @@ public final class PairRuns {
 
     /** Runs every pair; {@code finished} is where their runners' listeners (from {@link #forPair}) put their recaps. */
     public Recap run(List<Pair> pairs, RunOptions options, List<EngineEvent.RunFinished> finished) {
+        return run(List.of(pairs), options, finished, false);
+    }
+
+    /**
+     * Runs the pairs wave after wave ({@code waves}: the serial batches, each a list of whole pairs); with
+     * {@code serial}, a wave where every host failed or was unreachable stops the waves after it.
+     */
+    public Recap run(List<List<Pair>> waves, RunOptions options, List<EngineEvent.RunFinished> finished,
+                     boolean serial) {
+        Recap all = new Recap();
+        for (List<Pair> wave : waves) {
+            Recap recap = runWave(wave, options);
+            all.addAll(recap);
+            if (serial && everyHostFailed(recap)) {
+                break;
+            }
+        }
+        List<PhaseTiming> timings = new ArrayList<>();
+        synchronized (finished) {
+            finished.forEach(r -> timings.addAll(r.timings()));
+        }
+        synchronized (listener) {
+            listener.on(new EngineEvent.RunFinished(all, List.copyOf(timings)));
+        }
+        return all;
+    }
+
+    private static boolean everyHostFailed(Recap recap) {
+        return !recap.hosts().isEmpty() && recap.hosts().values().stream()
+                .allMatch(c -> c.get(Status.FAILED) + c.get(Status.UNREACHABLE) > 0);
+    }
+
+    private Recap runWave(List<Pair> pairs, RunOptions options) {
         Semaphore slots = new Semaphore(forks, true);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(pairs.size(), forks)), r -> {
             Thread t = new Thread(r, "duet-pair");
@@ -79,18 +115,11 @@ public final class PairRuns {
                     }
                 }));
             }
-            Recap all = new Recap();
-            List<PhaseTiming> timings = new ArrayList<>();
+            Recap wave = new Recap();
             for (Future<Recap> f : futures) {
-                all.addAll(get(f));
+                wave.addAll(get(f));
             }
-            synchronized (finished) {
-                finished.forEach(r -> timings.addAll(r.timings()));
-            }
-            synchronized (listener) {
-                listener.on(new EngineEvent.RunFinished(all, List.copyOf(timings)));
-            }
-            return all;
+            return wave;
         } finally {
             pool.shutdownNow();
         }

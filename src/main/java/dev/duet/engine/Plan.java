@@ -15,15 +15,22 @@ public record Plan(List<PlannedPlay> plays) {
 
     /**
      * {@code become}: host name → whether its commands in this play go through sudo (see {@link Become});
-     * a host missing from it connects with its inventory settings alone.
+     * a host missing from it connects with its inventory settings alone. {@code batch}: with
+     * {@code serial}, which batch of the play this is (0: the first, or the only one); each batch is a
+     * play of its own here, run to its end before the next.
      */
     public record PlannedPlay(Play play, List<Host> hosts, List<PlannedTask> tasks, Map<String, Boolean> become,
-                              List<PlannedTask> handlers) {
+                              List<PlannedTask> handlers, int batch) {
         public PlannedPlay {
             hosts = List.copyOf(hosts);
             tasks = List.copyOf(tasks);
             become = Map.copyOf(become);
             handlers = List.copyOf(handlers);
+        }
+
+        public PlannedPlay(Play play, List<Host> hosts, List<PlannedTask> tasks, Map<String, Boolean> become,
+                           List<PlannedTask> handlers) {
+            this(play, hosts, tasks, become, handlers, 0);
         }
 
         public PlannedPlay(Play play, List<Host> hosts, List<PlannedTask> tasks, Map<String, Boolean> become) {
@@ -35,10 +42,18 @@ public record Plan(List<PlannedPlay> plays) {
         }
     }
 
-    /** {@code hosts} are the hosts this task runs on: all of the play's, or the one named by run_on/run_once. */
-    public record PlannedTask(Task task, Module module, List<String> hosts) {
+    /**
+     * {@code hosts} are the hosts this task runs on: all of the play's, or the one named by run_on/run_once.
+     * {@code delegates}: with {@code delegate_to}, host name → the inventory host where its task executes.
+     */
+    public record PlannedTask(Task task, Module module, List<String> hosts, Map<String, Host> delegates) {
         public PlannedTask {
             hosts = List.copyOf(hosts);
+            delegates = Map.copyOf(delegates);
+        }
+
+        public PlannedTask(Task task, Module module, List<String> hosts) {
+            this(task, module, hosts, Map.of());
         }
     }
 

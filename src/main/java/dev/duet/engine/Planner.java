@@ -25,12 +25,16 @@ public final class Planner {
      * and facts. Nothing else is assumed: a name is known here only if it will be defined when the task runs.
      */
     private static final Set<String> MAGIC = Set.of("ansible_check_mode");
+    /** Ansible's names for its implicit localhost. */
+    private static final Set<String> LOCAL = Set.of("localhost", "127.0.0.1", "::1");
 
     private final ModuleRegistry modules;
     private final Templating templating;
     private final Function<String, List<Host>> hostPattern;
     /** Host names {@code --limit} keeps, or null for no limit. */
     private final Set<String> limit;
+    /** Where {@code delegate_to} hosts are found: the whole inventory, even when a pair's run sees only its own. */
+    private Function<String, java.util.Optional<Host>> delegateHosts;
 
     public Planner(ModuleRegistry modules, Templating templating, Function<String, List<Host>> hostPattern) {
         this(modules, templating, hostPattern, null);
@@ -43,6 +47,19 @@ public final class Planner {
         this.templating = templating;
         this.hostPattern = hostPattern;
         this.limit = limit == null ? null : Set.copyOf(limit);
+        this.delegateHosts = name -> {
+            try {
+                return hostPattern.apply(name).stream().filter(h -> h.name().equals(name)).findFirst();
+            } catch (InputException noSuchHost) {
+                return java.util.Optional.empty();
+            }
+        };
+    }
+
+    /** Finds {@code delegate_to} hosts with {@code hosts} (the whole inventory) instead of the play's host pattern. */
+    public Planner delegatingTo(Function<String, java.util.Optional<Host>> hosts) {
+        this.delegateHosts = hosts;
+        return this;
     }
 
     public Plan plan(Playbook playbook, RunOptions options) {
@@ -64,39 +81,83 @@ public final class Planner {
                     continue;
                 }
             }
-            List<Plan.PlannedTask> tasks = new ArrayList<>();
-            for (int i = 0; i < play.tasks().size(); i++) {
-                Task task = play.tasks().get(i);
-                if (task.isFlushHandlers() || options.selects(task.tags())) {
-                    tasks.add(planned(play, task, hosts, all, options, registered));
-                }
-                if (play.partEnds().contains(i + 1) && !play.handlers().isEmpty()) {
-                    tasks.add(new Plan.PlannedTask(Flush.task(task.where()), Flush.MODULE, hosts.stream().map(Host::name).toList()));
-                }
+            List<List<Host>> batches = play.serial() == null ? List.of(hosts) : play.serial().batches(hosts);
+            if (batches.size() > 1) {
+                SerialPairs.check(play, hosts, batches.get(0), modules);
             }
-            List<Plan.PlannedTask> handlers = new ArrayList<>();
-            for (Task task : play.handlers()) {
-                handlers.add(planned(play, task, hosts, all, options, registered));
+            for (int b = 0; b < batches.size(); b++) {
+                plays.add(planBatch(play, batches.get(b), b, hosts, all, options, registered));
             }
-            Map<String, Boolean> become = new java.util.LinkedHashMap<>();
-            for (Host host : hosts) {
-                become.put(host.name(), Become.effective(play, templating.vars(play, host, Map.of()), options.extraVars()));
-            }
-            plays.add(new Plan.PlannedPlay(play, hosts, tasks, become, handlers));
         }
         return new Plan(plays);
     }
 
-    private Plan.PlannedTask planned(Play play, Task task, List<Host> hosts, List<Host> all, RunOptions options,
-                                     Set<String> registered) {
+    /** One batch of a play ({@code serial}), or the whole play: {@code kept} are its hosts after --limit. */
+    private Plan.PlannedPlay planBatch(Play play, List<Host> batch, int index, List<Host> kept, List<Host> all,
+                                       RunOptions options, Set<String> registered) {
+        List<Plan.PlannedTask> tasks = new ArrayList<>();
+        for (int i = 0; i < play.tasks().size(); i++) {
+            Task task = play.tasks().get(i);
+            if (task.isFlushHandlers() || options.selects(task.tags())) {
+                tasks.add(planned(play, task, batch, kept, all, options, registered));
+            }
+            if (play.partEnds().contains(i + 1) && !play.handlers().isEmpty()) {
+                tasks.add(new Plan.PlannedTask(Flush.task(task.where()), Flush.MODULE, batch.stream().map(Host::name).toList()));
+            }
+        }
+        List<Plan.PlannedTask> handlers = new ArrayList<>();
+        for (Task task : play.handlers()) {
+            handlers.add(planned(play, task, batch, kept, all, options, registered));
+        }
+        Map<String, Boolean> become = new java.util.LinkedHashMap<>();
+        for (Host host : batch) {
+            become.put(host.name(), Become.effective(play, templating.vars(play, host, Map.of()), options.extraVars()));
+        }
+        return new Plan.PlannedPlay(play, batch, tasks, become, handlers, index);
+    }
+
+    private Plan.PlannedTask planned(Play play, Task task, List<Host> batch, List<Host> kept, List<Host> all,
+                                     RunOptions options, Set<String> registered) {
         if (task.isFlushHandlers()) {
-            return new Plan.PlannedTask(task, Flush.MODULE, hosts.stream().map(Host::name).toList());
+            return new Plan.PlannedTask(task, Flush.MODULE, batch.stream().map(Host::name).toList());
         }
         Module module = modules.find(task.module()).orElseThrow(() -> new InputException(
                 task.where().file(), task.where().line(), task.where().column(),
                 "unknown module '" + task.module() + "' (known: " + String.join(", ", modules.names()) + ")"));
-        checkDefined(play, task, hosts, options, registered);
-        return new Plan.PlannedTask(task, module, targets(play, task, hosts, all, options));
+        checkDefined(play, task, batch, options, registered);
+        List<String> targets = targets(play, task, kept, all, options);
+        // with serial, run_once is once per batch (as in Ansible) and run_on runs in its host's batch
+        List<String> inBatch = batch.stream().map(Host::name).toList();
+        targets = task.runOnce() ? List.of(inBatch.get(0)) : targets.stream().filter(inBatch::contains).toList();
+        Map<String, Host> delegates = new java.util.LinkedHashMap<>();
+        if (task.keywords().delegateTo() != null) {
+            for (Host host : batch) {
+                if (targets.contains(host.name())) {
+                    delegates.put(host.name(), delegate(play, task, host, options));
+                }
+            }
+        }
+        return new Plan.PlannedTask(task, module, targets, delegates);
+    }
+
+    /**
+     * Where {@code delegate_to} sends this host's task: rendered with the host's own variables (inventory,
+     * play vars, -e; not facts, not registered results), then found in the inventory by name.
+     */
+    private Host delegate(Play play, Task task, Host host, RunOptions options) {
+        String name = templating.renderString(task.keywords().delegateTo(),
+                withExtra(templating.vars(play, host, Map.of()), options), task.where()).strip();
+        java.util.Optional<Host> found = delegateHosts.apply(name);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        String why = LOCAL.contains(name)
+                ? ", and Duet does not run tasks on the control machine as Ansible's implicit localhost does:"
+                        + " add the host to the inventory (with its SSH address) or drop delegate_to"
+                : "; delegate_to takes an inventory host name";
+        throw new InputException(task.where().file(), task.where().line(), task.where().column(),
+                "task '" + task.name() + "': delegate_to names '" + name + "' (for " + host.name()
+                        + "), which is not a host of the inventory" + why);
     }
 
     private List<String> targets(Play play, Task task, List<Host> hosts, List<Host> all, RunOptions options) {

@@ -3,7 +3,9 @@ package dev.duet.engine;
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
 import dev.duet.inventory.Host;
+import dev.duet.playbook.Play;
 import dev.duet.playbook.Templating;
+import dev.duet.transport.Escalation;
 import dev.duet.transport.Node;
 import dev.duet.transport.ReadOnlyGuard;
 import java.time.Duration;
@@ -33,6 +35,8 @@ public final class Runner {
     private final Map<String, Map<String, Object>> registered = new java.util.concurrent.ConcurrentHashMap<>();
     /** Set while a no_log task runs: its commands are not told to the listener. */
     private final java.util.concurrent.atomic.AtomicBoolean commandsHidden = new java.util.concurrent.atomic.AtomicBoolean();
+    /** One lock per host name, so that a host is connected once however many tasks ask for it at once. */
+    private final Map<String, Object> hostLocks = new java.util.concurrent.ConcurrentHashMap<>();
     /** Acts so far in this runner's runs: any act makes every host's remembered reads stale. */
     private final HostReads.Generation acts = new HostReads.Generation();
 
@@ -52,8 +56,13 @@ public final class Runner {
             return t;
         });
         try {
+            Play ended = null;
             for (Plan.PlannedPlay play : plan.plays()) {
-                runPlay(play, options, recap, timings, connections, pool);
+                if (play.batch() > 0 && play.play() == ended) {
+                    continue;
+                }
+                // serial: a batch where every host failed ends the play, as in Ansible
+                ended = runPlay(play, options, recap, timings, connections, pool) ? play.play() : null;
             }
         } finally {
             pool.shutdownNow();
@@ -69,13 +78,14 @@ public final class Runner {
         return recap;
     }
 
-    private void runPlay(Plan.PlannedPlay play, RunOptions options, Recap recap, List<PhaseTiming> timings,
-                         Map<String, HostRun> connections, ExecutorService pool) {
+    /** Runs one play (or one batch of it); true when every host of it failed. */
+    private boolean runPlay(Plan.PlannedPlay play, RunOptions options, Recap recap, List<PhaseTiming> timings,
+                            Map<String, HostRun> connections, ExecutorService pool) {
         List<String> names = play.hosts().stream().map(Host::name).toList();
         names.forEach(recap::host);
         listener.on(new EngineEvent.PlayStarted(play.play().name(), names, options.checkMode()));
         if (names.isEmpty()) {
-            return; // --limit left this play no host
+            return false; // --limit left this play no host
         }
         boolean gather = play.play().gatherFacts();
         if (gather) {
@@ -83,7 +93,7 @@ public final class Runner {
         }
         long t0 = System.nanoTime();
         List<HostRun> runs = inParallel(pool, play.hosts(),
-                host -> connect(host, play.become().get(host.name()), options, connections));
+                host -> connect(host, playEscalation(play, host), options, connections));
         Map<String, Duration> remote = new LinkedHashMap<>();
         Map<String, Map<String, Object>> factsByHost = new java.util.concurrent.ConcurrentHashMap<>();
         List<StepResult> gathered = inParallel(pool, runs, hr -> gather(hr, options, factsByHost, gather));
@@ -94,7 +104,10 @@ public final class Runner {
                         templating.vars(play.play(), hr.host, factsByHost, options.extraVars()),
                         options.extraVars().keySet());
                 hr.playBecome = play.become().get(hr.host.name());
-                hr.becomeNode = b -> connect(hr.host, b, options, connections).node;
+                hr.playBecomeUser = play.play().becomeUser();
+                hr.becomeNode = e -> connect(hr.host, e, options, connections).node;
+                // a delegated task's node: that host's one connection, under the same read-only guard
+                hr.delegateNode = (h, e) -> connect(h, e, options, connections).node;
             }
         }
         for (StepResult r : gathered) {
@@ -117,31 +130,54 @@ public final class Runner {
                 }));
         new PlayTasks(play, runs, playNodes, taskRun, recap, listener, timings, commandsHidden,
                 (active, task) -> inParallel(pool, active, hr -> taskRun.run(task, hr, playNodes))).run();
+        return runs.stream().allMatch(hr -> hr.stopped);
+    }
+
+    /** The play's become and become_user on this host; null when the plan left it to the inventory. */
+    private static Escalation playEscalation(Plan.PlannedPlay play, Host host) {
+        Boolean become = play.become().get(host.name());
+        return become == null ? null : Escalation.of(become, play.play().becomeUser());
     }
 
     /**
-     * One connection per host and privilege setting: plays that agree on become share it, a play that
-     * differs gets its own (sudo wrapping is fixed per connection).
+     * One connection per host: the first escalation asked for opens it, and every other (a play or task
+     * with another become or become_user) runs over the same connection with its own sudo prefix
+     * ({@link Node#as}); only a node that cannot switch has another connection opened.
      */
-    private HostRun connect(Host host, Boolean become, RunOptions options, Map<String, HostRun> connections) {
-        String key = become == null ? host.name() : host.name() + (become ? " (become)" : " (no become)");
+    private HostRun connect(Host host, Escalation escalation, RunOptions options, Map<String, HostRun> connections) {
+        // one host at a time (two play hosts delegating to the same host at once share one connection)
+        synchronized (hostLocks.computeIfAbsent(host.name(), h -> new Object())) {
+            return connectLocked(host, escalation, options, connections);
+        }
+    }
+
+    private HostRun connectLocked(Host host, Escalation escalation, RunOptions options, Map<String, HostRun> connections) {
+        String key = escalation == null ? host.name() : host.name() + " (" + escalation + ")";
+        java.util.Optional<Node> shared;
         synchronized (connections) {
             HostRun known = connections.get(key);
             if (known != null) {
                 HostRun again = new HostRun(host, known.node, known.timed);
                 again.remoteBefore = known.timed.spent();
+                again.opened = known.opened;
                 return again;
             }
+            shared = escalation == null ? java.util.Optional.empty() : connections.values().stream()
+                    .filter(k -> k.host.name().equals(host.name()) && k.opened != null)
+                    .findFirst().flatMap(k -> k.opened.as(escalation));
         }
         HostRun hr;
         long t0 = System.nanoTime();
         try {
-            TimedNode timed = new TimedNode(new CommandEvents(become == null ? opener.open(host) : opener.open(host, become),
-                    listener, commandsHidden));
+            Node opened = shared.orElseGet(() -> escalation == null ? opener.open(host)
+                    : escalation.user() == null || escalation.toRoot() ? opener.open(host, escalation.become())
+                    : opener.open(host, escalation));
+            TimedNode timed = new TimedNode(new CommandEvents(opened, listener, commandsHidden));
             // connecting is time on the network, not Duet's own: count it as remote
             timed.add(Duration.ofNanos(System.nanoTime() - t0));
             hr = new HostRun(host, new CachedNode(new ReadOnlyGuard(timed, options.checkMode()), new HostReads(acts)),
                     timed);
+            hr.opened = opened;
             synchronized (connections) {
                 connections.put(key, hr);
             }

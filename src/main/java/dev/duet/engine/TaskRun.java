@@ -43,7 +43,7 @@ final class TaskRun {
         StepOutcome outcome;
         Map<String, Object> registered;
         try {
-            Node node = hr.nodeFor(kw.become());
+            Node node = hr.nodeFor(planned);
             if (kw.loop() == null) {
                 outcome = judge(task, execution.once(planned, hr, node, playNodes, hr.vars, check, probe), hr.vars);
                 registered = outcome.registered();

@@ -19,6 +19,11 @@ public final class FilesystemModule implements Module {
     }
 
     @Override
+    public boolean pairCoordinated() {
+        return true;
+    }
+
+    @Override
     public Set<String> requiredArgs() {
         return Set.of("dev", "label");
     }

@@ -24,6 +24,11 @@ public final class Ocfs2ClusterModule implements Module {
     }
 
     @Override
+    public boolean pairCoordinated() {
+        return true;
+    }
+
+    @Override
     public Set<String> requiredArgs() {
         return Set.of("nodes");
     }

@@ -10,8 +10,7 @@ import java.util.regex.Pattern;
 /**
  * Reads a task's Ansible keywords into {@link TaskKeywords}, checking what can be checked at load time:
  * expressions parse, {@code register} is a variable name, {@code check_mode: false} only on a read-only
- * task. Keywords Duet does not do ({@code delegate_to}, {@code become_user} other than root) are refused
- * here, naming the line.
+ * task, {@code become_user} is a user name.
  */
 final class KeywordReader {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -70,21 +69,39 @@ final class KeywordReader {
         }
         List<String> notify = e.containsKey("notify") ? Nodes.strings(e.get("notify").value(), "notify") : List.of();
         List<String> listen = e.containsKey("listen") ? Nodes.strings(e.get("listen").value(), "listen") : List.of();
+        String becomeUser = e.containsKey("become_user") ? BecomeUser.read(e.get("become_user").value()) : null;
+        String delegateTo = e.containsKey("delegate_to") ? delegateTo(e, module) : null;
         return new TaskKeywords(register, loop, loopVar, label, changedWhen, failedWhen, ignore, noLog, checkMode,
-                become, notify, listen, new ArrayList<>());
+                become, becomeUser, delegateTo, notify, listen, new ArrayList<>());
+    }
+
+    /**
+     * {@code delegate_to: HOST}: a host of the inventory (or a template giving one, resolved per host when the
+     * run is planned). A module that acts on both nodes of a pair cannot be moved to another host.
+     */
+    private static String delegateTo(Map<String, LocatedNode.Entry> e, Module module) {
+        LocatedNode.Entry entry = e.get("delegate_to");
+        String host = Nodes.string(entry.value(), "delegate_to");
+        if (host.isBlank()) {
+            throw entry.value().error("expected delegate_to to name a host of the inventory, got an empty string");
+        }
+        if (e.containsKey("run_on")) {
+            throw entry.key().error("expected either run_on or delegate_to, not both (run_on picks which play host"
+                    + " runs the task; delegate_to moves each host's task to another host)");
+        }
+        if (module != null && module.pairCoordinated()) {
+            throw entry.key().error("'" + module.name() + "' cannot be delegated: it acts on both nodes of a pair"
+                    + " (its peer, the pair's names and addresses), so it runs on the pair's own hosts; use run_on"
+                    + " or run_once to pick one of them");
+        }
+        Templater.checkSyntax(host, entry.value().location());
+        return host;
     }
 
     private static void refuse(Map<String, LocatedNode.Entry> e, boolean handler) {
-        if (e.containsKey("delegate_to")) {
-            throw e.get("delegate_to").key().error("delegate_to is not supported: each task runs on the hosts of"
-                    + " its play; use run_on: HOST to run it on one of them");
-        }
-        if (e.containsKey("become_user")) {
-            LocatedNode v = e.get("become_user").value();
-            if (!v.isScalar() || !"root".equals(v.text())) {
-                throw v.error("become_user other than root is not supported (become means sudo to root), got "
-                        + v.describe());
-            }
+        if (e.containsKey("delegate_facts")) {
+            throw e.get("delegate_facts").key().error("delegate_facts is not supported: a delegated task's facts"
+                    + " and results stay with the host it runs for");
         }
         if (e.containsKey("listen") && !handler) {
             throw e.get("listen").key().error("listen is a handler keyword; put this task under handlers:");

@@ -10,11 +10,13 @@ import java.util.Map;
  * was written (empty for plays built in code). {@code tasks} is pre_tasks, roles, tasks and post_tasks
  * in order; {@code partEnds} the task counts after which a part ends, where Ansible flushes handlers;
  * {@code handlers} are the play's and its roles' handlers. {@code roleDefaults} rank below inventory
- * variables.
+ * variables. {@code becomeUser}: the play's {@code become_user} (null: root); {@code serial}: its batches
+ * (null: all hosts at once).
  */
 public record Play(String name, String hosts, Map<String, Object> vars, boolean become, boolean anyErrorsFatal,
                    List<Task> tasks, Args.Location where, Map<String, Args.Location> varOrigins,
-                   boolean gatherFacts, List<Task> handlers, Map<String, Object> roleDefaults, List<Integer> partEnds) {
+                   boolean gatherFacts, List<Task> handlers, Map<String, Object> roleDefaults, List<Integer> partEnds,
+                   String becomeUser, Serial serial) {
     public Play {
         vars = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(vars));
         tasks = List.copyOf(tasks);
@@ -27,11 +29,17 @@ public record Play(String name, String hosts, Map<String, Object> vars, boolean 
     public Play(String name, String hosts, Map<String, Object> vars, boolean become, boolean anyErrorsFatal,
                 List<Task> tasks, Args.Location where, Map<String, Args.Location> varOrigins) {
         this(name, hosts, vars, become, anyErrorsFatal, tasks, where, varOrigins, true, List.of(), Map.of(),
-                List.of(tasks.size()));
+                List.of(tasks.size()), null, null);
     }
 
     public Play(String name, String hosts, Map<String, Object> vars, boolean become, boolean anyErrorsFatal,
                 List<Task> tasks, Args.Location where) {
         this(name, hosts, vars, become, anyErrorsFatal, tasks, where, Map.of());
+    }
+
+    /** This play without {@code serial}: on an inventory of many pairs the waves of pairs are its batches. */
+    public Play withoutSerial() {
+        return new Play(name, hosts, vars, become, anyErrorsFatal, tasks, where, varOrigins, gatherFacts, handlers,
+                roleDefaults, partEnds, becomeUser, null);
     }
 }

@@ -12,15 +12,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One play: {@code name, hosts, vars, vars_files, become, any_errors_fatal, gather_facts, pre_tasks,
- * roles, tasks, post_tasks, handlers}. The task parts are joined in Ansible's order with a
+ * One play: {@code name, hosts, vars, vars_files, become, become_user, serial, any_errors_fatal,
+ * gather_facts, pre_tasks, roles, tasks, post_tasks, handlers}. The task parts are joined in Ansible's order with a
  * {@code meta: flush_handlers} after each non-empty part, so handlers run where Ansible runs them.
  * Variables: {@code vars} < {@code vars_files} < role {@code vars/main.yml} (all play-wide, as in
  * Ansible); role {@code defaults/main.yml} go below the inventory.
  */
 final class PlayReader {
     static final List<String> PLAY_KEYS = List.of("name", "hosts", "vars", "vars_files", "become", "become_user",
-            "any_errors_fatal", "gather_facts", "pre_tasks", "roles", "tasks", "post_tasks", "handlers");
+            "serial", "any_errors_fatal", "gather_facts", "pre_tasks", "roles", "tasks", "post_tasks", "handlers");
 
     private final TaskListReader tasks;
 
@@ -34,8 +34,9 @@ final class PlayReader {
         }
         Map<String, LocatedNode.Entry> e = node.entries();
         for (LocatedNode.Entry entry : e.values()) {
-            if (entry.name().equals("serial")) {
-                throw entry.key().error("serial is not supported: every task runs on all hosts of the play in lock-step");
+            if (entry.name().equals("max_fail_percentage")) {
+                throw entry.key().error("max_fail_percentage is not supported: with serial, a batch where every host"
+                        + " failed ends the play (as Ansible does without it); any_errors_fatal stops at the first failure");
             }
             if (!PLAY_KEYS.contains(entry.name())) {
                 throw entry.key().error("unknown play keyword '" + entry.name() + "' (known: "
@@ -44,9 +45,6 @@ final class PlayReader {
         }
         if (!e.containsKey("hosts")) {
             throw node.error("expected 'hosts:' in play" + (e.containsKey("name") ? " '" + e.get("name").value().text() + "'" : ""));
-        }
-        if (e.containsKey("become_user") && !"root".equals(e.get("become_user").value().text())) {
-            throw e.get("become_user").value().error("become_user other than root is not supported (become means sudo to root)");
         }
         String name = e.containsKey("name") ? Nodes.string(e.get("name").value(), "play name") : "";
         String hosts = PlaybookLoader.hosts(e.get("hosts").value());
@@ -84,7 +82,10 @@ final class PlayReader {
             handlers.addAll(tasks.read(e.get("handlers").value(), true));
         }
         HandlerNames.check(all, handlers);
-        return new Play(name, hosts, vars, become, fatal, all, node.location(), origins, gather, handlers, defaults, ends);
+        String becomeUser = e.containsKey("become_user") ? BecomeUser.read(e.get("become_user").value()) : null;
+        Serial serial = e.containsKey("serial") ? Serial.read(e.get("serial")) : null;
+        return new Play(name, hosts, vars, become, fatal, all, node.location(), origins, gather, handlers, defaults, ends,
+                becomeUser, serial);
     }
 
     private static void addPart(List<Task> all, List<Integer> ends, List<Task> part) {

@@ -41,6 +41,12 @@ public record Task(String name, String module, Map<String, Object> args, String 
         return at < 0 ? name : name.substring(at + 3);
     }
 
+    /** The same task run as {@code outerBecomeUser} unless it names its own {@code become_user} (from a block). */
+    public Task withBecomeUser(String outerBecomeUser) {
+        return outerBecomeUser == null ? this
+                : new Task(name, module, args, when, runOnce, runOn, tags, where, keywords.inheritBecomeUser(outerBecomeUser));
+    }
+
     public Task within(String outerWhen, List<String> outerTags, TaskKeywords.BlockFrame frame, Boolean become,
                        boolean ignoreErrors, Boolean checkMode) {
         String w = outerWhen == null ? when : when == null ? outerWhen : "(" + outerWhen + ") and (" + when + ")";

@@ -16,7 +16,8 @@ import java.util.Set;
  * their tasks marked with the block they sit in (the engine decides per host which part runs), and
  * {@code import_tasks}/{@code include_tasks} are read in place when the playbook loads (both are static
  * here: the file name may not be a template). A block's or import's {@code when}, {@code tags},
- * {@code become}, {@code ignore_errors} and {@code check_mode} pass down to its tasks.
+ * {@code become}, {@code ignore_errors} and {@code check_mode} (and a block's {@code become_user}) pass
+ * down to its tasks.
  */
 final class TaskListReader {
     private static final Set<String> BLOCK_KEYS = Set.of("name", "block", "rescue", "always", "when", "tags",
@@ -95,9 +96,6 @@ final class TaskListReader {
                         + String.join(", ", new java.util.TreeSet<>(BLOCK_KEYS)) + ")");
             }
         }
-        if (e.containsKey("become_user") && !"root".equals(e.get("become_user").value().text())) {
-            throw e.get("become_user").value().error("become_user other than root is not supported");
-        }
         int id = nextBlock++;
         String name = e.containsKey("name") ? Nodes.string(e.get("name").value(), "block name") : "block";
         String when = e.containsKey("when") ? TaskReader.condition(e.get("when").value()) : null;
@@ -105,6 +103,7 @@ final class TaskListReader {
         Boolean become = e.containsKey("become") ? Nodes.bool(e.get("become").value(), "become") : null;
         boolean ignore = e.containsKey("ignore_errors") && Nodes.bool(e.get("ignore_errors").value(), "ignore_errors");
         Boolean check = e.containsKey("check_mode") ? Nodes.bool(e.get("check_mode").value(), "check_mode") : null;
+        String becomeUser = e.containsKey("become_user") ? BecomeUser.read(e.get("become_user").value()) : null;
         boolean hasRescue = e.containsKey("rescue");
         List<Task> out = new ArrayList<>();
         for (TaskKeywords.Section section : TaskKeywords.Section.values()) {
@@ -114,7 +113,7 @@ final class TaskListReader {
             }
             TaskKeywords.BlockFrame frame = new TaskKeywords.BlockFrame(id, section, hasRescue, name);
             for (Task t : read(e.get(key).value(), handler)) {
-                out.add(t.within(when, tags, frame, become, ignore, check));
+                out.add(t.within(when, tags, frame, become, ignore, check).withBecomeUser(becomeUser));
             }
         }
         return out;

@@ -21,7 +21,7 @@ import java.util.TreeSet;
 final class TaskReader {
     static final List<String> KEYWORDS = List.of("name", "when", "run_once", "run_on", "tags", "register", "loop",
             "with_items", "loop_control", "changed_when", "failed_when", "ignore_errors", "no_log", "args",
-            "environment", "check_mode", "become", "become_user", "notify", "listen", "delegate_to");
+            "environment", "check_mode", "become", "become_user", "notify", "listen", "delegate_to", "delegate_facts");
 
     private final ModuleRegistry modules;
 

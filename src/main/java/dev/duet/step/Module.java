@@ -26,6 +26,15 @@ public interface Module {
     }
 
     /**
+     * Modules that act on both nodes of a pair (their peer, the pair's names, addresses or shared state): the
+     * DRBD, OCFS2 cluster and cluster modules. Such a task may not be delegated to another host, and a
+     * play's {@code serial} batches may not split a pair when the play holds one.
+     */
+    default boolean pairCoordinated() {
+        return pairWide();
+    }
+
+    /**
      * Modules that must run on one host only, named in the task by {@code run_once} or {@code run_on}: the
      * loader refuses a task without either (e.g. mkfs on the replicated device, where two Primaries would
      * each probe "blank" and format at the same time). Says why, for the error message.

@@ -51,6 +51,15 @@ public interface Node extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * This host over this node's own connection, its commands and files run with {@code escalation}
+     * instead (a different {@code become} or {@code become_user} for one task). Empty when this node cannot
+     * switch (test doubles); the caller then connects anew. Closing the result leaves the connection open.
+     */
+    default Optional<Node> as(Escalation escalation) {
+        return Optional.empty();
+    }
+
     @Override
     default void close() {
     }

@@ -108,6 +108,7 @@ class PlaybookStructureTest {
         assertThat(kw.ignoreErrors()).isTrue();
         assertThat(kw.noLog()).isTrue();
         assertThat(kw.become()).isFalse();
+        assertThat(kw.becomeUser()).isEqualTo("root");
         assertThat(kw.loop()).isEqualTo("{{ things }}");
         assertThat(kw.loopVar()).isEqualTo("thing");
         assertThat(kw.loopLabel()).isEqualTo("{{ item.name }}");
@@ -207,12 +208,26 @@ class PlaybookStructureTest {
 
     @Test
     void refusalsNameTheLine() throws IOException {
-        assertThat(failure("- hosts: all\n  tasks:\n    - command: echo\n      delegate_to: node1\n").getMessage())
-                .contains("bad.yml:4:7: ", "delegate_to is not supported", "run_on");
-        assertThat(failure("- hosts: all\n  tasks:\n    - command: echo\n      become_user: postgres\n").getMessage())
-                .contains("bad.yml:4:20: ", "become_user other than root");
-        assertThat(failure("- hosts: all\n  serial: 1\n  tasks: []\n").getMessage())
-                .contains("bad.yml:2:3: ", "serial is not supported");
+        assertThat(failure("- hosts: all\n  tasks:\n    - command: echo\n      delegate_to: node1\n      delegate_facts: true\n").getMessage())
+                .contains("bad.yml:5:7: ", "delegate_facts is not supported");
+        assertThat(failure("- hosts: all\n  tasks:\n    - command: echo\n      run_on: node1\n      delegate_to: node2\n").getMessage())
+                .contains("bad.yml:5:7: ", "either run_on or delegate_to");
+        assertThat(failure("- hosts: all\n  tasks:\n    - command: echo\n      become_user: 'pg sql'\n").getMessage())
+                .contains("bad.yml:4:20: ", "expected become_user to be a user name", "'pg sql'");
+        assertThat(failure("- hosts: all\n  become_user: '{{ who }}'\n  tasks: []\n").getMessage())
+                .contains("bad.yml:2:16: ", "become_user may not be a template");
+        assertThat(failure("- hosts: all\n  tasks:\n    - block: []\n      become_user: '-u'\n").getMessage())
+                .contains("bad.yml:4:20: ", "expected become_user to be a user name");
+        assertThat(failure("- hosts: all\n  tasks:\n    - command: echo\n      become_method: su\n").getMessage())
+                .contains("bad.yml:4:7: ", "unknown task keyword 'become_method'");
+        assertThat(failure("- hosts: all\n  tasks:\n    - command: echo\n      async: 60\n").getMessage())
+                .contains("bad.yml:4:7: ", "unknown task keyword 'async'");
+        assertThat(failure("- hosts: all\n  tasks:\n    - command: echo\n      until: false\n").getMessage())
+                .contains("bad.yml:4:7: ", "unknown task keyword 'until'");
+        assertThat(failure("- hosts: all\n  serial: 1\n  max_fail_percentage: 30\n  tasks: []\n").getMessage())
+                .contains("bad.yml:3:3: ", "max_fail_percentage is not supported");
+        assertThat(failure("- hosts: all\n  serial: [1, half]\n  tasks: []\n").getMessage())
+                .contains("bad.yml:2:15: ", "expected serial to be a number, a percentage");
         assertThat(failure("- hosts: all\n  tasks:\n    - copy: {dest: /x, content: y}\n      check_mode: false\n").getMessage())
                 .contains("bad.yml:4:7: ", "check_mode: false would run 'copy'");
         assertThat(failure("- hosts: all\n  tasks:\n    - command: echo\n      check_mode: false\n").getMessage())

@@ -280,7 +280,7 @@ public final class FakeSshHost implements AutoCloseable {
         String raw = batch.rawLine();
         String wrappers = raw.endsWith(batch.line()) ? raw.substring(0, raw.length() - batch.line().length()) : "";
         return new FakeRequest(batch.node(), batch.user(), wrappers + probe, probe, batch.viaSudo(), batch.stdin(),
-                batch.remoteTimeout());
+                batch.remoteTimeout(), batch.sudoUser());
     }
 
     private FakeReply answer(FakeRequest request) {

@@ -21,6 +21,11 @@ public final class CibModule implements Module {
     }
 
     @Override
+    public boolean pairCoordinated() {
+        return true;
+    }
+
+    @Override
     public Set<String> requiredArgs() {
         return Set.of();
     }

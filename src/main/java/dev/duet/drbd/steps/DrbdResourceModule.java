@@ -20,6 +20,11 @@ public final class DrbdResourceModule implements Module {
     }
 
     @Override
+    public boolean pairCoordinated() {
+        return true;
+    }
+
+    @Override
     public Set<String> requiredArgs() {
         return Set.of("resource", "nodes");
     }

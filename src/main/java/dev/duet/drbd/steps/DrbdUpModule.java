@@ -26,6 +26,11 @@ public final class DrbdUpModule implements Module {
     }
 
     @Override
+    public boolean pairCoordinated() {
+        return true;
+    }
+
+    @Override
     public Set<String> requiredArgs() {
         return Set.of("resource");
     }

@@ -22,6 +22,11 @@ public final class DrbdWaitModule implements Module {
     }
 
     @Override
+    public boolean pairCoordinated() {
+        return true;
+    }
+
+    @Override
     public Set<String> requiredArgs() {
         return Set.of("resource");
     }

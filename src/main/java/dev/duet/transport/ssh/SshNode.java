@@ -5,6 +5,7 @@ import dev.duet.error.Reason;
 import dev.duet.transport.Command;
 import dev.duet.transport.CommandResult;
 import dev.duet.transport.DroppedDuringChange;
+import dev.duet.transport.Escalation;
 import dev.duet.transport.FileProbe;
 import dev.duet.transport.LineStream;
 import dev.duet.transport.Node;
@@ -48,8 +49,11 @@ public final class SshNode implements Node {
     private final SftpFiles sftp;
     private final ExecFiles exec;
     private final SudoFiles sudo;
-    private final AtomicBoolean saidNoSftp = new AtomicBoolean();
-    private final Set<String> leftoverTemps = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean saidNoSftp;
+    private final Set<String> leftoverTemps;
+    private final Escalation escalation;
+    /** False for a view made by {@link #as}: the connection belongs to the node it was made from. */
+    private final boolean ownsConnection;
     /** Account names for owners read over SFTP; forgotten whenever something changes the host. */
     private volatile AccountNames accounts;
 
@@ -57,8 +61,17 @@ public final class SshNode implements Node {
         this(endpoint, options, RemoteTimeout.DEFAULT);
     }
 
+    /** Commands and files run with {@code escalation} (a become_user) instead of the options' become. */
+    public SshNode(SshEndpoint endpoint, SshOptions options, Escalation escalation) {
+        this(endpoint, options.withBecome(escalation.become()), RemoteTimeout.DEFAULT, escalation);
+    }
+
     /** With the given remote timeout policy (tests shorten its grace periods). */
     SshNode(SshEndpoint endpoint, SshOptions options, RemoteTimeout remoteTimeout) {
+        this(endpoint, options, remoteTimeout, options.become() ? Escalation.ROOT : Escalation.NONE);
+    }
+
+    private SshNode(SshEndpoint endpoint, SshOptions options, RemoteTimeout remoteTimeout, Escalation escalation) {
         this.endpoint = endpoint;
         this.options = options;
         this.connection = new SshConnection(endpoint, options);
@@ -68,6 +81,37 @@ public final class SshNode implements Node {
         this.sftp = new SftpFiles(endpoint.node(), this::runOn);
         this.exec = new ExecFiles(endpoint.node(), this::runOn);
         this.sudo = new SudoFiles(endpoint.node(), this::runOn, sftp, exec);
+        this.saidNoSftp = new AtomicBoolean();
+        this.leftoverTemps = ConcurrentHashMap.newKeySet();
+        this.escalation = escalation;
+        this.ownsConnection = true;
+    }
+
+    /** A view of {@code base}: its connection, its threads, another escalation; files get their own SFTP channel. */
+    private SshNode(SshNode base, Escalation escalation) {
+        this.endpoint = base.endpoint;
+        this.options = base.options.withBecome(escalation.become());
+        this.connection = base.connection;
+        this.io = base.io;
+        this.remoteTimeout = base.remoteTimeout;
+        this.execution = base.execution;
+        this.sftp = new SftpFiles(endpoint.node(), this::runOn);
+        this.exec = new ExecFiles(endpoint.node(), this::runOn);
+        this.sudo = new SudoFiles(endpoint.node(), this::runOn, sftp, exec);
+        this.saidNoSftp = base.saidNoSftp;
+        this.leftoverTemps = base.leftoverTemps;
+        this.escalation = escalation;
+        this.ownsConnection = false;
+    }
+
+    /** The same connection with another escalation: one connection per host, whatever a task becomes. */
+    @Override
+    public Optional<Node> as(Escalation other) {
+        return Optional.of(new SshNode(this, other));
+    }
+
+    public Escalation escalation() {
+        return escalation;
     }
 
     /** Opens the connection now, so an unreachable host or a bad key is reported before any step runs. */
@@ -182,7 +226,10 @@ public final class SshNode implements Node {
     private Void writeOnce(String path, byte[] content, String mode, String owner) {
         return once("writing " + path, ssh -> {
             long start = System.nanoTime();
-            if (viaSudo()) {
+            if (asOtherUser()) {
+                // the whole write runs as that user, so the file is created by (and owned by) that user
+                exec.write(ssh, path, content, mode, owner, true);
+            } else if (viaSudo()) {
                 sudo.write(ssh, path, content, mode, owner);
             } else if (sftpAvailable(ssh)) {
                 sftp.write(ssh, path, content, mode, owner);
@@ -232,8 +279,14 @@ public final class SshNode implements Node {
         return false;
     }
 
+    /** Root needs no sudo to be root; any other user (or a become_user) does. */
     private boolean viaSudo() {
-        return options.become() && !endpoint.isRoot();
+        return escalation.become() && !(escalation.toRoot() && endpoint.isRoot());
+    }
+
+    /** Becoming a user other than root: SFTP would act as the login user, so files go over exec channels under sudo. */
+    private boolean asOtherUser() {
+        return escalation.become() && !escalation.toRoot();
     }
 
     /**
@@ -241,14 +294,19 @@ public final class SshNode implements Node {
      * becoming root (so that timeout can signal root's processes).
      */
     String remoteLine(Command command, Duration timeout) {
-        List<String> words = new ArrayList<>(viaSudo() ? List.of("sudo", "-n", "--") : List.of());
+        List<String> words = new ArrayList<>(viaSudo() ? escalation.sudo() : List.of());
         words.addAll(remoteTimeout.wrap(command.argv(), timeout));
         return Shell.join(words);
     }
 
     /** A stream ends when its channel is closed (it has a pty), so it is not put under timeout. */
     private String become(String line) {
-        return viaSudo() ? Shell.join(List.of("sudo", "-n", "--", "sh", "-c", line)) : line;
+        if (!viaSudo()) {
+            return line;
+        }
+        List<String> words = new ArrayList<>(escalation.sudo());
+        words.addAll(List.of("sh", "-c", line));
+        return Shell.join(words);
     }
 
     private CommandResult runOn(SSHClient ssh, Command command) {
@@ -310,6 +368,11 @@ public final class SshNode implements Node {
 
     @Override
     public void close() {
+        if (!ownsConnection) {
+            // the node it was made from removes leftover temp files and closes the connection
+            sftp.closeQuietly();
+            return;
+        }
         removeLeftoverTempFiles();
         sftp.closeQuietly();
         connection.close();
@@ -327,6 +390,7 @@ public final class SshNode implements Node {
 
     @Override
     public String toString() {
-        return name() + " (" + endpoint.user() + "@" + endpoint.hostPort() + ")";
+        return name() + " (" + endpoint.user() + "@" + endpoint.hostPort()
+                + (escalation.become() ? ", become " + escalation.user() : "") + ")";
     }
 }
