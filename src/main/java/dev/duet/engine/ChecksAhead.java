@@ -80,13 +80,13 @@ final class ChecksAhead {
     }
 
     /**
-     * A task whose check can run ahead as it will run: one step on the play's connection, on this
-     * host, outside a rescue (which runs only after a failure), and not no_log (its commands are shown
+     * A task whose check can run ahead as it will run: one step on this host's play node (not
+     * delegated, as the play's user: a check read as another user could see another file), outside a rescue (which runs only after a failure), and not no_log (its commands are shown
      * only while it runs).
      */
     private static boolean eligible(Plan.PlannedTask task, HostRun hr) {
         TaskKeywords kw = task.task().keywords();
-        return !task.task().isFlushHandlers() && kw.loop() == null && kw.become() == null && !kw.noLog()
+        return !task.task().isFlushHandlers() && kw.loop() == null && hr.runsOnPlayNode(task) && !kw.noLog()
                 && task.hosts().contains(hr.host.name())
                 && kw.blocks().stream().noneMatch(f -> f.section() == TaskKeywords.Section.RESCUE);
     }

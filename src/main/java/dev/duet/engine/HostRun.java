@@ -69,6 +69,16 @@ final class HostRun {
         return delegateNode.apply(delegate, escalationFor(planned.task().keywords()));
     }
 
+    /** Whether a task runs on this host's play node itself: not delegated, as the same user as the play. */
+    boolean runsOnPlayNode(Plan.PlannedTask planned) {
+        Host delegate = planned.delegates().get(host.name());
+        if (delegate != null && !delegate.name().equals(host.name())) {
+            return false;
+        }
+        Escalation wanted = escalationFor(planned.task().keywords());
+        return wanted == null || wanted.equals(playEscalation());
+    }
+
     /** The node a task runs on: this one, unless the task's escalation differs from the play's. */
     Node nodeFor(TaskKeywords kw) {
         Escalation wanted = escalationFor(kw);
