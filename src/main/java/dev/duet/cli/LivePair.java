@@ -4,6 +4,7 @@ import dev.duet.cluster.status.ClusterProbe;
 import dev.duet.cluster.status.ClusterStatus;
 import dev.duet.cluster.status.ClusterStatusParseException;
 import dev.duet.drbd.probe.DrbdCommands;
+import dev.duet.drbd.DrbdVersion;
 import dev.duet.drbd.probe.DrbdProbe;
 import dev.duet.drbd.wait.Events2Follower;
 import dev.duet.engine.NodeOpener;
@@ -47,6 +48,8 @@ final class LivePair implements AutoCloseable {
     private final List<Events2Follower> followers = new CopyOnWriteArrayList<>();
     /** Hosts whose crm_mon is missing: asked once, not on every poll of a watch. */
     private final java.util.Set<String> withoutPacemaker = ConcurrentHashMap.newKeySet();
+    /** Hosts whose DRBD versions have no events2: their status batch leaves it out. */
+    private final java.util.Set<String> withoutEvents2 = ConcurrentHashMap.newKeySet();
 
     LivePair(List<Host> hosts, NodeOpener opener) {
         this.hosts = List.copyOf(hosts);
@@ -137,14 +140,24 @@ final class LivePair implements AutoCloseable {
             return NodeStatus.failed(host.name(), e);
         }
         try {
-            // versions, mounts and Pacemaker's view in one round trip, then the status through the interface they allow
+            // versions, mounts, Pacemaker's view and events2 (the status interface of every DRBD since 8.4.6)
+            // in one round trip; the version then says whether that status answer is the one to use
+            // (a host whose versions said it has no events2 is not asked again while watching)
             boolean askCluster = !withoutPacemaker.contains(host.name());
+            boolean askEvents2 = !withoutEvents2.contains(host.name());
             List<Command> first = new ArrayList<>(List.of(DrbdCommands.PROC_DRBD, DrbdCommands.UTILS_VERSION, OCFS2_MOUNTS));
             if (askCluster) {
                 first.add(ClusterProbe.CRM_MON);
             }
+            if (askEvents2) {
+                first.add(DrbdCommands.EVENTS2_NOW);
+            }
             List<CommandResult> r = node.runAll(first);
-            return NodeStatus.of(DrbdProbe.of(node).live(r.get(0), r.get(1)), mounts(r.get(2)))
+            if (DrbdVersion.fromOutputs(r.get(0), r.get(1)).map(v -> !v.hasEvents2()).orElse(false)) {
+                withoutEvents2.add(host.name());
+            }
+            Map<Command, CommandResult> readAlready = askEvents2 ? Map.of(DrbdCommands.EVENTS2_NOW, r.get(r.size() - 1)) : Map.of();
+            return NodeStatus.of(DrbdProbe.of(node).live(r.get(0), r.get(1), readAlready), mounts(r.get(2)))
                     .withCluster(askCluster ? cluster(host.name(), r.get(3)) : null);
         } catch (DuetException e) {
             if (e.reason() == Reason.UNREACHABLE) {

@@ -52,6 +52,9 @@ class StatusLiveOverSshTest {
                 .contains("node1: read via drbdsetup events2", "node2: read via drbdsetup events2");
         onlyProbes(pair.node1);
         onlyProbes(pair.node2);
+        for (FakeSshHost h : pair.both()) {
+            assertThat(h.execs()).as("%s: versions, mounts and events2 in one round trip", h.name()).hasSize(1);
+        }
     }
 
     @Test
@@ -90,7 +93,9 @@ class StatusLiveOverSshTest {
         assertThat(run.exit()).as(run.toString()).isZero();
         assertThat(run.out()).contains("Secondary/Inconsistent", "node2: Connected/SyncTarget",
                 "33.4% (node2 SyncTarget)", "0:00:15", "node2: read via /proc/drbd");
-        assertThat(n2.commands()).doesNotContain("drbdsetup events2 --now");
+        // events2 is asked along with the versions, before they are known; on these tools its answer is not used
+        assertThat(n2.commands()).filteredOn("drbdsetup events2 --now"::equals).hasSizeLessThanOrEqualTo(1);
+        assertThat(n2.execs()).as("the one batch, then drbdadm status").hasSize(2);
         onlyProbes(n2);
     }
 

@@ -96,21 +96,30 @@ public final class DrbdProbe {
 
     /** As {@link #live()}, with {@code cat /proc/drbd} and {@code drbdadm --version} already read (e.g. in one batch). */
     public LiveStatus.Result live(CommandResult proc, CommandResult utils) {
+        return live(proc, utils, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #live(CommandResult, CommandResult)}, with answers already read for any of the status
+     * commands (sent in the same batch as the version probes, ahead of knowing which interface works):
+     * an answer is used only where the version says that interface is the one to ask.
+     */
+    public LiveStatus.Result live(CommandResult proc, CommandResult utils, java.util.Map<Command, CommandResult> readAlready) {
         Optional<DrbdVersion> version = DrbdVersion.fromOutputs(proc, utils);
         var tried = new ArrayList<String>();
         if (version.map(DrbdVersion::hasEvents2).orElse(false)) {
-            Optional<LiveStatus.Result> r = attempt(DrbdCommands.EVENTS2_NOW, LiveStatus.Source.EVENTS2, tried);
+            Optional<LiveStatus.Result> r = attempt(DrbdCommands.EVENTS2_NOW, LiveStatus.Source.EVENTS2, tried, readAlready);
             if (r.isPresent()) {
                 return r.get();
             }
         }
         if (version.map(DrbdVersion::is9).orElse(false)) {
-            Optional<LiveStatus.Result> r = attempt(DrbdCommands.STATUS_JSON, LiveStatus.Source.STATUS_JSON, tried);
+            Optional<LiveStatus.Result> r = attempt(DrbdCommands.STATUS_JSON, LiveStatus.Source.STATUS_JSON, tried, readAlready);
             if (r.isPresent()) {
                 return r.get();
             }
         }
-        Optional<LiveStatus.Result> r = attempt(DrbdCommands.DRBDADM_STATUS, LiveStatus.Source.DRBDADM_STATUS, tried);
+        Optional<LiveStatus.Result> r = attempt(DrbdCommands.DRBDADM_STATUS, LiveStatus.Source.DRBDADM_STATUS, tried, readAlready);
         if (r.isPresent()) {
             return r.get();
         }
@@ -153,8 +162,9 @@ public final class DrbdProbe {
         return node.run(DrbdCommands.lowLevelDevice(resource));
     }
 
-    private Optional<LiveStatus.Result> attempt(Command c, LiveStatus.Source source, List<String> tried) {
-        CommandResult res = node.run(c);
+    private Optional<LiveStatus.Result> attempt(Command c, LiveStatus.Source source, List<String> tried,
+                                                java.util.Map<Command, CommandResult> readAlready) {
+        CommandResult res = readAlready.containsKey(c) ? readAlready.get(c) : node.run(c);
         if (!res.ok()) {
             tried.add(c.line() + ": exit " + res.exitCode() + " " + firstLine(res.stderr() + res.stdout()));
             return Optional.empty();
