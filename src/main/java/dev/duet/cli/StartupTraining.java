@@ -47,6 +47,7 @@ public final class StartupTraining {
         } finally {
             System.setOut(out);
             System.setErr(err);
+            System.clearProperty("DUET_LOG_DIR");
             deleteTree(tmp);
         }
     }
