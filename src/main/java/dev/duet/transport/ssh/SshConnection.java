@@ -58,6 +58,7 @@ final class SshConnection implements AutoCloseable {
         KnownHostsVerifier verifier = new KnownHostsVerifier(endpoint.node(), options.knownHosts(),
                 options.acceptNewHostKeys());
         SSHClient ssh = new SSHClient(SshAlgorithms.modernConfig());
+        ssh.setSocketFactory(NoDelaySockets.INSTANCE);
         ssh.addHostKeyVerifier(verifier);
         ssh.setConnectTimeout(millis(options.connectTimeout()));
         ssh.getTransport().setTimeoutMs(millis(options.connectTimeout()));
