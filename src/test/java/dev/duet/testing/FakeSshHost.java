@@ -54,14 +54,6 @@ public final class FakeSshHost implements AutoCloseable {
     private record Drop(Predicate<String> matches, boolean always, boolean afterRunning) {
     }
 
-    /** MINA's idle and authentication timeouts for every fake host of the JVM (one thread, not one per host). */
-    private static final java.util.concurrent.ScheduledExecutorService TIMER =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "fake-ssh-timer");
-                t.setDaemon(true);
-                return t;
-            });
-
     private final String name;
     private final KeyPair hostKey;
     private final KeyPair clientKey = TestKeys.ed25519();
@@ -130,10 +122,6 @@ public final class FakeSshHost implements AutoCloseable {
         // as sshd does on every session socket (ssh_packet_set_interactive): without it the fake, not
         // Duet, spent ~40 ms per command waiting out Nagle and the client's delayed ACK
         CoreModuleProperties.TCP_NODELAY.set(sshd, true);
-        // one non-blocking I/O thread serves a host's connections, as one sshd process serves each of its
-        // own (MINA's default is cores + 1 per host); one timer thread for every fake host of the JVM
-        CoreModuleProperties.NIO_WORKERS.set(sshd, 1);
-        sshd.setScheduledExecutorService(TIMER, false);
         sshd.setKeyPairProvider(KeyPairProvider.wrap(hostKey));
         sshd.setPublickeyAuthenticator((user, key, session) -> KeyUtils.compareKeys(key, clientKey.getPublic()));
         sshd.setPasswordAuthenticator(null);
