@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.ExitCallback;
@@ -15,6 +17,17 @@ import org.apache.sshd.server.command.Command;
 final class FakeCommand implements Command {
     /** GNU timeout's exit status when it ended the command. */
     private static final int TIMEOUT_EXIT = 124;
+
+    /**
+     * Where commands run, as sshd's forked children would: a thread each while it runs, threads reused
+     * across the hosts of the JVM (a new thread per command cost more CPU than the command itself once
+     * a hundred hosts share the JVM).
+     */
+    private static final ExecutorService COMMANDS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "fake-ssh-cmd");
+        t.setDaemon(true);
+        return t;
+    });
 
     private final FakeSshHost host;
     private final String rawLine;
@@ -52,9 +65,10 @@ final class FakeCommand implements Command {
     @Override
     public void start(ChannelSession channel, Environment env) {
         String user = channel.getSession().getUsername();
-        Thread t = new Thread(() -> answer(channel, user), "fake-ssh-" + host.name() + "-cmd");
-        t.setDaemon(true);
-        t.start();
+        COMMANDS.execute(() -> {
+            Thread.currentThread().setName("fake-ssh-" + host.name() + "-cmd");
+            answer(channel, user);
+        });
     }
 
     private void answer(ChannelSession channel, String user) {

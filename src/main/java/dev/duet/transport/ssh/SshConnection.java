@@ -58,12 +58,14 @@ final class SshConnection implements AutoCloseable {
         KnownHostsVerifier verifier = new KnownHostsVerifier(endpoint.node(), options.knownHosts(),
                 options.acceptNewHostKeys());
         SSHClient ssh = new SSHClient(SshAlgorithms.modernConfig());
+        ssh.setSocketFactory(NoDelaySockets.INSTANCE);
         ssh.addHostKeyVerifier(verifier);
         ssh.setConnectTimeout(millis(options.connectTimeout()));
         ssh.getTransport().setTimeoutMs(millis(options.connectTimeout()));
         ssh.getConnection().getKeepAlive().setKeepAliveInterval(
                 (int) Math.max(0, options.keepaliveInterval().toSeconds()));
-        try (HandshakeDeadline deadline = new HandshakeDeadline(ssh, options.connectTimeout())) {
+        HandshakeDeadline deadline = new HandshakeDeadline(ssh, options.connectTimeout());
+        try (deadline) {
             try {
                 ssh.connect(endpoint.address(), endpoint.port());
             } catch (IOException e) {
@@ -75,6 +77,14 @@ final class SshConnection implements AutoCloseable {
                 }
                 throw connectFailure(e, verifier);
             }
+        }
+        if (deadline.expired() || !ssh.isConnected()) {
+            // the deadline fired as the handshake finished: it closed the socket under a client that
+            // believes it connected (SSHJ would then throw IllegalStateException "Not connected")
+            closeQuietly(ssh);
+            throw new DuetException(Reason.UNREACHABLE, endpoint.node() + ": cannot connect to "
+                    + endpoint.hostPort() + " (the SSH handshake did not finish within "
+                    + options.connectTimeout().toSeconds() + " s)");
         }
         authenticate(ssh);
         return ssh;
@@ -108,6 +118,11 @@ final class SshConnection implements AutoCloseable {
             closeQuietly(ssh);
             throw new DuetException(Reason.AUTH, endpoint.node() + ": authentication as " + endpoint.user() + " at "
                     + endpoint.hostPort() + " with key " + keyFiles + " was refused", e);
+        } catch (IllegalStateException notConnected) {
+            // SSHJ's "Not connected": the transport died between the handshake and authentication
+            closeQuietly(ssh);
+            throw new DuetException(Reason.UNREACHABLE, endpoint.node() + ": connection to " + endpoint.hostPort()
+                    + " dropped before authentication: " + notConnected.getMessage(), notConnected);
         } catch (IOException e) {
             closeQuietly(ssh);
             if (ssh.isConnected() || !(e instanceof TransportException)) {
