@@ -40,7 +40,7 @@ class BecomeUserOverSshTest {
     }
 
     private static List<FakeRequest> touching(FakeSshHost h, String file) {
-        return h.requests().stream().filter(r -> r.line().contains("/var/lib/duet/" + file)).toList();
+        return h.requestsMentioning("/var/lib/duet/" + file);
     }
 
     @Test

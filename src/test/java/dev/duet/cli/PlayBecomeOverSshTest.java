@@ -49,7 +49,7 @@ class PlayBecomeOverSshTest {
     }
 
     private static List<FakeRequest> touching(FakeSshHost h, String file) {
-        return h.requests().stream().filter(r -> r.line().contains("/var/lib/duet/" + file)).toList();
+        return h.requestsMentioning("/var/lib/duet/" + file);
     }
 
     @Test

@@ -324,6 +324,11 @@ public final class FakeSshHost implements AutoCloseable {
         return List.copyOf(requests);
     }
 
+    /** The requests whose command (wrappers removed) mentions {@code text}, e.g. a path. */
+    public List<FakeRequest> requestsMentioning(String text) {
+        return requests().stream().filter(r -> r.line().contains(text)).toList();
+    }
+
     /** Commands (become and timeout wrappers removed) that the emulated remote timeout ended. */
     public List<String> terminated() {
         return terminated.stream().map(FakeRequest::line).toList();
