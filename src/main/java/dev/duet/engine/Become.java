@@ -36,6 +36,11 @@ public final class Become {
         return bool(play, value);
     }
 
+    /** Whether {@code ansible_become} is set for the host (then it decides at every level, task keywords too). */
+    static boolean byVariable(Map<String, Object> vars, Map<String, Object> extraVars) {
+        return extraVars.containsKey(VAR) || vars.containsKey(VAR);
+    }
+
     private static boolean bool(Play play, Object value) {
         return AnsibleBoolean.of(value).orElseThrow(() -> located(play, "ansible_become must be "
                 + AnsibleBoolean.expected() + ", got '" + value + "'"));

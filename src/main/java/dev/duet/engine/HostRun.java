@@ -26,6 +26,8 @@ final class HostRun {
     Function<Escalation, Node> becomeNode = e -> null;
     /** The play's effective become for this host (null: the inventory's alone). */
     Boolean playBecome;
+    /** Whether ansible_become decided this host's become (it then wins over task keywords too). */
+    boolean becomeByVariable;
     /** The play's become_user (null: root). */
     String playBecomeUser;
     /** The node of another inventory host, for a task delegated there ({@code delegate_to}); set by the runner. */
@@ -53,7 +55,8 @@ final class HostRun {
         if (kw.become() == null && (kw.becomeUser() == null || play == null)) {
             return play;
         }
-        boolean become = kw.become() != null ? kw.become() : play.become();
+        // ansible_become, where set, beats the task's (or block's) become: keyword too
+        boolean become = kw.become() != null && !becomeByVariable ? kw.become() : play.become();
         return Escalation.of(become, kw.becomeUser() != null ? kw.becomeUser() : playBecomeUser);
     }
 

@@ -15,22 +15,30 @@ public record Plan(List<PlannedPlay> plays) {
 
     /**
      * {@code become}: host name → whether its commands in this play go through sudo (see {@link Become});
-     * a host missing from it connects with its inventory settings alone. {@code batch}: with
+     * a host missing from it connects with its inventory settings alone. {@code becomeByVariable}: the
+     * hosts where {@code ansible_become} decided it, which then also wins over a block's or task's
+     * {@code become:} (Ansible: variables beat playbook keywords at every level). {@code batch}: with
      * {@code serial}, which batch of the play this is (0: the first, or the only one); each batch is a
      * play of its own here, run to its end before the next.
      */
     public record PlannedPlay(Play play, List<Host> hosts, List<PlannedTask> tasks, Map<String, Boolean> become,
-                              List<PlannedTask> handlers, int batch) {
+                              List<PlannedTask> handlers, int batch, java.util.Set<String> becomeByVariable) {
         public PlannedPlay {
             hosts = List.copyOf(hosts);
             tasks = List.copyOf(tasks);
             become = Map.copyOf(become);
             handlers = List.copyOf(handlers);
+            becomeByVariable = java.util.Set.copyOf(becomeByVariable);
         }
 
         public PlannedPlay(Play play, List<Host> hosts, List<PlannedTask> tasks, Map<String, Boolean> become,
                            List<PlannedTask> handlers) {
-            this(play, hosts, tasks, become, handlers, 0);
+            this(play, hosts, tasks, become, handlers, 0, java.util.Set.of());
+        }
+
+        /** The same play from another task list (e.g. from {@code --start-at-task} on). */
+        public PlannedPlay withTasks(List<PlannedTask> from) {
+            return new PlannedPlay(play, hosts, from, become, handlers, batch, becomeByVariable);
         }
 
         public PlannedPlay(Play play, List<Host> hosts, List<PlannedTask> tasks, Map<String, Boolean> become) {

@@ -110,10 +110,15 @@ public final class Planner {
             handlers.add(planned(play, task, batch, kept, all, options, registered));
         }
         Map<String, Boolean> become = new java.util.LinkedHashMap<>();
+        java.util.Set<String> byVariable = new java.util.HashSet<>();
         for (Host host : batch) {
-            become.put(host.name(), Become.effective(play, templating.vars(play, host, Map.of()), options.extraVars()));
+            Map<String, Object> vars = templating.vars(play, host, Map.of());
+            become.put(host.name(), Become.effective(play, vars, options.extraVars()));
+            if (Become.byVariable(vars, options.extraVars())) {
+                byVariable.add(host.name());
+            }
         }
-        return new Plan.PlannedPlay(play, batch, tasks, become, handlers, index);
+        return new Plan.PlannedPlay(play, batch, tasks, become, handlers, index, byVariable);
     }
 
     private Plan.PlannedTask planned(Play play, Task task, List<Host> batch, List<Host> kept, List<Host> all,

@@ -104,6 +104,7 @@ public final class Runner {
                         templating.vars(play.play(), hr.host, factsByHost, options.extraVars()),
                         options.extraVars().keySet());
                 hr.playBecome = play.become().get(hr.host.name());
+                hr.becomeByVariable = play.becomeByVariable().contains(hr.host.name());
                 hr.playBecomeUser = play.play().becomeUser();
                 hr.becomeNode = e -> connect(hr.host, e, options, connections).node;
                 // a delegated task's node: that host's one connection, under the same read-only guard

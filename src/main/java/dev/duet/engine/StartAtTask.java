@@ -33,8 +33,7 @@ public final class StartAtTask {
                 if (!tasks.get(i).task().isFlushHandlers() && (task.equals(name) || bare.equals(name)
                         || glob.matcher(task).matches() || glob.matcher(bare).matches())) {
                     started = true;
-                    plays.add(new Plan.PlannedPlay(play.play(), play.hosts(), tasks.subList(i, tasks.size()),
-                            play.become(), play.handlers()));
+                    plays.add(play.withTasks(tasks.subList(i, tasks.size())));
                 }
             }
         }

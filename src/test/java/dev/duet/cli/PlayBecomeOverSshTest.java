@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The play's {@code become:} reaches the SSH transport for a non-root login, and the inventory's
- * {@code ansible_become} (a variable) still wins over it, as in Ansible.
+ * {@code ansible_become} (a variable) still wins over it, and over a task's own {@code become:}, as in Ansible.
  */
 class PlayBecomeOverSshTest {
     private static final String PLAY = """
@@ -92,6 +92,23 @@ class PlayBecomeOverSshTest {
         for (FakeSshHost h : pair.both()) {
             assertThat(h.requests()).as(h.name()).isNotEmpty()
                     .allSatisfy(r -> assertThat(r.rawLine()).startsWith("sudo -n -- "));
+        }
+    }
+
+    @Test
+    void inventoryAnsibleBecomeWinsOverATasksBecomeKeywordToo() throws Exception {
+        // Ansible: variables beat playbook keywords at every level, so a task's `become: false` does not
+        // lift an inventory's `ansible_become: true` (nor does a task's `become: true` lift `false`)
+        apply(play("Pair", "", "done").replace("      command:", "      become: false\n      command:"), true);
+        for (FakeSshHost h : pair.both()) {
+            assertThat(touching(h, "done")).as(h.name()).isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.rawLine()).startsWith("sudo -n -- "));
+        }
+
+        apply(play("Pair", "", "again").replace("      command:", "      become: true\n      command:"), false);
+        for (FakeSshHost h : pair.both()) {
+            assertThat(touching(h, "again")).as(h.name()).isNotEmpty()
+                    .allSatisfy(r -> assertThat(r.rawLine()).doesNotStartWith("sudo"));
         }
     }
 
