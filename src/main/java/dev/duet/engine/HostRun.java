@@ -24,8 +24,8 @@ final class HostRun {
     final BlockState blocks = new BlockState();
     /** The node for another escalation than the play's (a task's own become or become_user); set by the runner. */
     Function<Escalation, Node> becomeNode = e -> null;
-    /** The play's effective become for this host (null: the inventory's alone). */
-    Boolean playBecome;
+    /** The play's escalation on this host (null: the inventory's alone). */
+    Escalation playEscalation;
     /** Whether ansible_become decided this host's become (it then wins over task keywords too). */
     boolean becomeByVariable;
     /** The play's become_user (null: root). */
@@ -41,17 +41,12 @@ final class HostRun {
         this.timed = timed;
     }
 
-    /** The play's escalation on this host, or null when the play left it to the inventory. */
-    Escalation playEscalation() {
-        return playBecome == null ? null : Escalation.of(playBecome, playBecomeUser);
-    }
-
     /**
      * Who a task runs as: its own {@code become}/{@code become_user} over the play's, as Ansible ranks them
      * (become_user without become changes nothing).
      */
     Escalation escalationFor(TaskKeywords kw) {
-        Escalation play = playEscalation();
+        Escalation play = playEscalation;
         if (kw.become() == null && (kw.becomeUser() == null || play == null)) {
             return play;
         }
@@ -65,8 +60,8 @@ final class HostRun {
      * that host's own connection and connection variables), else this host's ({@link #nodeFor(TaskKeywords)}).
      */
     Node nodeFor(Plan.PlannedTask planned) {
-        Host delegate = planned.delegates().get(host.name());
-        if (delegate == null || delegate.name().equals(host.name())) {
+        Host delegate = delegate(planned);
+        if (delegate == null) {
             return nodeFor(planned.task().keywords());
         }
         return delegateNode.apply(delegate, escalationFor(planned.task().keywords()));
@@ -74,21 +69,26 @@ final class HostRun {
 
     /** Whether a task runs on this host's play node itself: not delegated, as the same user as the play. */
     boolean runsOnPlayNode(Plan.PlannedTask planned) {
-        Host delegate = planned.delegates().get(host.name());
-        if (delegate != null && !delegate.name().equals(host.name())) {
-            return false;
-        }
-        Escalation wanted = escalationFor(planned.task().keywords());
-        return wanted == null || wanted.equals(playEscalation());
+        return delegate(planned) == null && asPlay(escalationFor(planned.task().keywords()));
     }
 
     /** The node a task runs on: this one, unless the task's escalation differs from the play's. */
     Node nodeFor(TaskKeywords kw) {
         Escalation wanted = escalationFor(kw);
-        if (wanted == null || wanted.equals(playEscalation())) {
+        if (asPlay(wanted)) {
             return node;
         }
         Node other = becomeNode.apply(wanted);
         return other == null ? node : other;
+    }
+
+    /** The host a task is delegated to, or null when it runs here. */
+    private Host delegate(Plan.PlannedTask planned) {
+        Host delegate = planned.delegates().get(host.name());
+        return delegate == null || delegate.name().equals(host.name()) ? null : delegate;
+    }
+
+    private boolean asPlay(Escalation wanted) {
+        return wanted == null || wanted.equals(playEscalation);
     }
 }

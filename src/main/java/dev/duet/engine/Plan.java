@@ -36,6 +36,12 @@ public record Plan(List<PlannedPlay> plays) {
             this(play, hosts, tasks, become, handlers, 0, java.util.Set.of());
         }
 
+        /** Who this play's commands run as on {@code host}: its become and become_user; null when the inventory decides. */
+        public dev.duet.transport.Escalation escalation(String host) {
+            Boolean b = become.get(host);
+            return b == null ? null : dev.duet.transport.Escalation.of(b, play.becomeUser());
+        }
+
         /** The same play from another task list (e.g. from {@code --start-at-task} on). */
         public PlannedPlay withTasks(List<PlannedTask> from) {
             return new PlannedPlay(play, hosts, from, become, handlers, batch, becomeByVariable);

@@ -93,7 +93,7 @@ public final class Runner {
         }
         long t0 = System.nanoTime();
         List<HostRun> runs = inParallel(pool, play.hosts(),
-                host -> connect(host, playEscalation(play, host), options, connections));
+                host -> connect(host, play.escalation(host.name()), options, connections));
         Map<String, Duration> remote = new LinkedHashMap<>();
         Map<String, Map<String, Object>> factsByHost = new java.util.concurrent.ConcurrentHashMap<>();
         List<StepResult> gathered = inParallel(pool, runs, hr -> gather(hr, options, factsByHost, gather));
@@ -103,7 +103,7 @@ public final class Runner {
                 hr.vars = new LayeredVars(hr.registered,
                         templating.vars(play.play(), hr.host, factsByHost, options.extraVars()),
                         options.extraVars().keySet());
-                hr.playBecome = play.become().get(hr.host.name());
+                hr.playEscalation = play.escalation(hr.host.name());
                 hr.becomeByVariable = play.becomeByVariable().contains(hr.host.name());
                 hr.playBecomeUser = play.play().becomeUser();
                 hr.becomeNode = e -> connect(hr.host, e, options, connections).node;
@@ -132,12 +132,6 @@ public final class Runner {
         new PlayTasks(play, runs, playNodes, taskRun, recap, listener, timings, commandsHidden,
                 (active, task) -> inParallel(pool, active, hr -> taskRun.run(task, hr, playNodes))).run();
         return runs.stream().allMatch(hr -> hr.stopped);
-    }
-
-    /** The play's become and become_user on this host; null when the plan left it to the inventory. */
-    private static Escalation playEscalation(Plan.PlannedPlay play, Host host) {
-        Boolean become = play.become().get(host.name());
-        return become == null ? null : Escalation.of(become, play.play().becomeUser());
     }
 
     /**
