@@ -106,7 +106,11 @@ final class TaskExecution {
             Map<String, Object> args = templating.render(task.args(), hr.vars, task.where());
             Step step = planned.module().bind(new Args(planned.module().name(), args, task.where()));
             boolean check = options.checkMode() || Boolean.TRUE.equals(task.keywords().checkMode());
-            step.check(new HostContext(hr.host, node, nodes, hr.vars, check, event -> { }, task.name(), templating));
+            HostContext ctx = new HostContext(hr.host, node, nodes, hr.vars, check, event -> { }, task.name(), templating);
+            if (node instanceof AheadNode ahead) {
+                ahead.hint(step.likelyReads(ctx));
+            }
+            step.check(ctx);
         } catch (RuntimeException ignored) {
             // AheadNode.Stop, or what the task's real turn will report in its own words
         }

@@ -17,8 +17,10 @@ public enum PackageManager {
     /** Installing pulls packages over a slow lab link and runs maintainer scripts under emulation. */
     public static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(15);
 
+    static final String OS_RELEASE = "/etc/os-release";
+
     public static PackageManager detect(Node node) {
-        String text = node.readFile("/etc/os-release")
+        String text = node.readFile(OS_RELEASE)
                 .map(b -> new String(b, StandardCharsets.UTF_8))
                 .orElseThrow(() -> new DuetException(Reason.PRECONDITION,
                         node.name() + ": /etc/os-release is missing, so the package manager is unknown"));
@@ -41,7 +43,7 @@ public enum PackageManager {
     /** Whether {@code name} is installed; looks only. */
     public boolean installed(Node node, String name) {
         if (this == APT) {
-            CommandResult r = node.run(Command.probe("dpkg-query", "-W", "-f=${Status}", name));
+            CommandResult r = node.run(installedProbe(name));
             return r.ok() && r.stdout().strip().equals("install ok installed");
         }
         return node.run(Command.probe("rpm", "-q", "--quiet", name)).ok();
@@ -64,7 +66,7 @@ public enum PackageManager {
         return out;
     }
 
-    private Command installedProbe(String name) {
+    Command installedProbe(String name) {
         return this == APT ? Command.probe("dpkg-query", "-W", "-f=${Status}", name)
                 : Command.probe("rpm", "-q", "--quiet", name);
     }

@@ -2,6 +2,7 @@ package dev.duet.modules;
 
 import dev.duet.step.Check;
 import dev.duet.step.Done;
+import dev.duet.step.LikelyReads;
 import dev.duet.step.Step;
 import dev.duet.step.StepContext;
 import dev.duet.transport.Command;
@@ -23,6 +24,16 @@ public final class PackageStep implements Step {
         this.names = List.copyOf(names);
         this.present = present;
         this.updateCache = updateCache;
+    }
+
+    /** On a Debian-family host (as its facts say): the release file, then dpkg's answer for each package. */
+    @Override
+    public LikelyReads likelyReads(StepContext ctx) {
+        LikelyReads release = LikelyReads.files(PackageManager.OS_RELEASE);
+        if (!"Debian".equals(ctx.vars().get("ansible_os_family"))) {
+            return release;
+        }
+        return release.and(new LikelyReads(names.stream().map(PackageManager.APT::installedProbe).toList(), List.of()));
     }
 
     @Override

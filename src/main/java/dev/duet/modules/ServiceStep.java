@@ -2,6 +2,7 @@ package dev.duet.modules;
 
 import dev.duet.step.Check;
 import dev.duet.step.Done;
+import dev.duet.step.LikelyReads;
 import dev.duet.step.Step;
 import dev.duet.step.StepContext;
 import dev.duet.transport.Command;
@@ -32,6 +33,18 @@ public final class ServiceStep implements Step {
         this.unit = unit;
         this.enabled = enabled;
         this.state = state;
+    }
+
+    @Override
+    public LikelyReads likelyReads(StepContext ctx) {
+        List<Command> probes = new ArrayList<>();
+        if (enabled != null) {
+            probes.add(isEnabledProbe());
+        }
+        if (state != null && state != State.RESTARTED) {
+            probes.add(isActiveProbe());
+        }
+        return new LikelyReads(probes, List.of());
     }
 
     @Override
@@ -69,7 +82,7 @@ public final class ServiceStep implements Step {
         List<String> verbs = new ArrayList<>();
         if (enabled != null) {
             // is-enabled exits 0 for enabled, static, alias, indirect...: Ansible's test too.
-            boolean isEnabled = node.run(Command.probe("systemctl", "is-enabled", unit)).ok();
+            boolean isEnabled = node.run(isEnabledProbe()).ok();
             if (enabled != isEnabled) {
                 verbs.add(enabled ? "enable" : "disable");
             }
@@ -87,7 +100,15 @@ public final class ServiceStep implements Step {
     }
 
     private boolean isActive(Node node) {
-        return node.run(Command.probe("systemctl", "is-active", unit)).ok();
+        return node.run(isActiveProbe()).ok();
+    }
+
+    private Command isEnabledProbe() {
+        return Command.probe("systemctl", "is-enabled", unit);
+    }
+
+    private Command isActiveProbe() {
+        return Command.probe("systemctl", "is-active", unit);
     }
 
     private static void addIf(List<String> verbs, boolean condition, String verb) {

@@ -4,6 +4,7 @@ import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
 import dev.duet.step.Check;
 import dev.duet.step.Done;
+import dev.duet.step.LikelyReads;
 import dev.duet.step.Step;
 import dev.duet.step.StepContext;
 import dev.duet.transport.Command;
@@ -28,6 +29,11 @@ public final class FilesystemStep implements Step {
     public FilesystemStep(String device, Mkfs spec) {
         this.device = device;
         this.spec = spec;
+    }
+
+    @Override
+    public LikelyReads likelyReads(StepContext ctx) {
+        return LikelyReads.probes(BlockSignature.command(device));
     }
 
     @Override

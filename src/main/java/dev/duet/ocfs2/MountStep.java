@@ -5,6 +5,7 @@ import dev.duet.error.Reason;
 import dev.duet.modules.ManagedFile;
 import dev.duet.step.Check;
 import dev.duet.step.Done;
+import dev.duet.step.LikelyReads;
 import dev.duet.step.Step;
 import dev.duet.step.StepContext;
 import dev.duet.transport.Command;
@@ -35,6 +36,11 @@ public final class MountStep implements Step {
         boolean fstabChange() {
             return fstabCheck != null && fstabCheck.needsChange();
         }
+    }
+
+    @Override
+    public LikelyReads likelyReads(StepContext ctx) {
+        return new LikelyReads(List.of(findmnt()), List.of(Fstab.PATH));
     }
 
     @Override
@@ -104,9 +110,13 @@ public final class MountStep implements Step {
         return new Plan(fstab, fstabCheck, mounted, mount, unmount);
     }
 
+    private Command findmnt() {
+        return Command.probe("findmnt", "-n", "-o", "SOURCE,FSTYPE,OPTIONS", "--mountpoint", entry.path());
+    }
+
     /** True when our source is mounted at the path; refuses when something else is. */
     private boolean mountedHere(Node node) {
-        var r = node.run(Command.probe("findmnt", "-n", "-o", "SOURCE,FSTYPE,OPTIONS", "--mountpoint", entry.path()));
+        var r = node.run(findmnt());
         if (!r.ok() || r.stdout().isBlank()) {
             return false;
         }

@@ -7,7 +7,13 @@ import java.util.List;
 
 /** Read-only questions about the o2cb stack on one node; each answers "no" when ocfs2-tools is absent. */
 final class O2cbProbe {
+    static final Command ENABLED_AT_BOOT = Command.probe("systemctl", "is-enabled", "o2cb");
+
     private O2cbProbe() {
+    }
+
+    static Command clusterStatus(String cluster) {
+        return Command.probe("o2cb", "cluster-status", cluster);
     }
 
     static String hostname(Node node) {
@@ -16,19 +22,19 @@ final class O2cbProbe {
 
     /** {@code o2cb cluster-status NAME} prints "Cluster 'NAME' is online" (lab capture, ocfs2-tools 1.8.7). */
     static boolean online(Node node, String cluster) {
-        var r = node.run(Command.probe("o2cb", "cluster-status", cluster));
+        var r = node.run(clusterStatus(cluster));
         return r.ok() && r.stdout().contains("'" + cluster + "' is online");
     }
 
     static String status(Node node, String cluster) {
-        var r = node.run(Command.probe("o2cb", "cluster-status", cluster));
+        var r = node.run(clusterStatus(cluster));
         String text = (r.stdout() + " " + r.stderr()).strip();
         return text.isEmpty() ? "exit " + r.exitCode() : text;
     }
 
     /** o2cb is an LSB script under systemd-sysv; {@code is-enabled} exits 0 exactly when its rc links exist. */
     static boolean enabledAtBoot(Node node) {
-        return node.run(Command.probe("systemctl", "is-enabled", "o2cb")).ok();
+        return node.run(ENABLED_AT_BOOT).ok();
     }
 
     /** Whether o2cb starts at boot and the cluster is online. */
@@ -37,8 +43,7 @@ final class O2cbProbe {
 
     /** {@link #enabledAtBoot} and {@link #online} asked in one round trip. */
     static Service service(Node node, String cluster) {
-        var r = node.runAll(List.of(Command.probe("systemctl", "is-enabled", "o2cb"),
-                Command.probe("o2cb", "cluster-status", cluster)));
+        var r = node.runAll(List.of(ENABLED_AT_BOOT, clusterStatus(cluster)));
         return new Service(r.get(0).ok(), r.get(1).ok() && r.get(1).stdout().contains("'" + cluster + "' is online"));
     }
 

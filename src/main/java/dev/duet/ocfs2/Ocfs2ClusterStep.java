@@ -5,6 +5,7 @@ import dev.duet.error.Reason;
 import dev.duet.modules.ManagedFile;
 import dev.duet.step.Check;
 import dev.duet.step.Done;
+import dev.duet.step.LikelyReads;
 import dev.duet.step.Step;
 import dev.duet.step.StepContext;
 import dev.duet.transport.Command;
@@ -49,6 +50,12 @@ public final class Ocfs2ClusterStep implements Step {
             }
             return out;
         }
+    }
+
+    @Override
+    public LikelyReads likelyReads(StepContext ctx) {
+        return new LikelyReads(List.of(O2cbProbe.ENABLED_AT_BOOT, O2cbProbe.clusterStatus(conf.cluster())),
+                List.of(ClusterConf.PATH, O2cbDefaults.PATH));
     }
 
     @Override

@@ -9,6 +9,14 @@ package dev.duet.step;
 public interface Step {
     Check check(StepContext ctx);
 
+    /**
+     * What {@link #check} will most likely read on this host when nothing needs to change, for reading
+     * ahead in one round trip; never reads anything itself and never depends on the host's state.
+     */
+    default LikelyReads likelyReads(StepContext ctx) {
+        return LikelyReads.NONE;
+    }
+
     /** Makes the change the check found necessary and reports it (past tense, naming what changed). */
     Done act(StepContext ctx, Check check);
 }

@@ -10,12 +10,14 @@ import dev.duet.playbook.Task;
 import dev.duet.step.Args;
 import dev.duet.step.Check;
 import dev.duet.step.Done;
+import dev.duet.step.LikelyReads;
 import dev.duet.step.Module;
 import dev.duet.step.ModuleRegistry;
 import dev.duet.step.Step;
 import dev.duet.step.StepContext;
 import dev.duet.testing.ScriptedNode;
 import dev.duet.transport.Command;
+import dev.duet.transport.Node;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -72,6 +74,101 @@ class ChecksAheadTest {
         }
     }
 
+    /**
+     * two: the check reads `cat /tmp/ID`, and only when that is on, `cat /tmp/ID-too`; it names both as
+     * its likely reads (when {@code hinted}), so a no-op needs one batch instead of two rounds.
+     */
+    private static final class Two implements Module {
+        private final boolean hinted;
+
+        Two(boolean hinted) {
+            this.hinted = hinted;
+        }
+
+        @Override
+        public String name() {
+            return "flag";
+        }
+
+        @Override
+        public Set<String> requiredArgs() {
+            return Set.of("id");
+        }
+
+        @Override
+        public Set<String> optionalArgs() {
+            return Set.of();
+        }
+
+        @Override
+        public Step bind(Args args) {
+            String id = args.string("id");
+            Command first = Command.probe("cat", "/tmp/" + id);
+            Command second = Command.probe("cat", "/tmp/" + id + "-too");
+            return new Step() {
+                @Override
+                public LikelyReads likelyReads(StepContext ctx) {
+                    return hinted ? LikelyReads.probes(first, second) : LikelyReads.NONE;
+                }
+
+                @Override
+                public Check check(StepContext ctx) {
+                    boolean on = ctx.node().run(first).stdout().strip().equals("on")
+                            && ctx.node().run(second).stdout().strip().equals("on");
+                    return on ? Check.ok(id + " is on") : Check.change("would turn " + id + " on");
+                }
+
+                @Override
+                public Done act(StepContext ctx, Check check) {
+                    ctx.node().run(Command.change("flag-on", id));
+                    return Done.changed("turned " + id + " on", null);
+                }
+            };
+        }
+    }
+
+    /** A node that records the batches (runAll) of the checks' reads it is sent (fact gathering aside). */
+    private static final class Batches implements Node {
+        private final ScriptedNode node;
+        private final List<List<String>> batches = Collections.synchronizedList(new ArrayList<>());
+
+        Batches(ScriptedNode node) {
+            this.node = node;
+        }
+
+        @Override
+        public String name() {
+            return node.name();
+        }
+
+        @Override
+        public dev.duet.transport.CommandResult run(Command command) {
+            return node.run(command);
+        }
+
+        @Override
+        public List<dev.duet.transport.CommandResult> runAll(List<Command> commands) {
+            if (commands.stream().noneMatch(c -> c.line().startsWith("sh -c 'uname -n"))) {
+                batches.add(commands.stream().map(Command::line).toList());
+            }
+            return node.runAll(commands);
+        }
+
+        @Override
+        public java.util.Optional<byte[]> readFile(String path) {
+            return node.readFile(path);
+        }
+
+        @Override
+        public void writeFile(String path, byte[] content, String mode, String owner) {
+            node.writeFile(path, content, mode, owner);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
     private ScriptedNode node(String name) {
         return nodes.computeIfAbsent(name, n -> {
             Set<String> flags = on.computeIfAbsent(n, k -> ConcurrentHashMap.newKeySet());
@@ -91,6 +188,10 @@ class ChecksAheadTest {
     }
 
     private Recap run(boolean check, String... ids) {
+        return run(new Flag(), h -> node(h.name()), check, ids);
+    }
+
+    private Recap run(Module module, java.util.function.Function<Host, Node> connect, boolean check, String... ids) {
         Host h1 = new Host("node1", Map.of(), List.of("all"));
         Host h2 = new Host("node2", Map.of(), List.of("all"));
         List<Task> tasks = new ArrayList<>();
@@ -101,10 +202,10 @@ class ChecksAheadTest {
                     new Args.Location(Path.of("pb.yml"), 3, 5)));
         }
         Play play = new Play("pair", "all", Map.of(), true, false, tasks, new Args.Location(Path.of("pb.yml"), 1, 3));
-        ModuleRegistry registry = new ModuleRegistry().register(new Flag());
+        ModuleRegistry registry = new ModuleRegistry().register(module);
         Plan plan = new Planner(registry, RunnerTest.IDENTITY, p -> List.of(h1, h2))
                 .plan(new Playbook(Path.of("pb.yml"), List.of(play)), RunOptions.apply());
-        return new Runner(h -> node(h.name()), RunnerTest.IDENTITY, events::add)
+        return new Runner(connect::apply, RunnerTest.IDENTITY, events::add)
                 .run(plan, check ? RunOptions.check() : RunOptions.apply());
     }
 
@@ -140,6 +241,55 @@ class ChecksAheadTest {
                 assertThat(reads(host, id)).as("%s read once for its check", id).hasSize(1);
             }
         }
+    }
+
+    @Test
+    void aCheckThatNamesItsLikelyReadsIsReadAheadInOneBatch() {
+        for (boolean hinted : List.of(false, true)) {
+            nodes.clear();
+            on.put("node1", ConcurrentHashMap.newKeySet());
+            on.get("node1").addAll(List.of("a", "a-too", "b", "b-too"));
+            on.put("node2", ConcurrentHashMap.newKeySet());
+            on.get("node2").addAll(List.of("a", "a-too", "b", "b-too"));
+            Map<String, Batches> counted = new ConcurrentHashMap<>();
+
+            Recap recap = run(new Two(hinted), h -> counted.computeIfAbsent(h.name(), n -> new Batches(node(n))),
+                    false, "a", "b");
+
+            assertThat(recap.exitCode()).isZero();
+            assertThat(node("node1").mutatingCommands()).isEmpty();
+            List<List<String>> batches = counted.get("node1").batches;
+            if (hinted) {
+                assertThat(batches).as("every read of both checks in one batch").containsExactly(
+                        List.of("cat /tmp/a", "cat /tmp/a-too", "cat /tmp/b", "cat /tmp/b-too"));
+            } else {
+                assertThat(batches).as("without the names: one round per read that depends on another").containsExactly(
+                        List.of("cat /tmp/a", "cat /tmp/b"), List.of("cat /tmp/a-too", "cat /tmp/b-too"));
+            }
+            assertThat(node("node1").commands()).extracting(Command::line).filteredOn(l -> l.startsWith("cat "))
+                    .as("each read once").hasSize(4);
+        }
+    }
+
+    @Test
+    void aLikelyReadThatFailsIsReadAheadOnceAndAnswersItsCheck() {
+        on.put("node1", ConcurrentHashMap.newKeySet());
+        on.put("node2", ConcurrentHashMap.newKeySet());
+        Map<String, Batches> counted = new ConcurrentHashMap<>();
+        ScriptedNode n1 = new ScriptedNode("node1")
+                .on("sh -c 'uname -n", 0, "node1\n6.1.0\ndebian\n\n12\n")
+                .on("cat /tmp/a-too", 1, "", "gone\n")
+                .on("cat /tmp/a", 0, "on\n");
+        nodes.put("node1", n1);
+
+        Recap recap = run(new Two(true), h -> counted.computeIfAbsent(h.name(), n -> new Batches(node(n))), true, "a");
+
+        assertThat(recap.exitCode()).isZero();
+        assertThat(counted.get("node1").batches).as("the failed read is not read ahead again")
+                .containsExactly(List.of("cat /tmp/a", "cat /tmp/a-too"));
+        assertThat(n1.commands()).extracting(Command::line).filteredOn(l -> l.equals("cat /tmp/a-too"))
+                .as("read once, ahead: the check's one ask is answered by it, later rounds do not read it again").hasSize(1);
+        assertThat(results("node1")).containsExactly("flag a: CHANGED");
     }
 
     @Test

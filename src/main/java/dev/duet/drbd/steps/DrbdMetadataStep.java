@@ -9,6 +9,7 @@ import dev.duet.error.Reason;
 import dev.duet.ocfs2.BlockSignature;
 import dev.duet.step.Check;
 import dev.duet.step.Done;
+import dev.duet.step.LikelyReads;
 import dev.duet.step.Step;
 import dev.duet.step.StepContext;
 import dev.duet.transport.Command;
@@ -46,6 +47,11 @@ final class DrbdMetadataStep implements Step {
         static Decision none(Check check) {
             return new Decision(check, null, false, null);
         }
+    }
+
+    @Override
+    public LikelyReads likelyReads(StepContext ctx) {
+        return LikelyReads.probes(DrbdCommands.status(res));
     }
 
     @Override

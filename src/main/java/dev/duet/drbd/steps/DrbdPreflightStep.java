@@ -1,9 +1,11 @@
 package dev.duet.drbd.steps;
 
+import dev.duet.drbd.probe.DrbdCommands;
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
 import dev.duet.step.Check;
 import dev.duet.step.Done;
+import dev.duet.step.LikelyReads;
 import dev.duet.step.Step;
 import dev.duet.step.StepContext;
 import dev.duet.transport.Command;
@@ -26,6 +28,11 @@ final class DrbdPreflightStep implements Step {
         this.res = res;
         this.onNames = onNames;
         this.env = env;
+    }
+
+    @Override
+    public LikelyReads likelyReads(StepContext ctx) {
+        return LikelyReads.probes(DrbdCommands.status(res));
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
 import dev.duet.step.Check;
 import dev.duet.step.Done;
+import dev.duet.step.LikelyReads;
 import dev.duet.step.Step;
 import dev.duet.step.StepContext;
 import dev.duet.transport.Node;
@@ -32,6 +33,11 @@ final class DrbdPrimaryStep implements Step {
         this.dual = dual;
         this.waits = waits;
         this.env = env;
+    }
+
+    @Override
+    public LikelyReads likelyReads(StepContext ctx) {
+        return LikelyReads.probes(DrbdCommands.status(res));
     }
 
     @Override

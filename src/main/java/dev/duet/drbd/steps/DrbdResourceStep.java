@@ -11,6 +11,7 @@ import dev.duet.error.Reason;
 import dev.duet.modules.ManagedFile;
 import dev.duet.step.Check;
 import dev.duet.step.Done;
+import dev.duet.step.LikelyReads;
 import dev.duet.step.Step;
 import dev.duet.step.StepContext;
 import dev.duet.transport.CommandResult;
@@ -36,6 +37,14 @@ final class DrbdResourceStep implements Step {
         this.declared = model;
         this.dialect = dialect;
         this.sources = sources;
+    }
+
+    /** On a converged host: both files, the versions, the resource's state and the dry-run adjust. */
+    @Override
+    public LikelyReads likelyReads(StepContext ctx) {
+        String res = declared.name();
+        return new LikelyReads(List.of(DrbdCommands.PROC_DRBD, DrbdCommands.UTILS_VERSION, DrbdCommands.status(res),
+                DrbdCommands.adjustDryRun(res)), List.of(resPath(), GLOBAL_COMMON));
     }
 
     @Override

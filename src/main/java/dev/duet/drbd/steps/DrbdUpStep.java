@@ -8,6 +8,7 @@ import dev.duet.drbd.wait.StateCondition;
 import dev.duet.drbd.wait.WaitOptions;
 import dev.duet.step.Check;
 import dev.duet.step.Done;
+import dev.duet.step.LikelyReads;
 import dev.duet.step.Step;
 import dev.duet.step.StepContext;
 import dev.duet.transport.CommandFailedException;
@@ -40,6 +41,12 @@ final class DrbdUpStep implements Step {
         this.waits = waits;
         this.env = env;
         this.failures = failures;
+    }
+
+    @Override
+    public LikelyReads likelyReads(StepContext ctx) {
+        LikelyReads state = LikelyReads.probes(DrbdCommands.status(res));
+        return deferToPacemaker ? state.and(LikelyReads.files(PacemakerOwnership.CIB_FILE)) : state;
     }
 
     @Override
