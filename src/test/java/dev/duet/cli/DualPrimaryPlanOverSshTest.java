@@ -38,6 +38,8 @@ class DualPrimaryPlanOverSshTest {
     /** The probes the check halves of the playbook send on fresh nodes: all read-only by their nature. */
     static final List<String> PROBES = List.of("sh -c 'uname -n", "uname -n", "dpkg-query -W ", "drbdsetup status r0 ",
             "cat /proc/drbd", "modinfo -F version drbd", "drbdadm --version", "drbdadm dump-md r0",
+            // drbdadm's dry run (-d prints what adjust would do): drbd_resource names it as a likely read
+            "drbdadm -d adjust r0",
             "systemctl is-enabled o2cb", "systemctl is-enabled drbd", "o2cb cluster-status ", "findmnt -n ",
             BlockSignature.command("/dev/vdb").line(), BlockSignature.command("/dev/drbd0").line(),
             // a managed file's mode/owner and content, read in one batch (base64 encodes to stdout, writes nothing)
