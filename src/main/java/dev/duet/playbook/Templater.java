@@ -79,6 +79,16 @@ public final class Templater {
         return undefinedVariables(value, knownNames, null);
     }
 
+    /**
+     * Every variable {@code value}'s templates read, also those guarded with {@code default()} or only
+     * tested: the variables a rendered value can have come from (undefined ones included).
+     */
+    public static Set<String> readVariables(Object value) {
+        Set<String> read = new LinkedHashSet<>();
+        collect(value, read, true);
+        return read;
+    }
+
     /** Parses every template in {@code value} so syntax errors surface at load time. */
     public static void checkSyntax(Object value, Args.Location where) {
         undefinedVariables(value, Set.of(), where);
@@ -120,18 +130,24 @@ public final class Templater {
     }
 
     private static void collect(Object value, Set<String> used) {
+        collect(value, used, false);
+    }
+
+    private static void collect(Object value, Set<String> used, boolean guarded) {
         if (value instanceof String s && (s.contains("{%") || s.contains("{#"))) {
             used.addAll(JinjaTemplate.parse(s).freeNames());
         } else if (value instanceof String s) {
             for (Object part : TemplateSplitter.split(s)) {
-                if (part instanceof Expr e) {
+                if (part instanceof Expr e && guarded) {
+                    FreeNames.collectRead(e, used);
+                } else if (part instanceof Expr e) {
                     FreeNames.collect(e, used);
                 }
             }
         } else if (value instanceof Map<?, ?> m) {
-            m.values().forEach(v -> collect(v, used));
+            m.values().forEach(v -> collect(v, used, guarded));
         } else if (value instanceof List<?> l) {
-            l.forEach(v -> collect(v, used));
+            l.forEach(v -> collect(v, used, guarded));
         }
     }
 

@@ -51,7 +51,7 @@ public final class VarBlame {
 
     /** The variable to blame for {@code raw} rendering to the refused {@code rendered}, and the one used directly. */
     public Blame blame(Object raw, Object rendered, Play play, Host host) {
-        for (String name : Templater.undefinedVariables(raw, Set.of())) {
+        for (String name : Templater.readVariables(raw)) {
             Definition direct = definition(name, play, host);
             if (direct == null) {
                 continue;
@@ -82,7 +82,7 @@ public final class VarBlame {
             out.add(def);
             return;
         }
-        for (String name : Templater.undefinedVariables(def.raw(), Set.of())) {
+        for (String name : Templater.readVariables(def.raw())) {
             if (name.equals("hostvars")) {
                 for (Host other : inventory.hosts().values()) {
                     other.vars().keySet().forEach(v -> collect(definition(v, play, other), play, other, seen, out));

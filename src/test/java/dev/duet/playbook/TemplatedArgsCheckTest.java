@@ -127,6 +127,20 @@ class TemplatedArgsCheckTest {
     }
 
     @Test
+    void anExtraVarBehindDefaultIsNamedAsSuch() {
+        String metadata = """
+                - hosts: pair
+                  tasks:
+                    - name: Metadata
+                      drbd_metadata: {resource: r0, wipe: "{{ drbd_wipe | default(false) }}"}
+                """;
+        InputException e = assertThrows(InputException.class, () -> check(Path.of("inv.yml"), YAML_INVENTORY,
+                metadata, Map.of("drbd_wipe", "maybe")));
+        assertThat(e.getMessage()).startsWith("extra variable (-e) 'drbd_wipe' is used by task 'Metadata'")
+                .contains("argument 'wipe'", "got 'maybe'");
+    }
+
+    @Test
     void cleanValuesPass() {
         assertThatCode(() -> check(Path.of("inv.yml"), YAML_INVENTORY,
                 playbook("    resource: r0", "{{ resource }}-{{ host_resource }}{{ group_resource }}"), Map.of()))

@@ -11,39 +11,51 @@ public final class FreeNames {
     }
 
     public static void collect(Expr e, Set<String> out) {
+        collect(e, out, false);
+    }
+
+    /**
+     * Every root name the expression reads, also those it only tests or guards with {@code default()}:
+     * which variables a rendered value can have come from.
+     */
+    public static void collectRead(Expr e, Set<String> out) {
+        collect(e, out, true);
+    }
+
+    private static void collect(Expr e, Set<String> out, boolean guarded) {
         if (e instanceof Expr.Var v) {
             out.add(v.name());
         } else if (e instanceof Expr.Item i) {
-            collect(i.target(), out);
-            collect(i.key(), out);
+            collect(i.target(), out, guarded);
+            collect(i.key(), out, guarded);
         } else if (e instanceof Expr.ListOf l) {
-            l.items().forEach(x -> collect(x, out));
+            l.items().forEach(x -> collect(x, out, guarded));
         } else if (e instanceof Expr.Filter f) {
-            if (!f.name().equals("default") && !f.name().equals("d")) {
-                collect(f.input(), out);
+            if (guarded || !f.name().equals("default") && !f.name().equals("d")) {
+                collect(f.input(), out, guarded);
             }
-            f.args().forEach(x -> collect(x, out));
+            f.args().forEach(x -> collect(x, out, guarded));
         } else if (e instanceof Expr.Not n) {
-            collect(n.operand(), out);
+            collect(n.operand(), out, guarded);
         } else if (e instanceof Expr.And a) {
-            collect(a.left(), out);
-            collect(a.right(), out);
+            collect(a.left(), out, guarded);
+            collect(a.right(), out, guarded);
         } else if (e instanceof Expr.Or o) {
-            collect(o.left(), out);
-            collect(o.right(), out);
+            collect(o.left(), out, guarded);
+            collect(o.right(), out, guarded);
         } else if (e instanceof Expr.Compare c) {
-            collect(c.left(), out);
-            collect(c.right(), out);
+            collect(c.left(), out, guarded);
+            collect(c.right(), out, guarded);
         } else if (e instanceof Expr.Arith a) {
-            collect(a.left(), out);
-            collect(a.right(), out);
+            collect(a.left(), out, guarded);
+            collect(a.right(), out, guarded);
         } else if (e instanceof Expr.Keyword k) {
-            collect(k.value(), out);
+            collect(k.value(), out, guarded);
         } else if (e instanceof Expr.Test t) {
-            if (!t.test().equals("defined") && !t.test().equals("undefined")) {
-                collect(t.target(), out);
+            if (guarded || !t.test().equals("defined") && !t.test().equals("undefined")) {
+                collect(t.target(), out, guarded);
             }
-            t.args().forEach(x -> collect(x, out));
+            t.args().forEach(x -> collect(x, out, guarded));
         }
     }
 }
