@@ -17,7 +17,6 @@ import dev.duet.step.Step;
 import dev.duet.step.StepContext;
 import dev.duet.testing.ScriptedNode;
 import dev.duet.transport.Command;
-import dev.duet.transport.Node;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -94,48 +93,6 @@ class ChecksAheadTest {
         }
     }
 
-    /** A node that records the batches (runAll) of the checks' reads it is sent (fact gathering aside). */
-    private static final class Batches implements Node {
-        private final ScriptedNode node;
-        private final List<List<String>> batches = Collections.synchronizedList(new ArrayList<>());
-
-        Batches(ScriptedNode node) {
-            this.node = node;
-        }
-
-        @Override
-        public String name() {
-            return node.name();
-        }
-
-        @Override
-        public dev.duet.transport.CommandResult run(Command command) {
-            return node.run(command);
-        }
-
-        @Override
-        public List<dev.duet.transport.CommandResult> runAll(List<Command> commands) {
-            if (commands.stream().noneMatch(c -> c.line().startsWith("sh -c 'uname -n"))) {
-                batches.add(commands.stream().map(Command::line).toList());
-            }
-            return node.runAll(commands);
-        }
-
-        @Override
-        public java.util.Optional<byte[]> readFile(String path) {
-            return node.readFile(path);
-        }
-
-        @Override
-        public void writeFile(String path, byte[] content, String mode, String owner) {
-            node.writeFile(path, content, mode, owner);
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
     private ScriptedNode node(String name) {
         return nodes.computeIfAbsent(name, n -> {
             Set<String> flags = on.computeIfAbsent(n, k -> ConcurrentHashMap.newKeySet());
@@ -155,10 +112,10 @@ class ChecksAheadTest {
     }
 
     private Recap run(boolean check, String... ids) {
-        return run(new Flag(false, false), h -> node(h.name()), check, ids);
+        return run(new Flag(false, false), check, ids);
     }
 
-    private Recap run(Module module, java.util.function.Function<Host, Node> connect, boolean check, String... ids) {
+    private Recap run(Module module, boolean check, String... ids) {
         Host h1 = new Host("node1", Map.of(), List.of("all"));
         Host h2 = new Host("node2", Map.of(), List.of("all"));
         List<Task> tasks = new ArrayList<>();
@@ -172,12 +129,18 @@ class ChecksAheadTest {
         ModuleRegistry registry = new ModuleRegistry().register(module);
         Plan plan = new Planner(registry, RunnerTest.IDENTITY, p -> List.of(h1, h2))
                 .plan(new Playbook(Path.of("pb.yml"), List.of(play)), RunOptions.apply());
-        return new Runner(connect::apply, RunnerTest.IDENTITY, events::add)
+        return new Runner(h -> node(h.name()), RunnerTest.IDENTITY, events::add)
                 .run(plan, check ? RunOptions.check() : RunOptions.apply());
     }
 
     private List<String> reads(String host, String id) {
         return node(host).commands().stream().map(Command::line).filter(l -> l.equals("cat /tmp/" + id)).toList();
+    }
+
+    /** The batches of the checks' reads sent to {@code host} (fact gathering aside). */
+    private List<List<String>> checkBatches(String host) {
+        return node(host).batches().stream().map(b -> b.stream().map(Command::line).toList())
+                .filter(b -> b.stream().noneMatch(l -> l.startsWith("sh -c 'uname -n"))).toList();
     }
 
     private List<String> results(String host) {
@@ -218,14 +181,12 @@ class ChecksAheadTest {
             on.get("node1").addAll(List.of("a", "a-too", "b", "b-too"));
             on.put("node2", ConcurrentHashMap.newKeySet());
             on.get("node2").addAll(List.of("a", "a-too", "b", "b-too"));
-            Map<String, Batches> counted = new ConcurrentHashMap<>();
 
-            Recap recap = run(new Flag(true, hinted), h -> counted.computeIfAbsent(h.name(), n -> new Batches(node(n))),
-                    false, "a", "b");
+            Recap recap = run(new Flag(true, hinted), false, "a", "b");
 
             assertThat(recap.exitCode()).isZero();
             assertThat(node("node1").mutatingCommands()).isEmpty();
-            List<List<String>> batches = counted.get("node1").batches;
+            List<List<String>> batches = checkBatches("node1");
             if (hinted) {
                 assertThat(batches).as("every read of both checks in one batch").containsExactly(
                         List.of("cat /tmp/a", "cat /tmp/a-too", "cat /tmp/b", "cat /tmp/b-too"));
@@ -242,17 +203,16 @@ class ChecksAheadTest {
     void aLikelyReadThatFailsIsReadAheadOnceAndAnswersItsCheck() {
         on.put("node1", ConcurrentHashMap.newKeySet());
         on.put("node2", ConcurrentHashMap.newKeySet());
-        Map<String, Batches> counted = new ConcurrentHashMap<>();
         ScriptedNode n1 = new ScriptedNode("node1")
                 .on("sh -c 'uname -n", 0, "node1\n6.1.0\ndebian\n\n12\n")
                 .on("cat /tmp/a-too", 1, "", "gone\n")
                 .on("cat /tmp/a", 0, "on\n");
         nodes.put("node1", n1);
 
-        Recap recap = run(new Flag(true, true), h -> counted.computeIfAbsent(h.name(), n -> new Batches(node(n))), true, "a");
+        Recap recap = run(new Flag(true, true), true, "a");
 
         assertThat(recap.exitCode()).isZero();
-        assertThat(counted.get("node1").batches).as("the failed read is not read ahead again")
+        assertThat(checkBatches("node1")).as("the failed read is not read ahead again")
                 .containsExactly(List.of("cat /tmp/a", "cat /tmp/a-too"));
         assertThat(n1.commands()).extracting(Command::line).filteredOn(l -> l.equals("cat /tmp/a-too"))
                 .as("read once, ahead: the check's one ask is answered by it, later rounds do not read it again").hasSize(1);

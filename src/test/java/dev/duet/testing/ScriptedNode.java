@@ -23,6 +23,7 @@ public final class ScriptedNode implements Node {
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final List<Command> commands = new ArrayList<>();
     private final List<String> writes = new ArrayList<>();
+    private final List<List<Command>> batches = new ArrayList<>();
 
     public ScriptedNode(String name) {
         this.name = name;
@@ -75,6 +76,13 @@ public final class ScriptedNode implements Node {
         throw new AssertionError(name + ": no scripted reply for `" + line + "`");
     }
 
+    /** Runs {@code commands} one by one, as a host answers a batch, and records them as one batch. */
+    @Override
+    public synchronized List<CommandResult> runAll(List<Command> commands) {
+        batches.add(List.copyOf(commands));
+        return Node.super.runAll(commands);
+    }
+
     @Override
     public Optional<byte[]> readFile(String path) {
         return Optional.ofNullable(files.get(path));
@@ -88,6 +96,11 @@ public final class ScriptedNode implements Node {
 
     public synchronized List<Command> commands() {
         return List.copyOf(commands);
+    }
+
+    /** Every {@link #runAll} call's commands, in order (a read-ahead's batches, a check's one round trip). */
+    public synchronized List<List<Command>> batches() {
+        return List.copyOf(batches);
     }
 
     public synchronized List<Command> mutatingCommands() {
