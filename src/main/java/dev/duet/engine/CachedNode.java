@@ -85,15 +85,27 @@ final class CachedNode implements Node {
     }
 
     /**
-     * Reads ahead of the checks that will ask: the probes go as one batch (one round trip), the files
-     * one probe each, and every answer is remembered as if a check had read it ({@link HostReads#putAhead}).
+     * How long a batch read ahead may take. It is only a head start: past this the read ahead is given up,
+     * and each check reads on its own with its own timeout, so a probe that hangs costs this much extra
+     * rather than its whole timeout twice.
+     */
+    static final java.time.Duration AHEAD_LIMIT = java.time.Duration.ofSeconds(60);
+
+    /**
+     * Reads ahead of the checks that will ask: the probes go as one batch (one round trip, within
+     * {@link #AHEAD_LIMIT}), the files one probe each, and every answer is remembered as if a check had read
+     * it ({@link HostReads#putAhead}).
      */
     void readAhead(List<Command> probes, List<String> files) {
         long readIn = reads.generation().current();
         if (!probes.isEmpty()) {
-            List<CommandResult> got = delegate.runAll(probes);
+            List<Command> limited = probes.stream()
+                    .map(p -> p.timeout().compareTo(AHEAD_LIMIT) > 0 ? p.withTimeout(AHEAD_LIMIT) : p).toList();
+            List<CommandResult> got = delegate.runAll(limited);
             for (int i = 0; i < got.size(); i++) {
-                reads.putAhead(key(probes.get(i)), readIn, got.get(i));
+                Command asked = probes.get(i);
+                CommandResult r = got.get(i);
+                reads.putAhead(key(asked), readIn, new CommandResult(asked, r.exitCode(), r.stdout(), r.stderr(), r.duration()));
             }
         }
         for (String path : files) {

@@ -271,6 +271,23 @@ class ChecksAheadTest {
     }
 
     @Test
+    void aBatchReadAheadTakesAtMostAMinuteAndItsAnswersServeTheChecksOwnQuestions() {
+        ScriptedNode host = new ScriptedNode("node1").on("cat /tmp/x", 0, "on\n").on("cat /tmp/y", 0, "off\n");
+        CachedNode memory = new CachedNode(host, new HostReads(new HostReads.Generation()));
+        Command x = Command.probe("cat", "/tmp/x");
+        Command y = Command.probe("cat", "/tmp/y").withTimeout(java.time.Duration.ofSeconds(10));
+
+        memory.readAhead(List.of(x, y), List.of());
+
+        assertThat(host.commands()).extracting(Command::timeout).as("a hanging probe costs a minute here, not its 5 min")
+                .containsExactly(CachedNode.AHEAD_LIMIT, java.time.Duration.ofSeconds(10));
+        assertThat(memory.run(x).command()).isEqualTo(x);
+        assertThat(memory.run(x).stdout()).isEqualTo("on\n");
+        assertThat(memory.run(y).stdout()).isEqualTo("off\n");
+        assertThat(host.commands()).as("the checks' questions answered from the read ahead").hasSize(2);
+    }
+
+    @Test
     void aFailedAnswerReadAheadAnswersOneAskOnly() {
         ScriptedNode host = new ScriptedNode("node1").on("systemctl is-enabled drbd", 1, "disabled\n");
         CachedNode memory = new CachedNode(host, new HostReads(new HostReads.Generation()));
