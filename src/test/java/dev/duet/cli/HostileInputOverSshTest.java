@@ -98,8 +98,9 @@ class HostileInputOverSshTest {
                         wipe: "{{ drbd_wipe | default(false) }}"
                 """), "-e", "drbd_wipe=maybe");
 
-        assertRefusedBeforeContact(run, "site.yml:6:7:", "argument 'wipe' must be yes/no or true/false",
-                "got 'maybe'");
+        // the -e is named, with the task that uses it (the value is in no file)
+        assertRefusedBeforeContact(run, "extra variable (-e) 'drbd_wipe' is used by task", "site.yml:6:7)",
+                "argument 'wipe' must be yes/no or true/false", "got 'maybe'");
     }
 
     @Test

@@ -59,7 +59,9 @@ class PlayBecomeOverSshTest {
         for (FakeSshHost h : pair.both()) {
             assertThat(h.requests()).as(h.name()).isNotEmpty().allSatisfy(r -> {
                 assertThat(r.user()).isEqualTo("deploy");
-                assertThat(r.rawLine()).isEqualTo("sudo -n -- timeout -k 5s 300s " + r.line());
+                // each command under sudo, inside the host's timeout(1) with its own limit (5 min; a read ahead 1 min)
+                assertThat(r.rawLine()).isEqualTo("sudo -n -- timeout -k 5s " + r.remoteTimeout().toSeconds() + "s " + r.line());
+                assertThat(r.remoteTimeout()).isIn(java.time.Duration.ofMinutes(5), java.time.Duration.ofMinutes(1));
             });
             assertThat(h.commands()).contains("touch /var/lib/duet/done");
         }
