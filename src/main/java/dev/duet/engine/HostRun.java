@@ -24,12 +24,8 @@ final class HostRun {
     final BlockState blocks = new BlockState();
     /** The node for another escalation than the play's (a task's own become or become_user); set by the runner. */
     Function<Escalation, Node> becomeNode = e -> null;
-    /** The play's escalation on this host (null: the inventory's alone). */
-    Escalation playEscalation;
-    /** Whether ansible_become decided this host's become (it then wins over task keywords too). */
-    boolean becomeByVariable;
-    /** The play's become_user (null: root). */
-    String playBecomeUser;
+    /** The play this host is in, which decides who its tasks run as; set by the runner. */
+    Plan.PlannedPlay play;
     /** The node of another inventory host, for a task delegated there ({@code delegate_to}); set by the runner. */
     java.util.function.BiFunction<Host, Escalation, Node> delegateNode = (h, e) -> null;
     /** The node as opened, before the runner's wrappers: other escalations share its connection ({@link Node#as}). */
@@ -41,18 +37,9 @@ final class HostRun {
         this.timed = timed;
     }
 
-    /**
-     * Who a task runs as: its own {@code become}/{@code become_user} over the play's, as Ansible ranks them
-     * (become_user without become changes nothing).
-     */
+    /** Who a task runs as here ({@link Plan.PlannedPlay#escalation(String, TaskKeywords)}). */
     Escalation escalationFor(TaskKeywords kw) {
-        Escalation play = playEscalation;
-        if (kw.become() == null && (kw.becomeUser() == null || play == null)) {
-            return play;
-        }
-        // ansible_become, where set, beats the task's (or block's) become: keyword too
-        boolean become = kw.become() != null && !becomeByVariable ? kw.become() : play.become();
-        return Escalation.of(become, kw.becomeUser() != null ? kw.becomeUser() : playBecomeUser);
+        return play == null ? null : play.escalation(host.name(), kw);
     }
 
     /**
@@ -89,6 +76,6 @@ final class HostRun {
     }
 
     private boolean asPlay(Escalation wanted) {
-        return wanted == null || wanted.equals(playEscalation);
+        return wanted == null || wanted.equals(play.escalation(host.name()));
     }
 }

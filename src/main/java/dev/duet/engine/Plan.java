@@ -42,6 +42,20 @@ public record Plan(List<PlannedPlay> plays) {
             return b == null ? null : dev.duet.transport.Escalation.of(b, play.becomeUser());
         }
 
+        /**
+         * Who a task runs as on {@code host}: its own {@code become}/{@code become_user} over the play's, as
+         * Ansible ranks them (become_user without become changes nothing; ansible_become, where set, beats a
+         * task's or block's become: too). Null when the inventory decides.
+         */
+        public dev.duet.transport.Escalation escalation(String host, dev.duet.playbook.TaskKeywords kw) {
+            dev.duet.transport.Escalation ofPlay = escalation(host);
+            if (kw.become() == null && (kw.becomeUser() == null || ofPlay == null)) {
+                return ofPlay;
+            }
+            boolean b = kw.become() != null && !becomeByVariable.contains(host) ? kw.become() : ofPlay.become();
+            return dev.duet.transport.Escalation.of(b, kw.becomeUser() != null ? kw.becomeUser() : play.becomeUser());
+        }
+
         /** The same play from another task list (e.g. from {@code --start-at-task} on). */
         public PlannedPlay withTasks(List<PlannedTask> from) {
             return new PlannedPlay(play, hosts, from, become, handlers, batch, becomeByVariable);

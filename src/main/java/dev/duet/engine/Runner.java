@@ -103,9 +103,7 @@ public final class Runner {
                 hr.vars = new LayeredVars(hr.registered,
                         templating.vars(play.play(), hr.host, factsByHost, options.extraVars()),
                         options.extraVars().keySet());
-                hr.playEscalation = play.escalation(hr.host.name());
-                hr.becomeByVariable = play.becomeByVariable().contains(hr.host.name());
-                hr.playBecomeUser = play.play().becomeUser();
+                hr.play = play;
                 hr.becomeNode = e -> connect(hr.host, e, options, connections).node;
                 // a delegated task's node: that host's one connection, under the same read-only guard
                 hr.delegateNode = (h, e) -> connect(h, e, options, connections).node;
