@@ -33,8 +33,6 @@ final class AheadNode implements Node {
     private final CachedNode memory;
     private final Set<Command> probes = new LinkedHashSet<>();
     private final Set<String> files = new LinkedHashSet<>();
-    /** Reads already hinted in this read-ahead (probes and "probe PATH"). */
-    private final Set<Object> hinted = new java.util.HashSet<>();
     /** Asks answered in the check now running, per question: past {@link #ASKS} of one, it is a poll. */
     private final java.util.Map<Object, Integer> answered = new java.util.HashMap<>();
     static final int ASKS = 3;
@@ -48,18 +46,18 @@ final class AheadNode implements Node {
     }
 
     /**
-     * Notes what a check will most likely read, to go with this round's batch: each read at most once
-     * per read-ahead (a failed answer is not asked again here; the check's own turn asks it), and only
-     * what the run does not remember yet.
+     * Notes what a check will most likely read, to go with this round's batch: only read-only probes, and
+     * only what the run does not remember. An answer read ahead, failed ones too, stays remembered until a
+     * check's own turn asks it, so a later round does not read it again.
      */
     synchronized void hint(dev.duet.step.LikelyReads likely) {
         for (Command c : likely.probes()) {
-            if (ProbeBatch.batchable(c) && hinted.add(c) && memory.remembered(c).isEmpty()) {
+            if (ProbeBatch.batchable(c) && memory.remembered(c).isEmpty()) {
                 probes.add(c);
             }
         }
         for (String path : likely.files()) {
-            if (hinted.add("probe " + path) && memory.rememberedProbe(path).isEmpty()) {
+            if (memory.rememberedProbe(path).isEmpty()) {
                 files.add(path);
             }
         }

@@ -11,7 +11,8 @@ public interface Step {
 
     /**
      * What {@link #check} will most likely read on this host when nothing needs to change, for reading
-     * ahead in one round trip; never reads anything itself and never depends on the host's state.
+     * ahead in one round trip. Never reads anything itself: it goes by the step's arguments and the
+     * variables (gathered facts included), not by what the host answers.
      */
     default LikelyReads likelyReads(StepContext ctx) {
         return LikelyReads.NONE;
