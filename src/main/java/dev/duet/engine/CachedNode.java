@@ -98,16 +98,60 @@ final class CachedNode implements Node {
      */
     void readAhead(List<Command> probes, List<String> files) {
         long readIn = reads.generation().current();
-        if (!probes.isEmpty()) {
-            List<Command> limited = probes.stream()
-                    .map(p -> p.timeout().compareTo(AHEAD_LIMIT) > 0 ? p.withTimeout(AHEAD_LIMIT) : p).toList();
-            List<CommandResult> got = delegate.runAll(limited);
-            for (int i = 0; i < got.size(); i++) {
-                Command asked = probes.get(i);
-                CommandResult r = got.get(i);
-                reads.putAhead(key(asked), readIn, new CommandResult(asked, r.exitCode(), r.stdout(), r.stderr(), r.duration()));
+        if (probes.isEmpty() || files.isEmpty()) {
+            readProbes(probes, readIn);
+            readFiles(files, readIn);
+            return;
+        }
+        // the files go meanwhile, over the connection's SFTP channel: a file probe starts no process on
+        // the host, so it does not compete with the batch for a slow host's CPU, and its round trips overlap
+        java.util.concurrent.CompletableFuture<Void> fileReads = new java.util.concurrent.CompletableFuture<>();
+        Thread reader = new Thread(() -> {
+            try {
+                readFiles(files, readIn);
+                fileReads.complete(null);
+            } catch (Throwable t) {
+                fileReads.completeExceptionally(t);
+            }
+        }, "duet-ahead-files-" + name());
+        reader.setDaemon(true);
+        reader.start();
+        RuntimeException failed = null;
+        try {
+            readProbes(probes, readIn);
+        } catch (RuntimeException e) {
+            failed = e;
+        }
+        try {
+            fileReads.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
+            if (failed == null) {
+                failed = cause;
+            } else {
+                failed.addSuppressed(cause);
             }
         }
+        if (failed != null) {
+            throw failed;
+        }
+    }
+
+    private void readProbes(List<Command> probes, long readIn) {
+        if (probes.isEmpty()) {
+            return;
+        }
+        List<Command> limited = probes.stream()
+                .map(p -> p.timeout().compareTo(AHEAD_LIMIT) > 0 ? p.withTimeout(AHEAD_LIMIT) : p).toList();
+        List<CommandResult> got = delegate.runAll(limited);
+        for (int i = 0; i < got.size(); i++) {
+            Command asked = probes.get(i);
+            CommandResult r = got.get(i);
+            reads.putAhead(key(asked), readIn, new CommandResult(asked, r.exitCode(), r.stdout(), r.stderr(), r.duration()));
+        }
+    }
+
+    private void readFiles(List<String> files, long readIn) {
         for (String path : files) {
             reads.putAhead("probe " + path, readIn, delegate.probeFile(path));
         }

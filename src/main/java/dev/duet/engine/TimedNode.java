@@ -16,8 +16,8 @@ import java.util.function.Consumer;
 final class TimedNode implements Node {
     private final Node delegate;
     private final AtomicLong nanos = new AtomicLong();
-    private final AtomicInteger streams = new AtomicInteger();
-    private long streamsSince;
+    private final AtomicInteger open = new AtomicInteger();
+    private long openSince;
 
     TimedNode(Node delegate) {
         this.delegate = delegate;
@@ -39,91 +39,93 @@ final class TimedNode implements Node {
 
     @Override
     public CommandResult run(Command command) {
-        long t0 = System.nanoTime();
+        opened();
         try {
             return delegate.run(command);
         } finally {
-            count(t0);
+            closed();
         }
     }
 
     @Override
     public List<CommandResult> runAll(List<Command> commands) {
-        long t0 = System.nanoTime();
+        opened();
         try {
             return delegate.runAll(commands);
         } finally {
-            count(t0);
+            closed();
         }
     }
 
     @Override
     public FileProbe probeFile(String path) {
-        long t0 = System.nanoTime();
+        opened();
         try {
             return delegate.probeFile(path);
         } finally {
-            count(t0);
+            closed();
         }
     }
 
     /**
      * A stream counts as remote time for as long as it is open (a wait following events is time spent on
-     * the host, like the polls it replaces); commands run meanwhile are not counted twice.
+     * the host, like the polls it replaces).
      */
     @Override
     public Optional<LineStream> stream(Command command, Consumer<String> onLine) {
-        synchronized (streams) {
-            if (streams.getAndIncrement() == 0) {
-                streamsSince = System.nanoTime();
-            }
-        }
+        opened();
         Optional<LineStream> stream;
         try {
             stream = delegate.stream(command, onLine);
         } catch (RuntimeException | Error e) {
-            streamEnded();
+            closed();
             throw e;
         }
         if (stream.isEmpty()) {
-            streamEnded();
+            closed();
             return stream;
         }
-        return Optional.of(new TimedLineStream(stream.get(), this::streamEnded));
+        return Optional.of(new TimedLineStream(stream.get(), this::closed));
     }
 
-    private void streamEnded() {
-        synchronized (streams) {
-            if (streams.decrementAndGet() == 0) {
-                nanos.addAndGet(System.nanoTime() - streamsSince);
+    /**
+     * Remote time is the time during which anything is under way on the host: calls that overlap (a
+     * stream and the commands run meanwhile, a batch and the file probes read beside it, a peer's thread
+     * reading this node) count once, so remote time never exceeds wall time.
+     */
+    private void opened() {
+        synchronized (open) {
+            if (open.getAndIncrement() == 0) {
+                openSince = System.nanoTime();
             }
         }
     }
 
-    /** Adds the time since t0, unless an open stream already counts it. */
-    private void count(long t0) {
-        if (streams.get() == 0) {
-            nanos.addAndGet(System.nanoTime() - t0);
+    private void closed() {
+        synchronized (open) {
+            if (open.decrementAndGet() == 0) {
+                nanos.addAndGet(System.nanoTime() - openSince);
+            }
         }
     }
 
     @Override
     public Optional<byte[]> readFile(String path) {
-        long t0 = System.nanoTime();
+        opened();
         try {
             return delegate.readFile(path);
         } finally {
-            count(t0);
+            closed();
         }
     }
 
     @Override
     public void writeFile(String path, byte[] content, String mode, String owner) {
-        long t0 = System.nanoTime();
+        opened();
         try {
             delegate.writeFile(path, content, mode, owner);
         } finally {
-            count(t0);
+            closed();
         }
     }
 

@@ -86,4 +86,82 @@ class CachedNodeTest {
         assertThat(node.readFile("/etc/x")).hasValueSatisfying(b -> assertThat(new String(b))
                 .isEqualTo("changed behind our back"));
     }
+
+    /** The batch answers only once a file probe has reached the host, or gives up after 10 s. */
+    private static final class FilesDuringBatch implements dev.duet.transport.Node {
+        private final ScriptedNode host;
+        private final java.util.concurrent.CountDownLatch fileProbed = new java.util.concurrent.CountDownLatch(1);
+        private final String failFile;
+
+        FilesDuringBatch(ScriptedNode host, String failFile) {
+            this.host = host;
+            this.failFile = failFile;
+        }
+
+        @Override
+        public String name() {
+            return host.name();
+        }
+
+        @Override
+        public dev.duet.transport.CommandResult run(Command command) {
+            return runAll(java.util.List.of(command)).get(0);
+        }
+
+        @Override
+        public java.util.List<dev.duet.transport.CommandResult> runAll(java.util.List<Command> commands) {
+            try {
+                boolean overlapped = fileProbed.await(10, java.util.concurrent.TimeUnit.SECONDS);
+                return commands.stream().map(c -> ScriptedNode.result(c, 0, overlapped ? "overlapped" : "alone", "")).toList();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public dev.duet.transport.FileProbe probeFile(String path) {
+            fileProbed.countDown();
+            if (path.equals(failFile)) {
+                throw new dev.duet.error.DuetException(dev.duet.error.Reason.COMMAND_FAILED, "node1: sftp read " + path + " failed");
+            }
+            return host.probeFile(path);
+        }
+
+        @Override
+        public java.util.Optional<byte[]> readFile(String path) {
+            return probeFile(path).content();
+        }
+
+        @Override
+        public void writeFile(String path, byte[] content, String mode, String owner) {
+            throw new AssertionError("a read ahead wrote " + path);
+        }
+    }
+
+    @Test
+    void aReadAheadProbesItsFilesWhileTheBatchRunsAndRemembersBoth() {
+        ScriptedNode raw = new ScriptedNode("node1").file("/etc/x", "one").file("/etc/y", "two");
+        CachedNode node = new CachedNode(new FilesDuringBatch(raw, null), new HostReads(acts));
+        Command status = Command.probe("drbdsetup", "status", "r0");
+        Command version = Command.probe("drbdadm", "--version");
+        node.readAhead(java.util.List.of(status, version), java.util.List.of("/etc/x", "/etc/y"));
+        assertThat(node.remembered(status)).hasValueSatisfying(r -> assertThat(r.stdout())
+                .as("a file probe reached the host while the batch was under way").isEqualTo("overlapped"));
+        assertThat(node.remembered(version)).isPresent();
+        assertThat(node.rememberedProbe("/etc/x")).isPresent();
+        assertThat(node.rememberedProbe("/etc/y")).isPresent();
+    }
+
+    @Test
+    void aFileProbeThatFailsBesideTheBatchFailsTheReadAheadAfterTheBatchEnds() {
+        ScriptedNode raw = new ScriptedNode("node1").file("/etc/y", "two");
+        CachedNode node = new CachedNode(new FilesDuringBatch(raw, "/etc/x"), new HostReads(acts));
+        Command status = Command.probe("drbdsetup", "status", "r0");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> node.readAhead(java.util.List.of(status),
+                        java.util.List.of("/etc/x", "/etc/y")))
+                .isInstanceOf(dev.duet.error.DuetException.class).hasMessageContaining("sftp read /etc/x failed");
+        assertThat(node.remembered(status)).as("the batch's answers stay: each is as good as a check's own read")
+                .isPresent();
+        assertThat(node.rememberedProbe("/etc/y")).as("the files after the failed one were not read").isEmpty();
+    }
 }
