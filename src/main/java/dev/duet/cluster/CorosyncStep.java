@@ -7,6 +7,7 @@ import dev.duet.error.Reason;
 import dev.duet.modules.ManagedFile;
 import dev.duet.step.Check;
 import dev.duet.step.Done;
+import dev.duet.step.LikelyReads;
 import dev.duet.step.Step;
 import dev.duet.step.StepContext;
 import dev.duet.transport.Command;
@@ -58,6 +59,17 @@ final class CorosyncStep implements Step {
             }
             return out;
         }
+    }
+
+    /**
+     * On a running pair: corosync.conf and the authkey (the peer's check reads this node's key too), the
+     * units, and crm_mon, which tells whether Pacemaker runs resources (a running stack that has none yet
+     * may be stopped to take a new configuration).
+     */
+    @Override
+    public LikelyReads likelyReads(StepContext ctx) {
+        return new LikelyReads(List.of(Units.activeProbe("corosync"), Units.activeProbe("pacemaker"),
+                ClusterProbe.CRM_MON, Units.enabledProbe("corosync")), List.of(CorosyncConf.PATH, Authkey.PATH));
     }
 
     @Override

@@ -16,14 +16,24 @@ import dev.duet.transport.Node;
 record SbdDevice(Kind kind, SbdHeader header, String detail) {
     enum Kind { HEADER, BLANK }
 
+    /** The first read of {@link #probe}: the header's magic bytes. */
+    static Command magic(String device) {
+        return Command.probe("head", "-c", "8", device);
+    }
+
+    /** The header as sbd reads it, asked when the magic is there. */
+    static Command dump(String device) {
+        return Command.probe("sbd", "-d", device, "dump");
+    }
+
     static SbdDevice probe(Node node, String device) {
-        CommandResult magic = node.run(Command.probe("head", "-c", "8", device));
+        CommandResult magic = node.run(magic(device));
         if (!magic.ok()) {
             throw new DuetException(Reason.PRECONDITION, node.name() + ": cannot read the SBD device " + device + " ("
                     + describe(magic) + "); it must be the same shared disk on every node");
         }
         if (magic.stdout().equals(SbdHeader.MAGIC)) {
-            CommandResult dump = node.run(Command.probe("sbd", "-d", device, "dump"));
+            CommandResult dump = node.run(dump(device));
             SbdHeader header = dump.ok() ? SbdHeader.parse(dump.stdout()) : null;
             if (header == null) {
                 throw new DuetException(Reason.PRECONDITION, node.name() + ": " + device + " starts with an SBD header"

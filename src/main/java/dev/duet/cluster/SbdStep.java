@@ -6,6 +6,7 @@ import dev.duet.modules.ManagedFile;
 import dev.duet.ocfs2.O2cbDefaults;
 import dev.duet.step.Check;
 import dev.duet.step.Done;
+import dev.duet.step.LikelyReads;
 import dev.duet.step.Step;
 import dev.duet.step.StepContext;
 import dev.duet.transport.Command;
@@ -44,6 +45,13 @@ final class SbdStep implements Step {
     }
 
     private record Plan(SbdDevice disk, String currentDefaults, boolean defaultsOk, boolean enabled) {
+    }
+
+    /** On a pair where SBD is set up: the watchdog, the header and its dump, the defaults file, the unit. */
+    @Override
+    public LikelyReads likelyReads(StepContext ctx) {
+        return new LikelyReads(List.of(watchdogProbe(), SbdDevice.magic(device), SbdDevice.dump(device),
+                Units.enabledProbe("sbd")), List.of(DEFAULTS));
     }
 
     @Override
@@ -101,7 +109,7 @@ final class SbdStep implements Step {
     /** {@code warn}: the check half says what it keeps; the act half, looking again, does not repeat it. */
     private Plan inspect(StepContext ctx, boolean warn) {
         Node node = ctx.node();
-        if (!node.run(Command.probe("test", "-c", watchdog)).ok()) {
+        if (!node.run(watchdogProbe()).ok()) {
             throw new DuetException(Reason.PRECONDITION, node.name() + ": no watchdog device " + watchdog + "; SBD"
                     + " fences through the watchdog, so the node needs one (a hardware watchdog, or softdog loaded"
                     + " before sbd starts)");
@@ -118,6 +126,10 @@ final class SbdStep implements Step {
         boolean defaultsOk = current != null && settings.entrySet().stream()
                 .allMatch(e -> Objects.equals(O2cbDefaults.value(current, e.getKey()), e.getValue()));
         return new Plan(disk, current, defaultsOk, Units.enabled(node, "sbd"));
+    }
+
+    private Command watchdogProbe() {
+        return Command.probe("test", "-c", watchdog);
     }
 
     private String wanted(Plan plan) {

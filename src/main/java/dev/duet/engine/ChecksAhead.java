@@ -30,12 +30,13 @@ final class ChecksAhead {
     }
 
     /**
-     * {@code readEach} runs the given work for every host's node in parallel (one batch per host).
+     * {@code readEach} runs the given work for every host's node in parallel (one batch per host). True
+     * when anything was read.
      */
-    void readAhead(List<Plan.PlannedTask> tasks, List<HostRun> runs, Map<String, Node> playNodes,
+    boolean readAhead(List<Plan.PlannedTask> tasks, List<HostRun> runs, Map<String, Node> playNodes,
                    BiConsumer<List<AheadNode>, java.util.function.Consumer<AheadNode>> readEach) {
         if (acts.current() != 0) {
-            return; // something has changed in this run: what a check would read now is not what it will read
+            return false; // something has changed in this run: what a check would read now is not what it will read
         }
         Map<String, AheadNode> ahead = new LinkedHashMap<>();
         playNodes.forEach((name, node) -> {
@@ -63,7 +64,7 @@ final class ChecksAhead {
             List<AheadNode> toRead = ahead.values().stream()
                     .filter(a -> !a.nothingToRead() && !gaveUp.contains(a.name())).toList();
             if (toRead.isEmpty()) {
-                return;
+                return round > 0;
             }
             int r = round + 1;
             toRead.forEach(a -> LOG.info("{}: read ahead, round {}: {} probes {}, files {}", a.name(), r,
@@ -77,6 +78,7 @@ final class ChecksAhead {
                 }
             });
         }
+        return true;
     }
 
     /**

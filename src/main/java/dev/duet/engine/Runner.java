@@ -27,6 +27,7 @@ import java.util.function.Function;
  */
 public final class Runner {
     private static final String GATHER = "Gathering Facts";
+    private static final String READ_AHEAD = "Reading ahead for the checks of the tasks to come";
 
     private final NodeOpener opener;
     private final Templating templating;
@@ -122,11 +123,20 @@ public final class Runner {
         runs.forEach(hr -> playNodes.put(hr.host.name(), hr.node));
         TaskExecution execution = new TaskExecution(templating, options, listener);
         TaskRun taskRun = new TaskRun(execution, templating, options);
-        new ChecksAhead(execution, acts).readAhead(play.tasks(), runs, playNodes,
+        long aheadStart = System.nanoTime();
+        Map<String, Duration> spentBefore = new LinkedHashMap<>();
+        runs.forEach(hr -> spentBefore.put(hr.host.name(), hr.timed.spent()));
+        boolean readAhead = new ChecksAhead(execution, acts).readAhead(play.tasks(), runs, playNodes,
                 (nodes, read) -> inParallel(pool, nodes, a -> {
                     read.accept(a);
                     return null;
                 }));
+        if (readAhead) {
+            // its own row: this time belongs to no one task, and the tasks after it read from memory
+            Map<String, Duration> aheadRemote = new LinkedHashMap<>();
+            runs.forEach(hr -> aheadRemote.put(hr.host.name(), hr.timed.spent().minus(spentBefore.get(hr.host.name()))));
+            timings.add(timing(READ_AHEAD, aheadStart, aheadRemote));
+        }
         new PlayTasks(play, runs, playNodes, taskRun, recap, listener, timings, commandsHidden,
                 (active, task) -> inParallel(pool, active, hr -> taskRun.run(task, hr, playNodes))).run();
         return runs.stream().allMatch(hr -> hr.stopped);

@@ -73,6 +73,19 @@ class CorosyncStepTest {
     }
 
     @Test
+    void underRunningResourcesTheCheckReadsExactlyWhatTheStepNames() {
+        FakeClusterPair pair = new FakeClusterPair();
+        FakeClusterPair.runBoth(CorosyncStepTest::step, pair.context("node1", false), pair.context("node2", false));
+        pair.active.add("node2:pacemaker");
+        pair.node2.on("crm_mon --output-as=xml", 0,
+                dev.duet.cluster.status.ClusterFixtures.output("crm_mon_xml__healthy__node2.txt"));
+        var reads = dev.duet.testing.NamedReads.of(step(), pair.context("node2", true), pair.node2);
+        assertThat(reads.asked()).contains("crm_mon --output-as=xml", "file " + Authkey.PATH);
+        assertThat(reads.unnamed()).as("asked, not named: one more round ahead").isEmpty();
+        assertThat(reads.unasked()).as("named, never asked: read for nothing").isEmpty();
+    }
+
+    @Test
     void aHandWrittenEquivalentConfIsKept() {
         FakeClusterPair pair = new FakeClusterPair();
         FakeClusterPair.runBoth(CorosyncStepTest::step, pair.context("node1", false), pair.context("node2", false));

@@ -62,9 +62,9 @@ final class FakeClusterPair {
                 .on("stat -c", c -> ScriptedNode.result(c, 0,
                         modes.getOrDefault(me + ":" + last(c.argv()),
                                 last(c.argv()).equals(Authkey.PATH) ? "400 root:root" : "644 root:root") + "\n", ""))
-                .on("systemctl is-active --quiet ", c -> ScriptedNode.result(c,
+                .on("systemctl is-active ", c -> ScriptedNode.result(c,
                         active.contains(me + ":" + last(c.argv())) ? 0 : 3, "", ""))
-                .on("systemctl is-enabled --quiet ", c -> ScriptedNode.result(c,
+                .on("systemctl is-enabled ", c -> ScriptedNode.result(c,
                         enabled.contains(me + ":" + last(c.argv())) ? 0 : 1, "", ""))
                 .on("systemctl enable ", c -> {
                     enabled.add(me + ":" + last(c.argv()));

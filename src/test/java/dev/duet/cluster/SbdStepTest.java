@@ -90,6 +90,16 @@ class SbdStepTest {
     }
 
     @Test
+    void onAConfiguredPairTheCheckReadsExactlyWhatTheStepNames() {
+        FakeClusterPair pair = pair("", 2);
+        FakeClusterPair.runBoth(() -> step(Map.of()), pair.context("node1", false), pair.context("node2", false));
+        var reads = dev.duet.testing.NamedReads.of(step(Map.of()), pair.context("node2", true), pair.node2);
+        assertThat(reads.asked()).contains("sbd -d " + DEV + " dump", "file " + SbdStep.DEFAULTS);
+        assertThat(reads.unnamed()).as("asked, not named: one more round ahead").isEmpty();
+        assertThat(reads.unasked()).as("named, never asked: read for nothing").isEmpty();
+    }
+
+    @Test
     void aHeaderWithOtherTimeoutsIsKeptWithAWarning() {
         magic.set(SbdHeader.MAGIC);
         FakeClusterPair pair = pair("", 2);

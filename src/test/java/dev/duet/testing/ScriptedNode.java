@@ -23,6 +23,7 @@ public final class ScriptedNode implements Node {
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final List<Command> commands = new ArrayList<>();
     private final List<String> writes = new ArrayList<>();
+    private final List<String> reads = new ArrayList<>();
     private final List<List<Command>> batches = new ArrayList<>();
 
     public ScriptedNode(String name) {
@@ -84,8 +85,14 @@ public final class ScriptedNode implements Node {
     }
 
     @Override
-    public Optional<byte[]> readFile(String path) {
+    public synchronized Optional<byte[]> readFile(String path) {
+        reads.add(path);
         return Optional.ofNullable(files.get(path));
+    }
+
+    /** The paths read, in order (a file probe reads the content, then runs {@code stat -c}). */
+    public synchronized List<String> reads() {
+        return List.copyOf(reads);
     }
 
     @Override

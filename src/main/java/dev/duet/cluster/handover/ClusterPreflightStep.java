@@ -4,6 +4,7 @@ import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
 import dev.duet.step.Check;
 import dev.duet.step.Done;
+import dev.duet.step.LikelyReads;
 import dev.duet.step.Step;
 import dev.duet.step.StepContext;
 import dev.duet.transport.Command;
@@ -20,6 +21,13 @@ import java.util.List;
  */
 public final class ClusterPreflightStep implements Step {
     static final Command O2CB_STATUS = Command.probe("o2cb", "cluster-status");
+    private static final String FSTAB = "/etc/fstab";
+
+    /** Both reads: o2cb's answer is a failure on a Pacemaker pair, which would end a check read ahead there. */
+    @Override
+    public LikelyReads likelyReads(StepContext ctx) {
+        return new LikelyReads(List.of(O2CB_STATUS), List.of(FSTAB));
+    }
 
     @Override
     public Check check(StepContext ctx) {
@@ -29,7 +37,7 @@ public final class ClusterPreflightStep implements Step {
         if (r.ok() && r.stdout().contains("is online")) {
             marks.add("the o2cb cluster is online (`o2cb cluster-status`: " + r.stdout().strip().lines().findFirst().orElse("") + ")");
         }
-        String fstab = node.readFile("/etc/fstab").map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
+        String fstab = node.readFile(FSTAB).map(b -> new String(b, StandardCharsets.UTF_8)).orElse("");
         fstab.lines().filter(l -> !l.strip().startsWith("#") && l.contains("x-systemd.requires=o2cb.service"))
                 .findFirst().ifPresent(l -> marks.add("/etc/fstab mounts OCFS2 after o2cb (`" + l.strip() + "`)"));
         if (!marks.isEmpty()) {

@@ -20,6 +20,16 @@ class ClusterPreflightStepTest {
     }
 
     @Test
+    void onAPacemakerPairItReadsWhatItNamesThoughO2cbFails() {
+        ScriptedNode node = new ScriptedNode("node1").on("o2cb ", 1, "", "Cluster 'ocfs2' is offline\n")
+                .file("/etc/fstab", "UUID=1 / ext4 defaults 0 1\n");
+        var reads = dev.duet.testing.NamedReads.of(new ClusterPreflightStep(), TestContext.of(node).checkMode(true), node);
+        assertThat(reads.asked()).containsExactly("o2cb cluster-status", "file /etc/fstab");
+        assertThat(reads.unnamed()).isEmpty();
+        assertThat(reads.unasked()).isEmpty();
+    }
+
+    @Test
     void anO2cbPairIsRefusedWithTheWayOut() {
         ScriptedNode node = new ScriptedNode("node1").on("o2cb cluster-status", 0, "Cluster 'ocfs2' is online\n")
                 .file("/etc/fstab", "UUID=1 / ext4 defaults 0 1\n/dev/drbd0 /srv/shared ocfs2 noatime,_netdev,"
