@@ -40,35 +40,19 @@ public enum PackageManager {
                 + " (expected a debian, ubuntu, rhel, fedora, centos or suse family)");
     }
 
-    /** Whether {@code name} is installed; looks only. */
-    public boolean installed(Node node, String name) {
-        if (this == APT) {
-            CommandResult r = node.run(installedProbe(name));
-            return r.ok() && r.stdout().strip().equals("install ok installed");
-        }
-        return node.run(Command.probe("rpm", "-q", "--quiet", name)).ok();
-    }
-
-    public List<String> notInstalled(Node node, List<String> names) {
-        return names.stream().filter(n -> !installed(node, n)).toList();
-    }
-
-    /** Which of {@code names} are installed, asked in one round trip. */
+    /** Which of {@code names} are installed, asked in one round trip (with apt, in one dpkg-query). */
     public List<String> installedOf(Node node, List<String> names) {
-        List<Command> probes = names.stream().map(this::installedProbe).toList();
-        List<CommandResult> r = node.runAll(probes);
-        List<String> out = new java.util.ArrayList<>();
+        if (this == APT) {
+            return DpkgStatus.installed(node.name(), names, node.run(DpkgStatus.query(names)));
+        }
+        List<CommandResult> r = node.runAll(names.stream().map(n -> Command.probe("rpm", "-q", "--quiet", n)).toList());
+        List<String> out = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            if (this == APT ? r.get(i).ok() && r.get(i).stdout().strip().equals("install ok installed") : r.get(i).ok()) {
+            if (r.get(i).ok()) {
                 out.add(names.get(i));
             }
         }
         return out;
-    }
-
-    Command installedProbe(String name) {
-        return this == APT ? Command.probe("dpkg-query", "-W", "-f=${Status}", name)
-                : Command.probe("rpm", "-q", "--quiet", name);
     }
 
     public Command install(List<String> names) {

@@ -26,14 +26,14 @@ public final class PackageStep implements Step {
         this.updateCache = updateCache;
     }
 
-    /** On a Debian-family host (as its facts say): the release file, then dpkg's answer for each package. */
+    /** On a Debian-family host (as its facts say): the release file, then dpkg's answer for the packages. */
     @Override
     public LikelyReads likelyReads(StepContext ctx) {
         LikelyReads release = LikelyReads.files(PackageManager.OS_RELEASE);
         if (!"Debian".equals(ctx.vars().get("ansible_os_family"))) {
             return release;
         }
-        return release.and(new LikelyReads(names.stream().map(PackageManager.APT::installedProbe).toList(), List.of()));
+        return release.and(LikelyReads.probes(DpkgStatus.query(names)));
     }
 
     @Override

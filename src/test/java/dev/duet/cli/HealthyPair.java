@@ -61,7 +61,10 @@ final class HealthyPair {
         h.file("/etc/fstab", "# /etc/fstab\n/dev/vda / ext4 defaults 0 1\n");
         accounts(h);
         h.on("uname -n", 0, n + "\n");
-        h.on("dpkg-query -W ", 0, "install ok installed");
+        h.on("dpkg-query -W ", r -> {
+            dev.duet.testing.DpkgAnswer a = dev.duet.testing.DpkgAnswer.all(r.argv());
+            return dev.duet.testing.FakeReply.exit(a.exit(), a.stdout(), a.stderr());
+        });
         h.on("drbdsetup status r0 --verbose --statistics", 0,
                 Captures.output("drbdsetup_status_verbose__dual_primary__node1"));
         h.on("cat /proc/drbd", 0, Captures.output("proc_drbd__dual_primary__node" + (n.endsWith("2") ? "2" : "1")));

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class PackageModuleTest {
     private static final String DEBIAN = "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nNAME=\"Debian GNU/Linux\"\nID=debian\n";
     private static final String ROCKY = "NAME=\"Rocky Linux\"\nID=\"rocky\"\nID_LIKE=\"rhel centos fedora\"\n";
-    private static final String DPKG = "dpkg-query -W '-f=${Status}' ";
+    private static final String DPKG = "dpkg-query -W '-f=${Package} ${Status}\\n' ";
     private static final String LISTS = "sh -c 'set -- /var/lib/apt/lists";
     private static final String UPDATE = "env DEBIAN_FRONTEND=noninteractive apt-get -y update";
     private static final String INSTALL = "env DEBIAN_FRONTEND=noninteractive apt-get -y -o Dpkg::Options::=--force-confdef"
@@ -33,15 +33,17 @@ class PackageModuleTest {
         return module.bind(TestArgs.of("package", "name", name));
     }
 
-    private static ScriptedNode debianWith(String installed, String missing) {
-        return new ScriptedNode("node1").file("/etc/os-release", DEBIAN)
-                .on(DPKG + installed, 0, "install ok installed")
-                .on(DPKG + missing, 1, "", "dpkg-query: no packages found matching " + missing);
+    /** A Debian host on which {@code installed} are installed, asked all at once as dpkg-query is. */
+    private static ScriptedNode debian(String... installed) {
+        return new ScriptedNode("node1").file("/etc/os-release", DEBIAN).on(DPKG, c -> {
+            dev.duet.testing.DpkgAnswer a = dev.duet.testing.DpkgAnswer.of(c.argv(), java.util.Set.of(installed));
+            return ScriptedNode.result(c, a.exit(), a.stdout(), a.stderr());
+        });
     }
 
     @Test
     void installsOnlyTheMissingPackagesWithALongTimeout() {
-        ScriptedNode node = debianWith("drbd-utils", "ocfs2-tools").on(LISTS, 0, "").on(INSTALL, 0, "");
+        ScriptedNode node = debian("drbd-utils").on(LISTS, 0, "").on(INSTALL, 0, "");
 
         TestContext ctx = TestContext.of(node);
         Check check = ctx.run(step(List.of("drbd-utils", "ocfs2-tools")));
@@ -56,7 +58,7 @@ class PackageModuleTest {
 
     @Test
     void updatesFirstOnAFreshNodeWithoutPackageLists() {
-        ScriptedNode node = debianWith("none", "drbd-utils").on(LISTS, 1, "").on(UPDATE, 0, "").on(INSTALL, 0, "");
+        ScriptedNode node = debian().on(LISTS, 1, "").on(UPDATE, 0, "").on(INSTALL, 0, "");
 
         TestContext.of(node).run(step("drbd-utils"));
 
@@ -67,7 +69,7 @@ class PackageModuleTest {
     @Test
     void updatesAndRetriesOnceWhenAptCannotLocateThePackage() {
         AtomicInteger installs = new AtomicInteger();
-        ScriptedNode node = debianWith("none", "drbd-utils").on(LISTS, 0, "").on(UPDATE, 0, "")
+        ScriptedNode node = debian().on(LISTS, 0, "").on(UPDATE, 0, "")
                 .on(INSTALL, c -> installs.incrementAndGet() == 1
                         ? ScriptedNode.result(c, 100, "", "E: Unable to locate package drbd-utils")
                         : ScriptedNode.result(c, 0, "", ""));
@@ -80,7 +82,7 @@ class PackageModuleTest {
 
     @Test
     void aFailedInstallNamesNodeCommandExitAndStderr() {
-        ScriptedNode node = debianWith("none", "drbd-utils").on(LISTS, 0, "").on(UPDATE, 0, "")
+        ScriptedNode node = debian().on(LISTS, 0, "").on(UPDATE, 0, "")
                 .on(INSTALL, 100, "", "E: Unable to locate package drbd-utils");
 
         assertThatThrownBy(() -> TestContext.of(node).run(step("drbd-utils")))
@@ -96,7 +98,7 @@ class PackageModuleTest {
 
     @Test
     void alreadyInstalledMeansNoAct() {
-        ScriptedNode node = debianWith("drbd-utils", "none").on(DPKG + "ocfs2-tools", 0, "install ok installed");
+        ScriptedNode node = debian("drbd-utils", "ocfs2-tools");
 
         Check check = TestContext.of(node).run(step("drbd-utils ocfs2-tools"));
 
@@ -106,16 +108,50 @@ class PackageModuleTest {
     }
 
     @Test
+    void allPackagesAreAskedInOneQueryAndAHeldOneCountsAsInstalled() {
+        ScriptedNode node = new ScriptedNode("node1").file("/etc/os-release", DEBIAN)
+                .on(DPKG + "drbd-utils ocfs2-tools", 0, "drbd-utils hold ok installed\nocfs2-tools install ok installed\n");
+
+        Check check = TestContext.of(node).run(step(List.of("drbd-utils", "ocfs2-tools")));
+
+        assertThat(check.kind()).as("a held package is installed, as Ansible counts it").isEqualTo(Check.Kind.OK);
+        assertThat(node.commands()).extracting(Command::line).filteredOn(l -> l.startsWith("dpkg-query"))
+                .as("one query for both packages").hasSize(1);
+        assertThat(node.mutatingCommands()).isEmpty();
+    }
+
+    @Test
+    void aPackageOfTwoArchitecturesIsInstalledWhenEitherIs() {
+        ScriptedNode node = new ScriptedNode("node1").file("/etc/os-release", DEBIAN)
+                .on(DPKG + "libfoo1", 0, "libfoo1 install ok installed\nlibfoo1 unknown ok not-installed\n");
+
+        assertThat(step("libfoo1").check(TestContext.of(node)).kind()).isEqualTo(Check.Kind.OK);
+    }
+
+    @Test
+    void aQueryThatFailsIsUnknownAndRefusesRatherThanInstall() {
+        ScriptedNode node = new ScriptedNode("node1").file("/etc/os-release", DEBIAN)
+                .on(DPKG, 2, "", "dpkg-query: error: parsing file '/var/lib/dpkg/status' near line 12\n")
+                .on(LISTS, 0, "").on(INSTALL, 0, "");
+
+        assertThatThrownBy(() -> TestContext.of(node).run(step("drbd-utils")))
+                .isInstanceOf(DuetException.class)
+                .hasMessageContaining("node1: cannot tell which packages are installed")
+                .hasMessageContaining("exited 2").hasMessageContaining("parsing file '/var/lib/dpkg/status'");
+        assertThat(node.mutatingCommands()).isEmpty();
+    }
+
+    @Test
     void removedButConfiguredCountsAsNotInstalled() {
         ScriptedNode node = new ScriptedNode("node1").file("/etc/os-release", DEBIAN)
-                .on(DPKG + "drbd-utils", 0, "deinstall ok config-files");
+                .on(DPKG + "drbd-utils", 0, "drbd-utils deinstall ok config-files\n");
 
         assertThat(step("drbd-utils").check(TestContext.of(node)).needsChange()).isTrue();
     }
 
     @Test
     void checkModeReportsWithoutInstallingAndActIsRefused() {
-        ScriptedNode node = debianWith("none", "drbd-utils").on(LISTS, 0, "").on(INSTALL, 0, "");
+        ScriptedNode node = debian().on(LISTS, 0, "").on(INSTALL, 0, "");
         TestContext ctx = TestContext.of(node).checkMode(true);
         Step step = step("drbd-utils");
 
@@ -129,7 +165,7 @@ class PackageModuleTest {
 
     @Test
     void absentRemovesOnlyInstalledPackages() {
-        ScriptedNode node = debianWith("ocfs2-tools", "drbd-utils")
+        ScriptedNode node = debian("ocfs2-tools")
                 .on("env DEBIAN_FRONTEND=noninteractive apt-get -y -o", 0, "");
         Step step = module.bind(TestArgs.of("package", "name", List.of("drbd-utils", "ocfs2-tools"), "state", "absent"));
 
