@@ -23,10 +23,12 @@ final class ChecksAhead {
 
     private final TaskExecution execution;
     private final HostReads.Generation acts;
+    private final EventListener listener;
 
-    ChecksAhead(TaskExecution execution, HostReads.Generation acts) {
+    ChecksAhead(TaskExecution execution, HostReads.Generation acts, EventListener listener) {
         this.execution = execution;
         this.acts = acts;
+        this.listener = listener;
     }
 
     /**
@@ -67,6 +69,9 @@ final class ChecksAhead {
                 return round > 0;
             }
             int r = round + 1;
+            if (round == 0) {
+                listener.on(new EngineEvent.ReadingAhead(toRead.stream().map(AheadNode::name).toList()));
+            }
             toRead.forEach(a -> LOG.info("{}: read ahead, round {}: {} probes {}, files {}", a.name(), r,
                     a.probesToRead().size(), a.probesToRead().stream().map(c -> c.line()).toList(), a.filesToRead()));
             readEach.accept(toRead, a -> {

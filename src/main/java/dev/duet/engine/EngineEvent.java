@@ -16,6 +16,13 @@ public sealed interface EngineEvent {
         }
     }
 
+    /**
+     * The run starts reading ahead for the checks of the tasks to come ({@link ChecksAhead}), on these
+     * hosts: the commands that follow belong to no one task.
+     */
+    record ReadingAhead(List<String> hosts) implements EngineEvent {
+    }
+
     record HostDone(String module, StepResult result) implements EngineEvent {
     }
 

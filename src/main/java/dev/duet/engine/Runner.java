@@ -126,7 +126,7 @@ public final class Runner {
         long aheadStart = System.nanoTime();
         Map<String, Duration> spentBefore = new LinkedHashMap<>();
         runs.forEach(hr -> spentBefore.put(hr.host.name(), hr.timed.spent()));
-        boolean readAhead = new ChecksAhead(execution, acts).readAhead(play.tasks(), runs, playNodes,
+        boolean readAhead = new ChecksAhead(execution, acts, listener).readAhead(play.tasks(), runs, playNodes,
                 (nodes, read) -> inParallel(pool, nodes, a -> {
                     read.accept(a);
                     return null;

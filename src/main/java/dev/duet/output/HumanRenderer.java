@@ -51,6 +51,9 @@ public final class HumanRenderer implements EventListener {
             out.println("[WARNING]: " + w.host() + ": " + w.message());
         } else if (event instanceof EngineEvent.CommandRan c) {
             command(c);
+        } else if (event instanceof EngineEvent.ReadingAhead r && verbosity >= 2) {
+            // the commands after it read for later tasks' checks, not for the task above
+            banner("READ AHEAD [checks of the tasks to come] " + r.hosts());
         } else if (event instanceof EngineEvent.RunFinished f) {
             finished(f.recap(), f.timings());
         }

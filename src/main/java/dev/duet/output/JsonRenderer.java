@@ -25,7 +25,7 @@ public final class JsonRenderer implements EventListener {
 
     @Override
     public synchronized void on(EngineEvent event) {
-        if (event instanceof EngineEvent.CommandRan) {
+        if (event instanceof EngineEvent.CommandRan || event instanceof EngineEvent.ReadingAhead) {
             return; // -vv detail for the terminal; the JSON stream keeps its documented events
         }
         ObjectNode o = json.createObjectNode();

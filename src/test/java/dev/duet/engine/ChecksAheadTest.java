@@ -171,6 +171,15 @@ class ChecksAheadTest {
                 assertThat(reads(host, id)).as("%s read once for its check", id).hasSize(1);
             }
         }
+        synchronized (events) {
+            assertThat(events).filteredOn(e -> e instanceof EngineEvent.ReadingAhead)
+                    .as("said once, before the batches, so -vv shows their commands under their own heading")
+                    .containsExactly(new EngineEvent.ReadingAhead(List.of("node1", "node2")));
+            int ahead = events.indexOf(new EngineEvent.ReadingAhead(List.of("node1", "node2")));
+            int firstTask = events.stream().filter(e -> e instanceof EngineEvent.TaskStarted t
+                    && t.task().equals("flag a")).findFirst().map(events::indexOf).orElseThrow();
+            assertThat(ahead).isLessThan(firstTask);
+        }
     }
 
     @Test
