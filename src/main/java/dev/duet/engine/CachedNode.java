@@ -21,6 +21,7 @@ import java.util.function.Consumer;
  * the memory, and every change marks all reads of the run stale. Streams are never cached.
  */
 final class CachedNode implements Node {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CachedNode.class);
     private final Node delegate;
     private final HostReads reads;
     private final boolean fresh;
@@ -237,6 +238,11 @@ final class CachedNode implements Node {
 
     @Override
     public void close() {
+        List<String> unasked = reads.unasked();
+        if (!unasked.isEmpty()) {
+            // for whoever tunes the names of likely reads: these cost a probe each and answered no check
+            LOG.info("{}: read ahead, never asked by a check: {}", name(), unasked);
+        }
         delegate.close();
     }
 

@@ -40,6 +40,8 @@ final class HostReads {
     /** Failed answers read ahead of their check: each answers one ask ({@link #putAhead}). */
     private final Map<String, Entry> ahead = new ConcurrentHashMap<>();
     private final Map<String, java.util.concurrent.CompletableFuture<Object>> inFlight = new ConcurrentHashMap<>();
+    /** Read ahead and not asked by any check yet: at the end of a run, the names that were read for nothing. */
+    private final java.util.Set<String> unasked = ConcurrentHashMap.newKeySet();
 
     HostReads(Generation generation) {
         this.generation = generation;
@@ -50,6 +52,7 @@ final class HostReads {
     }
 
     <T> Optional<T> get(String key, Class<T> type) {
+        unasked.remove(key);
         Entry e = answers.get(key);
         if (e == null || e.generation() != generation.current()) {
             Entry early = ahead.remove(key);
@@ -74,12 +77,18 @@ final class HostReads {
      * only, once, as the host would have answered it then, and the ask after that goes to the host.
      */
     void putAhead(String key, long readIn, Object value) {
+        unasked.add(key);
         if (value instanceof dev.duet.transport.CommandResult r && !r.ok()) {
             answers.remove(key);
             ahead.put(key, new Entry(readIn, value));
             return;
         }
         put(key, readIn, value);
+    }
+
+    /** What was read ahead and never asked for by a check (sorted): a name that did not pay, or a task that did not run. */
+    java.util.List<String> unasked() {
+        return unasked.stream().sorted().toList();
     }
 
     /** Runs {@code read} unless the same read is already under way (both hosts' checks ask at once): then waits for it. */

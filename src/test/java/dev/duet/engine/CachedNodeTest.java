@@ -164,4 +164,17 @@ class CachedNodeTest {
                 .isPresent();
         assertThat(node.rememberedProbe("/etc/y")).as("the files after the failed one were not read").isEmpty();
     }
+
+    @Test
+    void whatWasReadAheadAndNeverAskedIsKnownAtTheEnd() {
+        HostReads reads = new HostReads(acts);
+        CachedNode node = new CachedNode(host("node1").file("/etc/x", "x").on("stat -c", 0, "644 root:root\n"), reads);
+        Command status = Command.probe("drbdsetup", "status", "r0");
+        Command unused = Command.probe("drbdsetup", "status", "r9");
+        node.readAhead(java.util.List.of(status, unused), java.util.List.of("/etc/x"));
+        node.run(status);
+        assertThat(reads.unasked()).containsExactly("probe /etc/x", "run 300000 drbdsetup status r9");
+        node.readFile("/etc/x");
+        assertThat(reads.unasked()).containsExactly("run 300000 drbdsetup status r9");
+    }
 }
