@@ -1,11 +1,12 @@
 package dev.duet.cluster;
 
+import dev.duet.modules.ServiceStep;
 import dev.duet.transport.Command;
 import dev.duet.transport.Node;
 
 /**
- * Read-only systemd questions the cluster modules ask, as the same commands the service module's check
- * sends, so one answer read in a run serves both (only the exit status is looked at).
+ * Read-only systemd questions the cluster modules ask: the service module's own ({@link ServiceStep#isActive},
+ * {@link ServiceStep#isEnabled}), so one answer read in a run serves both.
  */
 final class Units {
     private Units() {
@@ -15,17 +16,16 @@ final class Units {
         return node.run(activeProbe(unit)).ok();
     }
 
-    /** is-enabled exits 0 for enabled, static, alias, indirect: the service module's test too. */
     static boolean enabled(Node node, String unit) {
         return node.run(enabledProbe(unit)).ok();
     }
 
     static Command activeProbe(String unit) {
-        return Command.probe("systemctl", "is-active", unit);
+        return ServiceStep.isActive(unit);
     }
 
     static Command enabledProbe(String unit) {
-        return Command.probe("systemctl", "is-enabled", unit);
+        return ServiceStep.isEnabled(unit);
     }
 
     static String hostname(Node node) {

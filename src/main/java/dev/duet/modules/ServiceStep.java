@@ -104,10 +104,24 @@ public final class ServiceStep implements Step {
     }
 
     private Command isEnabledProbe() {
-        return Command.probe("systemctl", "is-enabled", unit);
+        return isEnabled(unit);
     }
 
     private Command isActiveProbe() {
+        return isActive(unit);
+    }
+
+    /**
+     * The question this module's check asks systemd about {@code unit}, exit status 0 for enabled (also
+     * static, alias, indirect, as Ansible's test). Other modules asking the same ask it this way, so one
+     * answer read in a run serves them all.
+     */
+    public static Command isEnabled(String unit) {
+        return Command.probe("systemctl", "is-enabled", unit);
+    }
+
+    /** Like {@link #isEnabled}: exit status 0 while {@code unit} is active. */
+    public static Command isActive(String unit) {
         return Command.probe("systemctl", "is-active", unit);
     }
 

@@ -1,5 +1,6 @@
 package dev.duet.ocfs2;
 
+import dev.duet.modules.ServiceStep;
 import dev.duet.transport.Command;
 import dev.duet.transport.Node;
 import java.util.Arrays;
@@ -7,7 +8,7 @@ import java.util.List;
 
 /** Read-only questions about the o2cb stack on one node; each answers "no" when ocfs2-tools is absent. */
 final class O2cbProbe {
-    static final Command ENABLED_AT_BOOT = Command.probe("systemctl", "is-enabled", "o2cb");
+    static final Command ENABLED_AT_BOOT = ServiceStep.isEnabled("o2cb");
 
     private O2cbProbe() {
     }

@@ -2,6 +2,7 @@ package dev.duet.cluster.cib;
 
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
+import dev.duet.modules.ServiceStep;
 import dev.duet.transport.Command;
 import dev.duet.transport.CommandResult;
 import dev.duet.transport.Node;
@@ -18,7 +19,7 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 final class CibQuery {
     static final Command QUERY = Command.probe("cibadmin", "--query", "--scope", "configuration");
-    static final Command UNIT = Command.probe("systemctl", "is-active", "pacemaker");
+    static final Command UNIT = ServiceStep.isActive("pacemaker");
     /** Pacemaker's CRM_EX_NOT_CONNECTED. */
     static final int NOT_CONNECTED = 102;
     static final Duration POLL = Duration.ofSeconds(2);
