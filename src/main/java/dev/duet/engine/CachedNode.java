@@ -106,35 +106,22 @@ final class CachedNode implements Node {
         }
         // the files go meanwhile, over the connection's SFTP channel: a file probe starts no process on
         // the host, so it does not compete with the batch for a slow host's CPU, and its round trips overlap
-        java.util.concurrent.CompletableFuture<Void> fileReads = new java.util.concurrent.CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try {
-                readFiles(files, readIn);
-                fileReads.complete(null);
-            } catch (Throwable t) {
-                fileReads.completeExceptionally(t);
-            }
-        }, "duet-ahead-files-" + name());
-        reader.setDaemon(true);
-        reader.start();
-        RuntimeException failed = null;
+        java.util.concurrent.CompletableFuture<Void> fileReads = java.util.concurrent.CompletableFuture.runAsync(
+                () -> readFiles(files, readIn), task -> {
+                    Thread t = new Thread(task, "duet-ahead-files-" + name());
+                    t.setDaemon(true);
+                    t.start();
+                });
         try {
             readProbes(probes, readIn);
-        } catch (RuntimeException e) {
-            failed = e;
+        } catch (RuntimeException batchFailed) {
+            fileReads.exceptionally(ignored -> null).join(); // the files end first, whatever became of them
+            throw batchFailed;
         }
         try {
             fileReads.join();
         } catch (java.util.concurrent.CompletionException e) {
-            RuntimeException cause = e.getCause() instanceof RuntimeException r ? r : e;
-            if (failed == null) {
-                failed = cause;
-            } else {
-                failed.addSuppressed(cause);
-            }
-        }
-        if (failed != null) {
-            throw failed;
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 

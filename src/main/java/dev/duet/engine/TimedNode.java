@@ -8,7 +8,6 @@ import dev.duet.transport.Node;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -16,7 +15,9 @@ import java.util.function.Consumer;
 final class TimedNode implements Node {
     private final Node delegate;
     private final AtomicLong nanos = new AtomicLong();
-    private final AtomicInteger open = new AtomicInteger();
+    private final Object lock = new Object();
+    /** Calls under way on the host now, and since when there has been one: guarded by {@link #lock}. */
+    private int open;
     private long openSince;
 
     TimedNode(Node delegate) {
@@ -94,16 +95,16 @@ final class TimedNode implements Node {
      * reading this node) count once, so remote time never exceeds wall time.
      */
     private void opened() {
-        synchronized (open) {
-            if (open.getAndIncrement() == 0) {
+        synchronized (lock) {
+            if (open++ == 0) {
                 openSince = System.nanoTime();
             }
         }
     }
 
     private void closed() {
-        synchronized (open) {
-            if (open.decrementAndGet() == 0) {
+        synchronized (lock) {
+            if (--open == 0) {
                 nanos.addAndGet(System.nanoTime() - openSince);
             }
         }

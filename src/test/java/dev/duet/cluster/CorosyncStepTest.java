@@ -74,11 +74,7 @@ class CorosyncStepTest {
 
     @Test
     void underRunningResourcesTheCheckReadsExactlyWhatTheStepNames() {
-        FakeClusterPair pair = new FakeClusterPair();
-        FakeClusterPair.runBoth(CorosyncStepTest::step, pair.context("node1", false), pair.context("node2", false));
-        pair.active.add("node2:pacemaker");
-        pair.node2.on("crm_mon --output-as=xml", 0,
-                dev.duet.cluster.status.ClusterFixtures.output("crm_mon_xml__healthy__node2.txt"));
+        FakeClusterPair pair = runningWithResources("node2");
         var reads = dev.duet.testing.NamedReads.of(step(), pair.context("node2", true), pair.node2);
         assertThat(reads.asked()).contains("crm_mon --output-as=xml", "file " + Authkey.PATH);
         assertThat(reads.unnamed()).as("asked, not named: one more round ahead").isEmpty();
@@ -178,15 +174,21 @@ class CorosyncStepTest {
 
     @Test
     void underRunningResourcesAChangedConfIsOnlyReloaded() {
-        FakeClusterPair pair = new FakeClusterPair();
-        FakeClusterPair.runBoth(CorosyncStepTest::step, pair.context("node1", false), pair.context("node2", false));
-        pair.active.add("node1:pacemaker");
-        pair.node1.on("crm_mon --output-as=xml", 0,
-                dev.duet.cluster.status.ClusterFixtures.output("crm_mon_xml__healthy__node1.txt"));
+        FakeClusterPair pair = runningWithResources("node1");
         pair.node1.file(CorosyncConf.PATH, pair.node1.fileText(CorosyncConf.PATH).replace("two_node: 1", "two_node: 0"));
         TestContext c1 = pair.context("node1", false);
         c1.run(step());
         assertThat(c1.done().message()).contains("updated /etc/corosync/corosync.conf; reloaded corosync (corosync-cfgtool -R)");
         assertThat(pair.node1.commands()).noneMatch(c -> c.line().startsWith("systemctl stop"));
+    }
+
+    /** A pair the step has configured, with Pacemaker running resources on {@code node} (crm_mon of the lab). */
+    private static FakeClusterPair runningWithResources(String node) {
+        FakeClusterPair pair = new FakeClusterPair();
+        FakeClusterPair.runBoth(CorosyncStepTest::step, pair.context("node1", false), pair.context("node2", false));
+        pair.active.add(node + ":pacemaker");
+        pair.node(node).on("crm_mon --output-as=xml", 0,
+                dev.duet.cluster.status.ClusterFixtures.output("crm_mon_xml__healthy__" + node + ".txt"));
+        return pair;
     }
 }

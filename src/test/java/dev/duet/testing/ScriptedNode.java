@@ -23,7 +23,8 @@ public final class ScriptedNode implements Node {
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final List<Command> commands = new ArrayList<>();
     private final List<String> writes = new ArrayList<>();
-    private final List<String> reads = new ArrayList<>();
+    /** Its own lock, not the node's: a read may come while a scripted command blocks in {@link #run}. */
+    private final List<String> reads = java.util.Collections.synchronizedList(new ArrayList<>());
     private final List<List<Command>> batches = new ArrayList<>();
 
     public ScriptedNode(String name) {
@@ -85,14 +86,16 @@ public final class ScriptedNode implements Node {
     }
 
     @Override
-    public synchronized Optional<byte[]> readFile(String path) {
+    public Optional<byte[]> readFile(String path) {
         reads.add(path);
         return Optional.ofNullable(files.get(path));
     }
 
     /** The paths read, in order (a file probe reads the content, then runs {@code stat -c}). */
-    public synchronized List<String> reads() {
-        return List.copyOf(reads);
+    public List<String> reads() {
+        synchronized (reads) {
+            return List.copyOf(reads);
+        }
     }
 
     @Override
