@@ -403,6 +403,12 @@ public final class FakeSshHost implements AutoCloseable {
 
     // ---- faults
 
+    /** Kills every open SSH connection now, between commands (a host that rebooted while a connection was kept). */
+    public FakeSshHost dropSessions() {
+        server.getActiveSessions().forEach(s -> s.close(true));
+        return this;
+    }
+
     /** The next command matching {@code line} kills the whole SSH connection instead of running. */
     public FakeSshHost dropConnectionOn(Predicate<String> line) {
         drops.add(new Drop(line, false, false));

@@ -54,6 +54,31 @@ final class SshConnection implements AutoCloseable {
         return client;
     }
 
+    /**
+     * Whether the open connection still answers: one {@code keepalive@openssh.com} request, whose reply
+     * (success or the usual refusal) proves the peer's sshd is there. False when there is no connection,
+     * the transport is closed, or no reply came within {@code within}. The reply is watched rather than
+     * retrieved: SSHJ logs every refusal it hands to a waiter as an error, and a refusal is the answer here.
+     */
+    synchronized boolean answers(java.time.Duration within) {
+        if (client == null || !client.isConnected() || !client.isAuthenticated()) {
+            return false;
+        }
+        try {
+            var reply = client.getConnection().sendGlobalRequest("keepalive@openssh.com", true, new byte[0]);
+            long deadline = System.nanoTime() + within.toNanos();
+            while (!reply.isDelivered() && client.isConnected() && System.nanoTime() < deadline) {
+                Thread.sleep(1); // a reply takes a round trip; there is no wait without SSHJ's error log
+            }
+            return reply.isDelivered() && client.isConnected();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     private SSHClient connect() {
         KnownHostsVerifier verifier = new KnownHostsVerifier(endpoint.node(), options.knownHosts(),
                 options.acceptNewHostKeys());

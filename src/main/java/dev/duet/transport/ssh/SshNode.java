@@ -120,6 +120,11 @@ public final class SshNode implements Node {
         return this;
     }
 
+    /** Whether this node's open connection still answers within {@code within} (see the keeper). */
+    public boolean answers(Duration within) {
+        return connection.answers(within);
+    }
+
     @Override
     public String name() {
         return endpoint.node();
