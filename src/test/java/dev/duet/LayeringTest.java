@@ -36,7 +36,7 @@ class LayeringTest {
             Set.of("modules", "drbd.steps", "drbd.wait", "ocfs2", "cluster", "cluster.cib", "cluster.handover"),
             Set.of("step"),
             Set.of("drbd", "drbd.parse", "drbd.probe", "drbd.config", "cluster.status"),
-            Set.of("transport", "transport.ssh"),
+            Set.of("transport", "transport.keep", "transport.ssh"),
             Set.of("error"));
 
     private static final Pattern IMPORT = Pattern.compile("^import (?:static )?dev\\.duet\\.([a-z0-9.]+?)\\.[A-Z]",

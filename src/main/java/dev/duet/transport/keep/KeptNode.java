@@ -1,0 +1,162 @@
+package dev.duet.transport.keep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.duet.error.DuetException;
+import dev.duet.error.Reason;
+import dev.duet.transport.Command;
+import dev.duet.transport.CommandResult;
+import dev.duet.transport.DroppedDuringChange;
+import dev.duet.transport.Escalation;
+import dev.duet.transport.FileProbe;
+import dev.duet.transport.LineStream;
+import dev.duet.transport.Node;
+import dev.duet.transport.ssh.SshEndpoint;
+import java.io.IOException;
+import java.nio.channels.SocketChannel;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * A host reached through the connection keeper: the same operations as an {@code SshNode}, carried out
+ * by the keeper on its kept connection, with the keeper's log lines for each logged here again. Holding
+ * the lease (a request kept open) keeps the connection the run's; closing the node ends the lease. When
+ * the keeper itself goes away mid-run, a read fails as unreachable and a change is reported as cut short
+ * (it may have run), exactly as a dropped SSH connection is.
+ */
+final class KeptNode implements Node {
+    private final KeeperSocket keeper;
+    private final SshEndpoint endpoint;
+    private final String key;
+    private final Escalation escalation;
+    /** Null for a view made by {@link #as}: the lease belongs to the node it was made from. */
+    private final SocketChannel lease;
+
+    KeptNode(KeeperSocket keeper, SshEndpoint endpoint, String key, Escalation escalation, SocketChannel lease) {
+        this.keeper = keeper;
+        this.endpoint = endpoint;
+        this.key = key;
+        this.escalation = escalation;
+        this.lease = lease;
+    }
+
+    @Override
+    public String name() {
+        return endpoint.node();
+    }
+
+    @Override
+    public CommandResult run(Command command) {
+        ObjectNode r = request("run");
+        r.set("command", KeeperWire.command(command));
+        return KeeperWire.result(call(r, "`" + command.line() + "`", command.readOnly()).get("result"));
+    }
+
+    @Override
+    public List<CommandResult> runAll(List<Command> commands) {
+        ObjectNode r = request("runAll");
+        r.set("commands", KeeperWire.commands(commands));
+        boolean readOnly = commands.stream().allMatch(Command::readOnly);
+        return KeeperWire.results(call(r, commands.size() + " commands", readOnly).get("results"));
+    }
+
+    @Override
+    public Optional<byte[]> readFile(String path) {
+        ObjectNode r = request("read");
+        r.put("path", path);
+        return content(call(r, "reading " + path, true));
+    }
+
+    @Override
+    public FileProbe probeFile(String path) {
+        ObjectNode r = request("probe");
+        r.put("path", path);
+        JsonNode reply = call(r, "probing " + path, true);
+        return new FileProbe(content(reply), KeeperWire.result(reply.get("stat")));
+    }
+
+    @Override
+    public void writeFile(String path, byte[] content, String mode, String owner) {
+        ObjectNode r = request("write");
+        r.put("path", path);
+        r.put("content", content);
+        if (mode != null) {
+            r.put("mode", mode);
+        }
+        if (owner != null) {
+            r.put("owner", owner);
+        }
+        call(r, "writing " + path, false);
+    }
+
+    @Override
+    public Optional<LineStream> stream(Command command, Consumer<String> onLine) {
+        ObjectNode r = request("stream");
+        r.set("command", KeeperWire.command(command));
+        return KeptLineStream.start(keeper, r, onLine, e -> unreachable("streaming `" + command.line() + "`", e));
+    }
+
+    @Override
+    public Optional<Node> as(Escalation other) {
+        return Optional.of(new KeptNode(keeper, endpoint, key, other, null));
+    }
+
+    private ObjectNode request(String op) {
+        ObjectNode r = KeeperWire.object();
+        r.put("op", op);
+        r.put("key", key);
+        r.set("escalation", KeeperWire.escalation(escalation));
+        return r;
+    }
+
+    private JsonNode call(ObjectNode request, String what, boolean readOnly) {
+        JsonNode reply;
+        try {
+            reply = keeper.call(request);
+        } catch (IOException e) {
+            if (readOnly) {
+                throw unreachable(what, e);
+            }
+            throw new DroppedDuringChange(name(), endpoint.hostPort() + " (through the connection keeper)", what, e);
+        }
+        LogCapture.replay(reply.get("logs"));
+        if (reply.has("error")) {
+            throw KeeperWire.error(reply.get("error"));
+        }
+        return reply;
+    }
+
+    private DuetException unreachable(String what, IOException e) {
+        return new DuetException(Reason.UNREACHABLE, name() + ": the connection keeper did not answer during "
+                + what + " (" + e.getMessage() + "); run again, or without --persist", e);
+    }
+
+    private static Optional<byte[]> content(JsonNode reply) {
+        if (!reply.has("content")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(reply.get("content").binaryValue());
+        } catch (IOException e) {
+            throw new IllegalStateException("the keeper sent content that is not base64", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (lease != null) {
+            try {
+                lease.close();
+            } catch (IOException ignored) {
+                // the keeper sees the lease end either way
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name() + " (" + endpoint.user() + "@" + endpoint.hostPort() + " through the connection keeper"
+                + (escalation.become() ? ", become " + escalation.user() : "") + ")";
+    }
+}

@@ -1,0 +1,281 @@
+package dev.duet.transport.keep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.duet.error.DuetException;
+import dev.duet.error.Reason;
+import dev.duet.testing.FakeReply;
+import dev.duet.testing.FakeSshHost;
+import dev.duet.testing.FakeStream;
+import dev.duet.transport.Command;
+import dev.duet.transport.CommandResult;
+import dev.duet.transport.DroppedDuringChange;
+import dev.duet.transport.Escalation;
+import dev.duet.transport.FileProbe;
+import dev.duet.transport.LineStream;
+import dev.duet.transport.Node;
+import dev.duet.transport.ssh.SshNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConnectionKeeperTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path tmp;
+
+    private final FakeSshHost host = FakeSshHost.start("node1");
+    private ConnectionKeeper keeper;
+    private Thread serving;
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        if (keeper != null) {
+            keeper.close();
+            serving.join(WAIT.toMillis());
+        }
+        host.close();
+    }
+
+    private KeeperDir dir() {
+        StringBuilder why = new StringBuilder();
+        return KeeperDir.prepare(tmp.resolve("keeper"), "test", why).orElseThrow(() -> new AssertionError(why));
+    }
+
+    /** A keeper in this JVM, as its process would run it. */
+    private void startKeeper(KeeperDir dir, Duration exitAfter) throws IOException {
+        keeper = ConnectionKeeper.bind(dir.socket(), (endpoint, options) -> new SshNode(endpoint, options).connect());
+        ConnectionKeeper k = keeper;
+        serving = new Thread(() -> k.serve(exitAfter), "test-keeper");
+        serving.start();
+    }
+
+    private KeptNodes nodes(KeeperDir dir, KeptNodes.Starter starter) {
+        return new KeptNodes(dir, Duration.ofSeconds(60), starter);
+    }
+
+    private static final KeptNodes.Starter NEVER = (socket, idle) -> {
+        throw new AssertionError("the keeper was already running: nothing should start another");
+    };
+
+    private Node open(KeptNodes nodes) {
+        return nodes.open(host.endpoint(), host.sshOptions(), Escalation.NONE).orElseThrow();
+    }
+
+    @Test
+    void aSecondRunUsesTheConnectionTheFirstLeftOpen() throws IOException {
+        KeeperDir dir = dir();
+        startKeeper(dir, WAIT);
+        host.on("drbdadm status", 10, "out\n", "r0: No such resource\n");
+
+        try (Node first = open(nodes(dir, NEVER))) {
+            CommandResult r = first.run(Command.probe("drbdadm", "status", "r0"));
+            assertThat(r.exitCode()).isEqualTo(10);
+            assertThat(r.stdout()).isEqualTo("out\n");
+            assertThat(r.stderr()).isEqualTo("r0: No such resource\n");
+        }
+        try (Node second = open(nodes(dir, NEVER))) {
+            assertThat(second.run(Command.probe("drbdadm", "status", "r0")).exitCode()).isEqualTo(10);
+        }
+
+        assertThat(host.sessions()).isEqualTo(1);
+        assertThat(host.commands()).containsExactly("drbdadm status r0", "drbdadm status r0");
+    }
+
+    @Test
+    void stdinBatchesAndFilesGoThroughTheKeeperUnchanged() throws IOException {
+        KeeperDir dir = dir();
+        startKeeper(dir, WAIT);
+        host.on("drbdadm create-md", r -> FakeReply.ok("got " + r.stdin()));
+        host.on("uname", 0, "node1\n");
+        host.on("cat /proc/drbd", 0, "version: 8.4.11\n");
+        host.file("/etc/passwd", "root:x:0:0:root:/root:/bin/sh\n").file("/etc/group", "root:x:0:\n");
+
+        try (Node node = open(nodes(dir, NEVER))) {
+            assertThat(node.run(Command.change("drbdadm", "create-md", "r0").withSecretStdin("s3cret\n")).stdout())
+                    .isEqualTo("got s3cret\n");
+            List<CommandResult> both = node.runAll(List.of(Command.probe("uname", "-n"), Command.probe("cat", "/proc/drbd")));
+            assertThat(both).extracting(CommandResult::stdout).containsExactly("node1\n", "version: 8.4.11\n");
+
+            node.writeFile("/etc/drbd.d/r0.res", "resource r0 {}\n".getBytes(StandardCharsets.UTF_8), "0640", null);
+            assertThat(host.fileText("/etc/drbd.d/r0.res")).isEqualTo("resource r0 {}\n");
+            assertThat(new String(node.readFile("/etc/drbd.d/r0.res").orElseThrow(), StandardCharsets.UTF_8))
+                    .isEqualTo("resource r0 {}\n");
+            FileProbe probe = node.probeFile("/etc/drbd.d/r0.res");
+            assertThat(probe.content()).isPresent();
+            assertThat(probe.stat().stdout()).startsWith("640 ");
+            assertThat(node.readFile("/etc/drbd.d/absent.res")).isEmpty();
+            assertThat(node.probeFile("/etc/drbd.d/absent.res").content()).isEmpty();
+        }
+        // the batch went as one remote command, as it does without the keeper
+        assertThat(host.execs()).contains("[batch] uname -n ; cat /proc/drbd");
+    }
+
+    @Test
+    void aConnectionThatDiedWhileKeptIsReplacedBeforeARunSendsAChange() throws IOException {
+        KeeperDir dir = dir();
+        startKeeper(dir, WAIT);
+        host.on("true", 0, "");
+        host.on("drbdadm primary", 0, "");
+        try (Node first = open(nodes(dir, NEVER))) {
+            first.run(Command.probe("true"));
+        }
+
+        host.dropSessions();
+
+        try (Node second = open(nodes(dir, NEVER))) {
+            assertThat(second.run(Command.change("drbdadm", "primary", "r0")).exitCode()).isZero();
+        }
+        assertThat(host.sessions()).isEqualTo(2);
+        assertThat(host.commands()).containsExactly("true", "drbdadm primary r0");
+    }
+
+    @Test
+    void aChangeCutShortOnTheKeptConnectionIsNotReplayedAndSaysSo() throws IOException {
+        KeeperDir dir = dir();
+        startKeeper(dir, WAIT);
+        host.on("drbdadm primary", 0, "");
+        host.dropConnectionAfterRunning(line -> line.startsWith("drbdadm primary"));
+
+        try (Node node = open(nodes(dir, NEVER))) {
+            assertThatThrownBy(() -> node.run(Command.change("drbdadm", "primary", "r0")))
+                    .isInstanceOf(DroppedDuringChange.class)
+                    .hasMessageContaining("drbdadm primary r0")
+                    .hasMessageContaining("it was not sent again");
+        }
+        assertThat(host.commandsStartingWith("drbdadm primary")).hasSize(1);
+    }
+
+    @Test
+    void theHostsRefusalsArriveAsTheyWouldWithoutTheKeeper() throws IOException {
+        KeeperDir dir = dir();
+        startKeeper(dir, WAIT);
+        Path empty = Files.writeString(tmp.resolve("known_hosts"), "");
+
+        assertThatThrownBy(() -> nodes(dir, NEVER).open(host.endpoint(), host.sshOptions().withKnownHosts(empty),
+                Escalation.NONE))
+                .isInstanceOfSatisfying(DuetException.class, e -> assertThat(e.reason()).isEqualTo(Reason.HOST_KEY))
+                .hasMessageContaining("node1");
+    }
+
+    @Test
+    void whenTheKeeperGoesAwayMidRunAReadIsUnreachableAndAChangeMayHaveRun() throws Exception {
+        KeeperDir dir = dir();
+        startKeeper(dir, WAIT);
+        host.on("true", 0, "");
+        Node node = open(nodes(dir, NEVER));
+        node.run(Command.probe("true"));
+
+        keeper.close();
+        serving.join(WAIT.toMillis());
+
+        assertThatThrownBy(() -> node.run(Command.probe("true")))
+                .isInstanceOfSatisfying(DuetException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNREACHABLE))
+                .hasMessageContaining("connection keeper");
+        assertThatThrownBy(() -> node.run(Command.change("drbdadm", "primary", "r0")))
+                .isInstanceOf(DroppedDuringChange.class);
+        node.close();
+    }
+
+    @Test
+    void aStreamsLinesArriveAndClosingItEndsTheRemoteCommand() throws IOException {
+        KeeperDir dir = dir();
+        startKeeper(dir, WAIT);
+        FakeStream remote = new FakeStream("exists resource name:r0 role:Secondary", "exists -");
+        host.on("drbdsetup events2", r -> FakeReply.stream(remote));
+        List<String> lines = new CopyOnWriteArrayList<>();
+
+        try (Node node = open(nodes(dir, NEVER))) {
+            LineStream stream = node.stream(Command.probe("drbdsetup", "events2", "r0"), lines::add).orElseThrow();
+            await().atMost(WAIT).until(() -> lines.size() == 2);
+            assertThat(stream.isOpen()).isTrue();
+            remote.emit("change resource name:r0 role:Primary");
+            await().atMost(WAIT).until(() -> lines.size() == 3);
+            stream.close();
+            assertThat(stream.isOpen()).isFalse();
+            await().atMost(WAIT).until(remote::closedByClient);
+        }
+        assertThat(lines).containsExactly("exists resource name:r0 role:Secondary", "exists -",
+                "change resource name:r0 role:Primary");
+    }
+
+    @Test
+    void theFirstRunStartsTheKeeperOnceAndTheOthersUseIt() throws Exception {
+        KeeperDir dir = dir();
+        AtomicInteger starts = new AtomicInteger();
+        KeptNodes.Starter starter = (socket, idle) -> {
+            starts.incrementAndGet();
+            startKeeper(dir, WAIT);
+            return new ProcessBuilder("echo", "ready").start();
+        };
+        host.on("true", 0, "");
+        KeptNodes nodes = nodes(dir, starter);
+
+        try (Node a = open(nodes); Node b = open(nodes)) {
+            a.run(Command.probe("true"));
+            b.run(Command.probe("true"));
+        }
+
+        assertThat(starts).hasValue(1);
+        assertThat(host.sessions()).isEqualTo(1);
+    }
+
+    @Test
+    void aKeeperThatCannotStartMeansConnectingDirectly() {
+        KeeperDir dir = dir();
+        KeptNodes nodes = nodes(dir, (socket, idle) -> new ProcessBuilder("echo", "something else").start());
+
+        assertThat(nodes.open(host.endpoint(), host.sshOptions(), Escalation.NONE)).isEmpty();
+        assertThat(host.sessions()).isZero();
+    }
+
+    @Test
+    void anIdleConnectionIsClosedAndTheIdleKeeperExits() throws IOException {
+        KeeperDir dir = dir();
+        startKeeper(dir, Duration.ofSeconds(1));
+        host.on("true", 0, "");
+        KeptNodes nodes = new KeptNodes(dir, Duration.ofSeconds(1), NEVER);
+        try (Node node = open(nodes)) {
+            node.run(Command.probe("true"));
+        }
+
+        await().atMost(WAIT).until(() -> !serving.isAlive());
+        assertThat(dir.socket()).doesNotExist();
+    }
+
+    @Test
+    void aLeasedConnectionIsNotClosedWhileItsRunHoldsIt() throws Exception {
+        KeeperDir dir = dir();
+        startKeeper(dir, Duration.ofSeconds(1));
+        host.on("true", 0, "");
+        KeptNodes nodes = new KeptNodes(dir, Duration.ofSeconds(1), NEVER);
+        try (Node node = open(nodes)) {
+            node.run(Command.probe("true"));
+            Thread.sleep(2500); // longer than the idle time, with the lease held
+            assertThat(serving.isAlive()).isTrue();
+            node.run(Command.probe("true"));
+        }
+        assertThat(host.sessions()).isEqualTo(1);
+    }
+
+    @Test
+    void theKeepersDirectoryMustBeTheUsersAlone() throws IOException {
+        Path open = Files.createDirectories(tmp.resolve("open"));
+        Files.setPosixFilePermissions(open, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        StringBuilder why = new StringBuilder();
+
+        assertThat(KeeperDir.prepare(open, "test", why)).isEmpty();
+        assertThat(why.toString()).contains("mode 0700");
+    }
+}
