@@ -37,6 +37,12 @@ public final class RunOptionsMixin {
             description = "Record keys of hosts not yet in known_hosts (like OpenSSH accept-new). A changed key is always refused.")
     boolean acceptNewHostKeys;
 
+    @Option(names = "--persist", paramLabel = "DURATION",
+            description = "Keep the SSH connections open for DURATION after the run (60s, 5m; 'no'), in a background"
+                    + " process of your own, so the next run skips the handshake (Ansible's ControlPersist)."
+                    + " Default: $DUET_PERSIST, else off.")
+    String persist;
+
     @Option(names = {"-l", "--limit"}, paramLabel = "PATTERN",
             description = "Only these hosts, an Ansible host pattern ('node1', 'all:!node2'); a play left without hosts is skipped.")
     String limit;

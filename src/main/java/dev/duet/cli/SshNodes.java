@@ -31,6 +31,23 @@ public final class SshNodes {
         return new SshNode(endpoint, options(host, defaults), escalation).connect();
     }
 
+    /**
+     * Through the connection keeper when the run keeps its connections and the keeper is there; empty
+     * otherwise (the caller then connects directly). {@code escalation} null: the host's own become.
+     */
+    public static java.util.Optional<dev.duet.transport.Node> kept(dev.duet.transport.keep.KeptNodes keeper, Host host,
+            SshOptions options, Escalation escalation) {
+        if (keeper == null) {
+            return java.util.Optional.empty();
+        }
+        Escalation e = escalation != null ? escalation : options.become() ? Escalation.ROOT : Escalation.NONE;
+        return keeper.open(endpoint(host), options, e);
+    }
+
+    static SshEndpoint endpoint(Host host) {
+        return new SshEndpoint(host.name(), host.address(), host.port(), host.user());
+    }
+
     /** Like {@link #open} without connecting; the first operation connects. */
     public static SshNode create(Host host, SshOptions defaults) {
         SshOptions options = options(host, defaults);

@@ -69,6 +69,12 @@ public final class StatusCommand implements Callable<Integer> {
             description = "With --watch: stop after N intervals (default: until interrupted).")
     int count;
 
+    @Option(names = "--persist", paramLabel = "DURATION",
+            description = "Keep the SSH connections open for DURATION after the run (60s, 5m; 'no'), in a background"
+                    + " process of your own, so the next run skips the handshake (Ansible's ControlPersist)."
+                    + " Default: $DUET_PERSIST, else off.")
+    String persist;
+
     @Option(names = "--accept-new-host-keys",
             description = "Record keys of hosts not yet in known_hosts (like OpenSSH accept-new). A changed key is always refused.")
     boolean acceptNewHostKeys;
@@ -131,7 +137,7 @@ public final class StatusCommand implements Callable<Integer> {
         if (intervalSeconds < 1 || count < 0) {
             throw new InputException("status: --interval must be at least 1 and --count not negative");
         }
-        Wiring wiring = new Wiring(inventory, acceptNewHostKeys);
+        Wiring wiring = new Wiring(inventory, acceptNewHostKeys).persist(Persist.of(persist, System.getenv("DUET_PERSIST")));
         var targets = wiring.inventory().hostsMatching(hosts);
         if (targets.isEmpty()) {
             throw new InputException(inventory, 0, 0, "host pattern '" + hosts + "' matches no host");

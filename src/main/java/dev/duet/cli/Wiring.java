@@ -17,6 +17,7 @@ import dev.duet.playbook.PlaybookTemplating;
 import dev.duet.playbook.Templating;
 import dev.duet.step.ModuleRegistry;
 import dev.duet.transport.Node;
+import dev.duet.transport.keep.KeptNodes;
 import dev.duet.transport.ssh.SshOptions;
 import java.nio.file.Path;
 import java.util.List;
@@ -27,6 +28,7 @@ final class Wiring {
     private final Inventory inventory;
     private final boolean acceptNewHostKeys;
     private final ModuleRegistry modules;
+    private java.time.Duration persist = Persist.OFF;
 
     Wiring(Path inventoryFile, boolean acceptNewHostKeys) {
         this(inventoryFile, null, acceptNewHostKeys);
@@ -71,21 +73,31 @@ final class Wiring {
 
     NodeOpener opener() {
         SshOptions defaults = SshOptions.defaults().withAcceptNewHostKeys(acceptNewHostKeys);
+        KeptNodes keeper = Persist.nodes(persist).orElse(null);
         return new NodeOpener() {
             @Override
             public Node open(Host host) {
-                return SshNodes.open(host, defaults);
+                return SshNodes.kept(keeper, host, SshNodes.options(host, defaults), null)
+                        .orElseGet(() -> SshNodes.open(host, defaults));
             }
 
             @Override
             public Node open(Host host, boolean become) {
-                return SshNodes.open(host, defaults, become);
+                return SshNodes.kept(keeper, host, SshNodes.options(host, defaults).withBecome(become), null)
+                        .orElseGet(() -> SshNodes.open(host, defaults, become));
             }
 
             @Override
             public Node open(Host host, dev.duet.transport.Escalation escalation) {
-                return SshNodes.open(host, defaults, escalation);
+                return SshNodes.kept(keeper, host, SshNodes.options(host, defaults), escalation)
+                        .orElseGet(() -> SshNodes.open(host, defaults, escalation));
             }
         };
+    }
+
+    /** Keep this run's connections open for {@code duration} after it (zero: do not). */
+    Wiring persist(java.time.Duration duration) {
+        this.persist = duration;
+        return this;
     }
 }
