@@ -126,6 +126,9 @@ public final class FakeSshHost implements AutoCloseable {
         sshd.setPublickeyAuthenticator((user, key, session) -> KeyUtils.compareKeys(key, clientKey.getPublic()));
         sshd.setPasswordAuthenticator(null);
         sshd.setKeyboardInteractiveAuthenticator(null);
+        // as OpenSSH's sshd: no global request is served, so a keepalive@openssh.com gets REQUEST_FAILURE
+        // (MINA's default handlers would answer it with success, which a real host never does)
+        sshd.setGlobalRequestHandlers(List.of());
         sshd.setCommandFactory((channel, command) -> new FakeCommand(this, command));
         sshd.setSubsystemFactories(sftp ? List.of(new SftpSubsystemFactory.Builder().build()) : List.of());
         sshd.setFileSystemFactory(new VirtualFileSystemFactory(root));

@@ -67,10 +67,10 @@ final class SshConnection implements AutoCloseable {
         try {
             var reply = client.getConnection().sendGlobalRequest("keepalive@openssh.com", true, new byte[0]);
             long deadline = System.nanoTime() + within.toNanos();
-            while (!reply.isDelivered() && client.isConnected() && System.nanoTime() < deadline) {
+            while (!reply.isFulfilled() && client.isConnected() && System.nanoTime() < deadline) {
                 Thread.sleep(1); // a reply takes a round trip; there is no wait without SSHJ's error log
             }
-            return reply.isDelivered() && client.isConnected();
+            return reply.isFulfilled() && client.isConnected();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
