@@ -123,6 +123,28 @@ class ConnectionKeeperTest {
     }
 
     @Test
+    void becomeAndBecomeUserShareTheKeptConnectionAndWrapCommandsAsWithout() throws IOException {
+        KeeperDir dir = dir();
+        startKeeper(dir, WAIT);
+        host.on("id -u", 0, "0\n");
+        KeptNodes nodes = nodes(dir, NEVER);
+
+        try (Node asRoot = nodes.open(host.endpoint("deploy"), host.sshOptions().withBecome(true), Escalation.ROOT)
+                .orElseThrow();
+             Node plain = nodes.open(host.endpoint("deploy"), host.sshOptions(), Escalation.NONE).orElseThrow()) {
+            asRoot.run(Command.probe("id", "-u"));
+            plain.run(Command.probe("id", "-u"));
+            asRoot.as(new Escalation(true, "postgres")).orElseThrow().run(Command.probe("id", "-u"));
+        }
+
+        assertThat(host.requests()).extracting(r -> r.rawLine()).containsExactly(
+                "sudo -n -- timeout -k 5s 300s id -u",
+                "timeout -k 5s 300s id -u",
+                "sudo -n -u postgres -- timeout -k 5s 300s id -u");
+        assertThat(host.sessions()).isEqualTo(1);
+    }
+
+    @Test
     void aConnectionThatDiedWhileKeptIsReplacedBeforeARunSendsAChange() throws IOException {
         KeeperDir dir = dir();
         startKeeper(dir, WAIT);
