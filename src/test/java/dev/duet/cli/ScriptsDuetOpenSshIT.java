@@ -49,10 +49,18 @@ class ScriptsDuetOpenSshIT {
     }
 
     private Run duet(String... args) throws IOException, InterruptedException {
+        return duet(null, args);
+    }
+
+    /** With {@code runtimeDir} as XDG_RUNTIME_DIR (where a connection keeper puts its socket), when not null. */
+    private Run duet(Path runtimeDir, String... args) throws IOException, InterruptedException {
         List<String> argv = new ArrayList<>(List.of(PROJECT.resolve("scripts/duet").toString()));
         argv.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(argv).directory(PROJECT.toFile()).redirectErrorStream(true);
         pb.environment().put("DUET_LOG_DIR", dir.resolve("log").toString());
+        if (runtimeDir != null) {
+            pb.environment().put("XDG_RUNTIME_DIR", runtimeDir.toString());
+        }
         Process p = pb.start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -89,5 +97,41 @@ class ScriptsDuetOpenSshIT {
         assertThat(pair.node2.scratch().resolve("app.conf")).doesNotExist();
         assertThat(Files.getLastModifiedTime(pair.node1.scratch().resolve("app.conf"))).isEqualTo(written);
         assertThat(dir.resolve("log/duet.log")).content().contains("node1 rc=0");
+    }
+
+    @Test
+    void withPersistTheNextRunUsesTheKeptConnectionsAndStillConverges() throws Exception {
+        String inv = pair.inventory(dir).toString();
+        String pb = OpenSshPair.playbook(dir).toString();
+        Path runtime = Files.createDirectories(dir.resolve("run"));
+        try {
+            Run first = duet(runtime, "apply", "--persist", "30s", "-i", inv, pb);
+            assertThat(first.exit()).as(first.out()).isZero();
+            long[] logins = {logins(pair.node1), logins(pair.node2)};
+
+            Run second = duet(runtime, "apply", "--persist", "30s", "-i", inv, pb);
+            Files.delete(pair.node2.scratch().resolve("app.conf"));
+            Run third = duet(runtime, "apply", "--persist", "30s", "-i", inv, pb);
+
+            assertThat(second.exit()).as(second.out()).isZero();
+            assertThat(second.changed("node1")).isZero();
+            assertThat(second.changed("node2")).isZero();
+            assertThat(third.exit()).as(third.out()).isZero();
+            assertThat(third.changed("node2")).isEqualTo(1);
+            assertThat(pair.node2.scratch().resolve("app.conf")).hasContent("node=node2");
+            // no new SSH login: both later runs went through the connections the first one left open
+            assertThat(new long[] {logins(pair.node1), logins(pair.node2)}).containsExactly(logins);
+            assertThat(dir.resolve("log/duet.log")).content().contains("started the connection keeper");
+            // the run's own log names the commands the keeper sent for it
+            assertThat(dir.resolve("log/duet.log")).content().contains("node2 wrote ");
+        } finally {
+            ProcessHandle.allProcesses()
+                    .filter(h -> h.info().arguments().map(a -> String.join(" ", a).contains(runtime.toString())).orElse(false))
+                    .forEach(ProcessHandle::destroy);
+        }
+    }
+
+    private static long logins(OpenSshServer server) {
+        return server.log().lines().filter(l -> l.contains("Accepted publickey")).count();
     }
 }
