@@ -125,6 +125,9 @@ class ScriptsDuetOpenSshIT {
             // the run's own log names the commands the keeper sent for it
             assertThat(dir.resolve("log/duet.log")).content().contains("node2 wrote ");
         } finally {
+            for (OpenSshServer s : pair.both()) {
+                Files.deleteIfExists(s.scratch().resolve("app.conf")); // the pair is shared: leave it as found
+            }
             ProcessHandle.allProcesses()
                     .filter(h -> h.info().arguments().map(a -> String.join(" ", a).contains(runtime.toString())).orElse(false))
                     .forEach(ProcessHandle::destroy);
