@@ -9,9 +9,20 @@ import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /** The run's side of the keeper's socket: each request on a connection of its own. */
 final class KeeperSocket {
+    private static final ScheduledExecutorService BACKSTOP = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "keeper-backstop");
+        t.setDaemon(true);
+        return t;
+    });
+
     private final Path socket;
 
     KeeperSocket(Path socket) {
@@ -34,12 +45,34 @@ final class KeeperSocket {
         }
     }
 
-    /** One request and its answer. */
-    JsonNode call(ObjectNode request) throws IOException {
+    /**
+     * One request and its answer, waiting at most {@code within}: the keeper enforces every command's
+     * timeout itself, so this is only the backstop against a keeper that stopped answering (the request is
+     * then closed, which the caller sees as an I/O error: unreachable, or a change that may have run).
+     */
+    JsonNode call(ObjectNode request, Duration within) throws IOException {
         try (SocketChannel channel = connect()) {
-            KeeperWire.write(KeeperWire.writer(channel), request);
-            return answer(reader(channel));
+            ScheduledFuture<?> backstop = closeAfter(channel, within);
+            try {
+                KeeperWire.write(KeeperWire.writer(channel), request);
+                return answer(reader(channel));
+            } catch (IOException e) {
+                throw backstop.isDone() ? new IOException("no answer within " + within.toSeconds() + " s", e) : e;
+            } finally {
+                backstop.cancel(false);
+            }
         }
+    }
+
+    /** Closes {@code channel} after {@code within} unless cancelled first. */
+    static ScheduledFuture<?> closeAfter(SocketChannel channel, Duration within) {
+        return BACKSTOP.schedule(() -> {
+            try {
+                channel.close();
+            } catch (IOException ignored) {
+                // closing is all it does
+            }
+        }, within.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     static BufferedReader reader(SocketChannel channel) {

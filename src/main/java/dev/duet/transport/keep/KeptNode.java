@@ -13,7 +13,9 @@ import dev.duet.transport.LineStream;
 import dev.duet.transport.Node;
 import dev.duet.transport.ssh.SshEndpoint;
 import java.io.IOException;
+import dev.duet.transport.ssh.SshOptions;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -26,16 +28,21 @@ import java.util.function.Consumer;
  * (it may have run), exactly as a dropped SSH connection is.
  */
 final class KeptNode implements Node {
+    private static final Duration BACKSTOP_MARGIN = Duration.ofSeconds(30);
     private final KeeperSocket keeper;
     private final SshEndpoint endpoint;
+    /** The connection's command timeout (what a command with the default timeout gets) and connect timeout. */
+    private final SshOptions options;
     private final String key;
     private final Escalation escalation;
     /** Null for a view made by {@link #as}: the lease belongs to the node it was made from. */
     private final SocketChannel lease;
 
-    KeptNode(KeeperSocket keeper, SshEndpoint endpoint, String key, Escalation escalation, SocketChannel lease) {
+    KeptNode(KeeperSocket keeper, SshEndpoint endpoint, SshOptions options, String key, Escalation escalation,
+            SocketChannel lease) {
         this.keeper = keeper;
         this.endpoint = endpoint;
+        this.options = options;
         this.key = key;
         this.escalation = escalation;
         this.lease = lease;
@@ -50,7 +57,8 @@ final class KeptNode implements Node {
     public CommandResult run(Command command) {
         ObjectNode r = request("run");
         r.set("command", KeeperWire.command(command));
-        return KeeperWire.result(call(r, "`" + command.line() + "`", command.readOnly()).get("result"));
+        return KeeperWire.result(call(r, "`" + command.line() + "`", command.readOnly(), timeoutOf(command))
+                .get("result"));
     }
 
     @Override
@@ -58,21 +66,22 @@ final class KeptNode implements Node {
         ObjectNode r = request("runAll");
         r.set("commands", KeeperWire.commands(commands));
         boolean readOnly = commands.stream().allMatch(Command::readOnly);
-        return KeeperWire.results(call(r, commands.size() + " commands", readOnly).get("results"));
+        Duration all = commands.stream().map(this::timeoutOf).reduce(Duration.ZERO, Duration::plus);
+        return KeeperWire.results(call(r, commands.size() + " commands", readOnly, all).get("results"));
     }
 
     @Override
     public Optional<byte[]> readFile(String path) {
         ObjectNode r = request("read");
         r.put("path", path);
-        return content(call(r, "reading " + path, true));
+        return content(call(r, "reading " + path, true, options.commandTimeout()));
     }
 
     @Override
     public FileProbe probeFile(String path) {
         ObjectNode r = request("probe");
         r.put("path", path);
-        JsonNode reply = call(r, "probing " + path, true);
+        JsonNode reply = call(r, "probing " + path, true, options.commandTimeout());
         return new FileProbe(content(reply), KeeperWire.result(reply.get("stat")));
     }
 
@@ -87,7 +96,7 @@ final class KeptNode implements Node {
         if (owner != null) {
             r.put("owner", owner);
         }
-        call(r, "writing " + path, false);
+        call(r, "writing " + path, false, options.commandTimeout());
     }
 
     @Override
@@ -99,7 +108,7 @@ final class KeptNode implements Node {
 
     @Override
     public Optional<Node> as(Escalation other) {
-        return Optional.of(new KeptNode(keeper, endpoint, key, other, null));
+        return Optional.of(new KeptNode(keeper, endpoint, options, key, other, null));
     }
 
     private ObjectNode request(String op) {
@@ -110,10 +119,21 @@ final class KeptNode implements Node {
         return r;
     }
 
-    private JsonNode call(ObjectNode request, String what, boolean readOnly) {
+    /** A command's own timeout, or the connection's when it kept the default (as the keeper's SshNode decides). */
+    private Duration timeoutOf(Command command) {
+        return command.timeout().equals(Command.DEFAULT_TIMEOUT) ? options.commandTimeout() : command.timeout();
+    }
+
+    /**
+     * The keeper's answer to one request. It enforces {@code timeout} on the host itself; the wait here
+     * adds a margin for the remote kill, a reconnect and one retry, and only guards against a keeper that
+     * stopped answering.
+     */
+    private JsonNode call(ObjectNode request, String what, boolean readOnly, Duration timeout) {
         JsonNode reply;
         try {
-            reply = keeper.call(request);
+            reply = keeper.call(request, timeout.multipliedBy(2).plus(options.connectTimeout().multipliedBy(2))
+                    .plus(BACKSTOP_MARGIN));
         } catch (IOException e) {
             if (readOnly) {
                 throw unreachable(what, e);

@@ -77,6 +77,8 @@ public final class KeptNodes {
 
     private Node lease(SshEndpoint endpoint, SshOptions options, Escalation escalation) throws IOException {
         SocketChannel channel = keeper.connect();
+        // the keeper may connect (the connect timeout, twice with its handshake) or check a kept connection
+        var backstop = KeeperSocket.closeAfter(channel, options.connectTimeout().multipliedBy(3).plusSeconds(30));
         try {
             ObjectNode r = KeeperWire.object();
             r.put("op", "lease");
@@ -85,12 +87,17 @@ public final class KeptNodes {
             r.put("idleMs", idle.toMillis());
             KeeperWire.write(KeeperWire.writer(channel), r);
             JsonNode reply = KeeperSocket.answer(KeeperSocket.reader(channel));
+            backstop.cancel(false);
+            if (!channel.isOpen()) {
+                throw new IOException("the keeper did not answer the lease in time");
+            }
             LogCapture.replay(reply.get("logs"));
             if (reply.has("error")) {
                 throw KeeperWire.error(reply.get("error"));
             }
-            return new KeptNode(keeper, endpoint, reply.get("key").asText(), escalation, channel);
+            return new KeptNode(keeper, endpoint, options, reply.get("key").asText(), escalation, channel);
         } catch (IOException | RuntimeException e) {
+            backstop.cancel(false);
             channel.close();
             throw e;
         }

@@ -292,6 +292,21 @@ class ConnectionKeeperTest {
     }
 
     @Test
+    void aKeeperThatStopsAnsweringIsGivenUpAfterTheBackstop() throws Exception {
+        KeeperDir dir = dir();
+        try (var silent = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            silent.bind(java.net.UnixDomainSocketAddress.of(dir.socket())); // accepts (backlog), never answers
+            KeeperSocket socket = new KeeperSocket(dir.socket());
+            long t0 = System.nanoTime();
+
+            assertThatThrownBy(() -> socket.call(KeeperWire.object().put("op", "run"), Duration.ofMillis(300)))
+                    .isInstanceOf(IOException.class)
+                    .hasMessageContaining("no answer within");
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(WAIT);
+        }
+    }
+
+    @Test
     void theKeepersDirectoryMustBeTheUsersAlone() throws IOException {
         Path open = Files.createDirectories(tmp.resolve("open"));
         Files.setPosixFilePermissions(open, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
