@@ -69,6 +69,13 @@ class ConnectionKeeperTest {
         throw new AssertionError("the keeper was already running: nothing should start another");
     };
 
+    /** A running keeper and a run's nodes whose connections are kept one second; the host answers `true`. */
+    private KeptNodes idleAfterOneSecond(KeeperDir dir) throws IOException {
+        startKeeper(dir, Duration.ofSeconds(1));
+        host.on("true", 0, "");
+        return new KeptNodes(dir, Duration.ofSeconds(1), NEVER);
+    }
+
     private Node open(KeptNodes nodes) {
         return nodes.open(host.endpoint(), host.sshOptions(), Escalation.NONE).orElseThrow();
     }
@@ -265,9 +272,7 @@ class ConnectionKeeperTest {
     @Test
     void anIdleConnectionIsClosedAndTheIdleKeeperExits() throws IOException {
         KeeperDir dir = dir();
-        startKeeper(dir, Duration.ofSeconds(1));
-        host.on("true", 0, "");
-        KeptNodes nodes = new KeptNodes(dir, Duration.ofSeconds(1), NEVER);
+        KeptNodes nodes = idleAfterOneSecond(dir);
         try (Node node = open(nodes)) {
             node.run(Command.probe("true"));
         }
@@ -278,10 +283,7 @@ class ConnectionKeeperTest {
 
     @Test
     void aLeasedConnectionIsNotClosedWhileItsRunHoldsIt() throws Exception {
-        KeeperDir dir = dir();
-        startKeeper(dir, Duration.ofSeconds(1));
-        host.on("true", 0, "");
-        KeptNodes nodes = new KeptNodes(dir, Duration.ofSeconds(1), NEVER);
+        KeptNodes nodes = idleAfterOneSecond(dir());
         try (Node node = open(nodes)) {
             node.run(Command.probe("true"));
             Thread.sleep(2500); // longer than the idle time, with the lease held
