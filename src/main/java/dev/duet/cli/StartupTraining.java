@@ -17,7 +17,8 @@ import java.util.stream.Stream;
  * once after each build to record those classes in its AppCDS archive (a syntax check then starts in
  * ~0.5 s instead of ~1.2 s here). It plans the repository's playbooks against two hosts on a loopback
  * port that closes every connection at once, so the SSH client, the runner and both renderers are
- * loaded, and nothing leaves this machine. Its output and log go nowhere.
+ * loaded, and nothing leaves this machine. Its output and log go nowhere. It never keeps connections,
+ * whatever DUET_PERSIST says: a training run must not start a connection keeper.
  */
 public final class StartupTraining {
     private StartupTraining() {
@@ -40,10 +41,10 @@ public final class StartupTraining {
             for (String playbook : new String[] {"dual-primary-ocfs2.yml", "dual-primary-pacemaker.yml"}) {
                 String pb = repo.resolve("playbooks").resolve(playbook).toString();
                 Main.commandLine().execute("apply", "--syntax-check", "-i", inventory.toString(), pb);
-                Main.commandLine().execute("plan", "-i", inventory.toString(), pb);
-                Main.commandLine().execute("plan", "--json", "-i", inventory.toString(), pb);
+                Main.commandLine().execute("plan", "--persist", "no", "-i", inventory.toString(), pb);
+                Main.commandLine().execute("plan", "--persist", "no", "--json", "-i", inventory.toString(), pb);
             }
-            Main.commandLine().execute("status", "-i", inventory.toString());
+            Main.commandLine().execute("status", "--persist", "no", "-i", inventory.toString());
         } finally {
             System.setOut(out);
             System.setErr(err);

@@ -126,7 +126,9 @@ class ScriptsDuetOpenSshIT {
             assertThat(dir.resolve("log/duet.log")).content().contains("node2 wrote ");
         } finally {
             for (OpenSshServer s : pair.both()) {
-                Files.deleteIfExists(s.scratch().resolve("app.conf")); // the pair is shared: leave it as found
+                // the pair is shared: leave it as the other test expects to find it
+                Files.deleteIfExists(s.scratch().resolve("app.conf"));
+                Files.deleteIfExists(s.scratch().resolve("initialised"));
             }
             ProcessHandle.allProcesses()
                     .filter(h -> h.info().arguments().map(a -> String.join(" ", a).contains(runtime.toString())).orElse(false))
