@@ -67,7 +67,9 @@ final class KeptNode implements Node {
         r.set("commands", KeeperWire.commands(commands));
         boolean readOnly = commands.stream().allMatch(Command::readOnly);
         Duration all = commands.stream().map(this::timeoutOf).reduce(Duration.ZERO, Duration::plus);
-        return KeeperWire.results(call(r, commands.size() + " commands", readOnly, all).get("results"));
+        String what = commands.stream().map(c -> "`" + c.line() + "`").collect(java.util.stream.Collectors.joining(", "))
+                + (commands.size() > 1 ? " (one batch)" : "");
+        return KeeperWire.results(call(r, what, readOnly, all).get("results"));
     }
 
     @Override
