@@ -48,6 +48,8 @@ public final class ConnectionKeeper implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionKeeper.class);
 
     private final Path socket;
+    /** The socket file this keeper bound: on exit it removes that file only, never a newer keeper's. */
+    private final Object socketFile;
     private final ServerSocketChannel server;
     private final KeptConnections kept;
     private final ExecutorService requests;
@@ -58,6 +60,7 @@ public final class ConnectionKeeper implements AutoCloseable {
 
     private ConnectionKeeper(Path socket, ServerSocketChannel server, KeptConnections kept) {
         this.socket = socket;
+        this.socketFile = fileKey(socket);
         this.server = server;
         this.kept = kept;
         AtomicInteger n = new AtomicInteger();
@@ -80,14 +83,24 @@ public final class ConnectionKeeper implements AutoCloseable {
     public void serve(Duration exitAfter) {
         reaper.scheduleWithFixedDelay(() -> {
             boolean none = kept.closeIdle();
-            if (none && open.get() == 0 && System.currentTimeMillis() - lastActivity.get() >= exitAfter.toMillis()) {
-                LOG.info("no connection kept and no request for {} s: exiting", exitAfter.toSeconds());
-                closeServer();
+            synchronized (open) {
+                if (none && open.get() == 0
+                        && System.currentTimeMillis() - lastActivity.get() >= exitAfter.toMillis()) {
+                    LOG.info("no connection kept and no request for {} s: exiting", exitAfter.toSeconds());
+                    closeServer();
+                }
             }
         }, 1, 1, TimeUnit.SECONDS);
         try {
             while (true) {
                 SocketChannel client = server.accept();
+                synchronized (open) {
+                    if (!server.isOpen()) {
+                        client.close(); // accepted as the keeper decided to exit: the run starts another
+                        break;
+                    }
+                    open.incrementAndGet(); // counted before the idle check can look again
+                }
                 requests.execute(() -> handle(client));
             }
         } catch (ClosedChannelException closed) {
@@ -100,7 +113,6 @@ public final class ConnectionKeeper implements AutoCloseable {
     }
 
     private void handle(SocketChannel channel) {
-        open.incrementAndGet();
         lastActivity.set(System.currentTimeMillis());
         try (channel) {
             UnixDomainPrincipal peer = channel.getOption(ExtendedSocketOptions.SO_PEERCRED);
@@ -154,11 +166,13 @@ public final class ConnectionKeeper implements AutoCloseable {
             reply.put("key", leased.value());
         }
         reply.set("logs", leased.json());
-        KeeperWire.write(out, reply);
         if (leased.error() != null) {
+            KeeperWire.write(out, reply);
             return;
         }
         try {
+            // inside the try: a run gone before its answer (Ctrl-C, its backstop) still ends its lease
+            KeeperWire.write(out, reply);
             while (in.readLine() != null) {
                 // nothing is sent on a lease; its end is the run's end
             }
@@ -274,9 +288,20 @@ public final class ConnectionKeeper implements AutoCloseable {
         kept.closeAll();
         requests.shutdownNow();
         try {
-            Files.deleteIfExists(socket);
+            if (socketFile != null && socketFile.equals(fileKey(socket))) {
+                Files.deleteIfExists(socket);
+            }
         } catch (IOException ignored) {
             // a stale socket file is replaced by the next keeper
+        }
+    }
+
+    private static Object fileKey(Path file) {
+        try {
+            return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class,
+                    java.nio.file.LinkOption.NOFOLLOW_LINKS).fileKey();
+        } catch (IOException gone) {
+            return null;
         }
     }
 
