@@ -42,7 +42,7 @@ final class KeptConnections {
 
     private static final class Kept {
         final SshNode node;
-        final Duration idle;
+        Duration idle;
         final Map<Escalation, Node> views = new ConcurrentHashMap<>();
         int leases;
         long lastUsed;
@@ -89,6 +89,7 @@ final class KeptConnections {
             synchronized (this) {
                 k.leases++;
                 k.lastUsed = clock.getAsLong();
+                k.idle = idle; // the latest run's --persist says how long to keep it
             }
         }
         return key;
@@ -102,18 +103,27 @@ final class KeptConnections {
         return k.leases;
     }
 
-    /** The end of a run's lease: its cut-short temp files are removed; the connection stays for the next run. */
+    /**
+     * The end of a run's lease; the connection stays for the next run. When no run holds it any more, the
+     * temp files of writes cut short are removed (not before: another run's write may be in flight), while
+     * new leases wait.
+     */
     void release(String key) {
-        Kept k;
-        synchronized (this) {
-            k = kept.get(key);
-            if (k == null) {
-                return;
+        synchronized (lockOf(key)) {
+            Kept k;
+            synchronized (this) {
+                k = kept.get(key);
+                if (k == null) {
+                    return;
+                }
+                k.leases = Math.max(0, k.leases - 1);
+                k.lastUsed = clock.getAsLong();
+                if (k.leases > 0) {
+                    return;
+                }
             }
-            k.leases = Math.max(0, k.leases - 1);
-            k.lastUsed = clock.getAsLong();
+            k.node.removeLeftoverTempFiles();
         }
-        k.node.removeLeftoverTempFiles();
     }
 
     /** The node for a request of a leased connection, acting with {@code escalation}. */
