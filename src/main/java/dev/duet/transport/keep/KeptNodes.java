@@ -75,7 +75,17 @@ public final class KeptNodes {
         }
     }
 
-    private Node lease(SshEndpoint endpoint, SshOptions options, Escalation escalation) throws IOException {
+    /**
+     * Paths as this run means them: the keeper runs in the directory of whichever run started it, so a
+     * relative known_hosts or key file would be read there (and name another site's connection).
+     */
+    static SshOptions absolute(SshOptions options) {
+        SshOptions o = options.withKnownHosts(options.knownHosts().toAbsolutePath());
+        return o.identityFile() == null ? o : o.withIdentityFile(o.identityFile().toAbsolutePath());
+    }
+
+    private Node lease(SshEndpoint endpoint, SshOptions given, Escalation escalation) throws IOException {
+        SshOptions options = absolute(given);
         SocketChannel channel = keeper.connect();
         // the keeper may connect (the connect timeout, twice with its handshake) or check a kept connection
         var backstop = KeeperSocket.closeAfter(channel, options.connectTimeout().multipliedBy(3).plusSeconds(30));
