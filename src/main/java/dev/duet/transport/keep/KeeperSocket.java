@@ -10,18 +10,31 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /** The run's side of the keeper's socket: each request on a connection of its own. */
 final class KeeperSocket {
-    private static final ScheduledExecutorService BACKSTOP = Executors.newSingleThreadScheduledExecutor(r -> {
+    private static final ScheduledThreadPoolExecutor BACKSTOP = new ScheduledThreadPoolExecutor(1, r -> {
         Thread t = new Thread(r, "keeper-backstop");
         t.setDaemon(true);
         return t;
     });
+
+    static {
+        BACKSTOP.setRemoveOnCancelPolicy(true); // a cancelled backstop of a 15-minute install is not kept queued
+    }
+
+    /**
+     * The keeper did not answer within the backstop: it may still be carrying the request out, so the
+     * caller must not look again and act again; the host is unreachable for this run.
+     */
+    static final class NoAnswer extends IOException {
+        NoAnswer(Duration within, IOException cause) {
+            super("no answer within " + within.toSeconds() + " s", cause);
+        }
+    }
 
     private final Path socket;
 
@@ -57,7 +70,7 @@ final class KeeperSocket {
                 KeeperWire.write(KeeperWire.writer(channel), request);
                 return answer(reader(channel));
             } catch (IOException e) {
-                throw backstop.isDone() ? new IOException("no answer within " + within.toSeconds() + " s", e) : e;
+                throw backstop.isDone() ? new NoAnswer(within, e) : e;
             } finally {
                 backstop.cancel(false);
             }

@@ -7,6 +7,7 @@ import dev.duet.transport.LineStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -24,14 +25,19 @@ final class KeptLineStream implements LineStream {
         this.channel = channel;
     }
 
-    static Optional<LineStream> start(KeeperSocket keeper, ObjectNode request, Consumer<String> onLine,
+    static Optional<LineStream> start(KeeperSocket keeper, ObjectNode request, Duration within, Consumer<String> onLine,
             Function<IOException, DuetException> unreachable) {
         SocketChannel channel = null;
         try {
             channel = keeper.connect();
+            var backstop = KeeperSocket.closeAfter(channel, within); // only until the stream has started
             KeeperWire.write(KeeperWire.writer(channel), request);
             BufferedReader in = KeeperSocket.reader(channel);
             JsonNode reply = KeeperSocket.answer(in);
+            backstop.cancel(false);
+            if (!channel.isOpen()) {
+                throw new IOException("no answer within " + within.toSeconds() + " s");
+            }
             LogCapture.replay(reply.get("logs"));
             if (reply.has("error")) {
                 channel.close();

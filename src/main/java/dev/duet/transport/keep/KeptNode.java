@@ -98,14 +98,16 @@ final class KeptNode implements Node {
         if (owner != null) {
             r.put("owner", owner);
         }
-        call(r, "writing " + path, false, options.commandTimeout());
+        // an upload, its owner, two syncs and a rename, each within the command timeout
+        call(r, "writing " + path, false, options.commandTimeout().multipliedBy(2));
     }
 
     @Override
     public Optional<LineStream> stream(Command command, Consumer<String> onLine) {
         ObjectNode r = request("stream");
         r.set("command", KeeperWire.command(command));
-        return KeptLineStream.start(keeper, r, onLine, e -> unreachable("streaming `" + command.line() + "`", e));
+        return KeptLineStream.start(keeper, r, options.connectTimeout().multipliedBy(3).plus(BACKSTOP_MARGIN), onLine,
+                e -> unreachable("streaming `" + command.line() + "`", e));
     }
 
     @Override
@@ -136,6 +138,11 @@ final class KeptNode implements Node {
         try {
             reply = keeper.call(request, timeout.multipliedBy(2).plus(options.connectTimeout().multipliedBy(2))
                     .plus(BACKSTOP_MARGIN));
+        } catch (KeeperSocket.NoAnswer e) {
+            // the keeper may still be at it: looking again and acting again could do it twice
+            throw new DuetException(Reason.UNREACHABLE, name() + ": the connection keeper did not answer during "
+                    + what + " (" + e.getMessage() + "); it may still be running there and is not sent again;"
+                    + " the host stops here for this run", e);
         } catch (IOException e) {
             if (readOnly) {
                 throw unreachable(what, e);
