@@ -5,11 +5,17 @@ import dev.duet.error.Reason;
 
 public class CommandFailedException extends DuetException {
     private final transient CommandResult result;
+    private final String node;
 
     public CommandFailedException(String node, CommandResult result) {
         super(Reason.COMMAND_FAILED, node + ": `" + result.command().line() + "` exited " + result.exitCode()
                 + tail(result.stderr().isBlank() ? result.stdout() : result.stderr()));
         this.result = result;
+        this.node = node;
+    }
+
+    public String node() {
+        return node;
     }
 
     public CommandResult result() {

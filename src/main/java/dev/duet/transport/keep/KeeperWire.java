@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
 import dev.duet.transport.Command;
+import dev.duet.transport.CommandFailedException;
 import dev.duet.transport.CommandResult;
 import dev.duet.transport.DroppedDuringChange;
 import dev.duet.transport.Escalation;
@@ -206,14 +207,20 @@ final class KeeperWire {
             n.put("node", d.node());
             n.put("hostPort", d.hostPort());
             n.put("what", d.what());
+        } else if (e instanceof CommandFailedException f && f.result() != null) {
+            n.put("kind", "commandFailed");
+            n.put("node", f.node());
+            n.set("result", result(f.result()));
         } else if (e instanceof DuetException) {
             n.put("kind", "duet");
         } else {
             n.put("kind", "other");
         }
         n.put("reason", e instanceof DuetException d ? d.reason().name() : Reason.UNREACHABLE.name());
+        // not a DuetException: a defect in the keeper, said as one (the host's state is unknown)
         n.put("message", e instanceof DuetException ? e.getMessage()
-                : "the connection keeper failed: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+                : "the connection keeper failed (a defect, see its log): " + e.getClass().getSimpleName() + ": "
+                        + e.getMessage());
         return n;
     }
 
@@ -221,6 +228,9 @@ final class KeeperWire {
         if ("dropped".equals(n.get("kind").asText())) {
             return new DroppedDuringChange(n.get("node").asText(), n.get("hostPort").asText(), n.get("what").asText(),
                     null);
+        }
+        if ("commandFailed".equals(n.get("kind").asText())) {
+            return new CommandFailedException(n.get("node").asText(), result(n.get("result")));
         }
         return new DuetException(Reason.valueOf(n.get("reason").asText()), n.get("message").asText());
     }
