@@ -10,6 +10,7 @@ import dev.duet.testing.FakeReply;
 import dev.duet.testing.FakeSshHost;
 import dev.duet.testing.FakeStream;
 import dev.duet.transport.Command;
+import dev.duet.transport.CommandFailedException;
 import dev.duet.transport.CommandResult;
 import dev.duet.transport.DroppedDuringChange;
 import dev.duet.transport.Escalation;
@@ -17,6 +18,8 @@ import dev.duet.transport.FileProbe;
 import dev.duet.transport.LineStream;
 import dev.duet.transport.Node;
 import dev.duet.transport.ssh.SshNode;
+import dev.duet.transport.ssh.SshOptions;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -302,10 +305,69 @@ class ConnectionKeeperTest {
             long t0 = System.nanoTime();
 
             assertThatThrownBy(() -> socket.call(KeeperWire.object().put("op", "run"), Duration.ofMillis(300)))
-                    .isInstanceOf(IOException.class)
+                    .isInstanceOf(KeeperSocket.NoAnswer.class)
                     .hasMessageContaining("no answer within");
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(WAIT);
         }
+    }
+
+    @Test
+    void aRunGoneBeforeItsLeaseWasAnsweredStillEndsItsLease() throws Exception {
+        KeeperDir dir = dir();
+        startKeeper(dir, Duration.ofSeconds(1));
+        try (var channel = new KeeperSocket(dir.socket()).connect()) {
+            ObjectNode lease = KeeperWire.object().put("op", "lease").put("idleMs", 1000);
+            lease.set("endpoint", KeeperWire.endpoint(host.endpoint()));
+            lease.set("options", KeeperWire.options(host.sshOptions()));
+            KeeperWire.write(KeeperWire.writer(channel), lease);
+        } // gone at once, before the keeper connected and answered
+
+        await().atMost(WAIT).until(() -> !serving.isAlive()); // the lease ended: idle, closed, exited
+        assertThat(host.sessions()).isEqualTo(1);
+    }
+
+    @Test
+    void aKeeperLeavesANewerKeepersSocketWhereItIs() throws Exception {
+        KeeperDir dir = dir();
+        startKeeper(dir, WAIT);
+        ConnectionKeeper older = keeper;
+        Thread olderServing = serving;
+        startKeeper(dir, WAIT); // binds the same path anew, as a keeper started after the first one left
+
+        older.close();
+        olderServing.join(WAIT.toMillis());
+
+        assertThat(dir.socket()).exists();
+        host.on("true", 0, "");
+        try (Node node = open(nodes(dir, NEVER))) {
+            assertThat(node.run(Command.probe("true")).exitCode()).isZero();
+        }
+    }
+
+    @Test
+    void relativePathsAreTheRunsNotTheKeepers() {
+        SshOptions relative = host.sshOptions().withKnownHosts(Path.of("known_hosts")).withIdentityFile(Path.of("keys/id"));
+
+        SshOptions sent = KeptNodes.absolute(relative);
+
+        assertThat(sent.knownHosts()).isEqualTo(Path.of("known_hosts").toAbsolutePath());
+        assertThat(sent.identityFile()).isEqualTo(Path.of("keys/id").toAbsolutePath());
+        assertThat(KeptConnections.key(host.endpoint(), sent)).isNotEqualTo(KeptConnections.key(host.endpoint(), relative));
+    }
+
+    @Test
+    void aFailedCommandKeepsItsResultAcrossTheWire() {
+        CommandResult failed = new CommandResult(Command.change("chown", "root:root", "/etc/x"), 1, "",
+                "chown: invalid user\n", Duration.ofMillis(12));
+
+        DuetException back = KeeperWire.error(KeeperWire.error(new CommandFailedException("node1", failed)));
+
+        assertThat(back).isInstanceOfSatisfying(CommandFailedException.class, e -> {
+            assertThat(e.node()).isEqualTo("node1");
+            assertThat(e.result().exitCode()).isEqualTo(1);
+            assertThat(e.result().stderr()).isEqualTo("chown: invalid user\n");
+            assertThat(e.result().command().argv()).containsExactly("chown", "root:root", "/etc/x");
+        }).hasMessage(new CommandFailedException("node1", failed).getMessage());
     }
 
     @Test
