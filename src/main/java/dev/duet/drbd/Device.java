@@ -55,6 +55,11 @@ public record Device(String resource, Integer minor, Integer volume, String role
         return peer().map(Peer::isStandAlone).orElse(false);
     }
 
+    /** Waiting for its peer after a connect (8.4's WFConnection). */
+    public boolean isConnecting() {
+        return peer().map(Peer::isConnecting).orElse(false);
+    }
+
     /** Connected, and both this node's disk and the peer's UpToDate. */
     public boolean isUpToDateOnBoth() {
         return isUpToDate() && peer().map(p -> p.isConnected() && p.isUpToDate()).orElse(false);

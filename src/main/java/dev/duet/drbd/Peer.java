@@ -20,6 +20,11 @@ public record Peer(String name, String connection, String replication, String ro
         return "Connected".equals(connection);
     }
 
+    /** Waiting for the peer to answer (8.4's WFConnection): connect was asked for, no handshake yet. */
+    public boolean isConnecting() {
+        return "Connecting".equals(connection);
+    }
+
     public boolean isStandAlone() {
         return "StandAlone".equals(connection);
     }

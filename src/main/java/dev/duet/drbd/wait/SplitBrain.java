@@ -48,14 +48,18 @@ public final class SplitBrain {
     }
 
     /**
-     * A split in which nobody wrote: every node StandAlone and UpToDate and each counts 0 KiB out of sync
+     * A split in which nobody wrote: every node UpToDate, not connected, and counting 0 KiB out of sync
      * since the connection was lost (what DRBD's own {@code discard-zero-changes} relies on, which 8.4
-     * does not apply when both nodes are Primary). Reconnecting either node as sync target discards
-     * nothing. An unknown count is not zero.
+     * does not apply when both nodes are Primary); at least one StandAlone, the others StandAlone too or
+     * already waiting for their peer after a connect (the survivor of this very reconnect, whose act may
+     * come before the sync target's check: the counts, not the connection states, say nothing was
+     * written). Reconnecting a StandAlone node as sync target discards nothing. An unknown count is not zero.
      */
     public static boolean nothingWrittenSinceSplit(Map<String, Optional<Device>> byNode) {
-        return !byNode.isEmpty() && byNode.values().stream()
-                .allMatch(d -> d.map(x -> x.isStandAlone() && x.isUpToDate() && x.nothingOutOfSync()).orElse(false));
+        return !byNode.isEmpty()
+                && byNode.values().stream().anyMatch(SplitBrain::standAlone)
+                && byNode.values().stream().allMatch(d -> d.map(x -> (x.isStandAlone() || x.isConnecting())
+                        && x.isUpToDate() && x.nothingOutOfSync()).orElse(false));
     }
 
     static boolean standAlone(Optional<Device> d) {

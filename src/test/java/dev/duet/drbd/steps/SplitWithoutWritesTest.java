@@ -111,6 +111,37 @@ class SplitWithoutWritesTest {
         assertThat(n1.mutatingCommands()).extracting(Object::toString).containsExactly("drbdadm connect r0");
     }
 
+    /** node1 after its own reconnect: waiting for its peer (WFConnection), Primary, {@code oosKiB} written since the split. */
+    private static ScriptedNode reconnected(String name, long oosKiB) {
+        String status = Captures.output("drbdsetup_status_verbose__disconnected_peer_wfconnection__node1")
+                .replace("out-of-sync:4", "out-of-sync:" + oosKiB);
+        return SplitPair.connecting(name).on(Fixtures.STATUS, 0, status)
+                .on("cat /proc/drbd", 0, PROC_STANDALONE.replace("cs:StandAlone", "cs:WFConnection")
+                        .replace("ro:Secondary/", "ro:Primary/").replace("oos:0", "oos:" + oosKiB));
+    }
+
+    @Test
+    void theSyncTargetStillReconnectsWhenItsPeerHasAlreadyDoneItsPart() {
+        // both hosts' checks and acts run in parallel: node1's `drbdadm connect` may land before node2 looks
+        var n1 = reconnected("node1", 0);
+        var n2 = split("node2", 0);
+
+        Check c = up().check(TestContext.pair("node2", false, n1, n2));
+
+        assertThat(c.needsChange()).isTrue();
+        assertThat(c.message()).contains("would reconnect r0 as sync target", "neither node wrote");
+    }
+
+    @Test
+    void aWriteOnThePeerThatAlreadyReconnectedKeepsTheRefusal() {
+        var n1 = reconnected("node1", 4);
+        var n2 = split("node2", 0);
+
+        assertThatThrownBy(() -> up().check(TestContext.pair("node2", false, n1, n2)))
+                .isInstanceOf(DuetException.class)
+                .extracting(e -> ((DuetException) e).reason()).isEqualTo(Reason.SPLIT_BRAIN);
+    }
+
     @Test
     void theInitialSyncIsLongDoneForASplitPairThatHoldsGoodDataOnBothSides() {
         var n1 = split("node1", 0);
