@@ -25,6 +25,11 @@ final class TimedLineStream implements LineStream {
     }
 
     @Override
+    public java.util.concurrent.CompletionStage<String> ended() {
+        return delegate.ended();
+    }
+
+    @Override
     public void close() {
         try {
             delegate.close();

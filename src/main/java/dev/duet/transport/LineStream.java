@@ -1,5 +1,7 @@
 package dev.duet.transport;
 
+import java.util.concurrent.CompletionStage;
+
 /**
  * A long-running read-only command whose stdout arrives line by line (e.g. {@code drbdsetup events2}).
  * Closing it closes the channel, which ends the remote command. {@link #isOpen()} turns false once the
@@ -11,6 +13,9 @@ public interface LineStream extends AutoCloseable {
 
     /** Why the stream ended when it ended on its own (exit code, lost connection); empty while open. */
     String endReason();
+
+    /** Completes with the end reason when the stream ends, on its own or closed ("closed"). */
+    CompletionStage<String> ended();
 
     @Override
     void close();

@@ -140,13 +140,7 @@ public final class ConnectionKeeper implements AutoCloseable {
             case "lease" -> lease(request, in, out);
             case "stream" -> stream(request, in, out);
             default -> {
-                LogCapture.Captured<ObjectNode> done = LogCapture.during(() -> perform(op, request));
-                ObjectNode reply = done.error() == null ? done.value() : KeeperWire.object();
-                if (done.error() != null) {
-                    reply.set("error", KeeperWire.error(done.error()));
-                }
-                reply.set("logs", done.json());
-                KeeperWire.write(out, reply);
+                KeeperWire.write(out, LogCapture.during(() -> perform(op, request)).reply(ObjectNode::setAll));
             }
         }
     }
@@ -159,13 +153,7 @@ public final class ConnectionKeeper implements AutoCloseable {
             return kept.lease(endpoint, options, Duration.ofMillis(request.get("idleMs").asLong()),
                     options.connectTimeout());
         });
-        ObjectNode reply = KeeperWire.object();
-        if (leased.error() != null) {
-            reply.set("error", KeeperWire.error(leased.error()));
-        } else {
-            reply.put("key", leased.value());
-        }
-        reply.set("logs", leased.json());
+        ObjectNode reply = leased.reply((n, key) -> n.put("key", key));
         if (leased.error() != null) {
             KeeperWire.write(out, reply);
             return;
@@ -232,15 +220,8 @@ public final class ConnectionKeeper implements AutoCloseable {
                                 Thread.currentThread().interrupt();
                             }
                         }));
-        ObjectNode reply = KeeperWire.object();
-        if (started.error() != null) {
-            reply.set("error", KeeperWire.error(started.error()));
-        } else {
-            reply.put("streaming", started.value().isPresent());
-        }
-        reply.set("logs", started.json());
         try {
-            KeeperWire.write(out, reply);
+            KeeperWire.write(out, started.reply((n, stream) -> n.put("streaming", stream.isPresent())));
         } finally {
             answered.countDown();
         }
@@ -260,12 +241,8 @@ public final class ConnectionKeeper implements AutoCloseable {
         }, "keeper-stream-close");
         watcher.start();
         try {
-            while (stream.isOpen()) {
-                Thread.sleep(100); // LineStream has no end callback; the end is said within 0.1 s
-            }
-            KeeperWire.write(out, KeeperWire.object().put("end", true).put("reason", stream.endReason()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            String reason = stream.ended().toCompletableFuture().join();
+            KeeperWire.write(out, KeeperWire.object().put("end", true).put("reason", reason));
         } catch (IOException gone) {
             // the run closed it first
         } finally {

@@ -6,9 +6,10 @@ import dev.duet.error.DuetException;
 import dev.duet.transport.LineStream;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -17,93 +18,70 @@ import java.util.function.Function;
  * reader thread; closing it closes that connection, and the keeper then closes the remote command.
  */
 final class KeptLineStream implements LineStream {
-    private final SocketChannel channel;
-    private volatile boolean open = true;
-    private volatile String endReason = "";
+    private final KeeperSocket.Opened request;
+    private final CompletableFuture<String> ended = new CompletableFuture<>();
 
-    private KeptLineStream(SocketChannel channel) {
-        this.channel = channel;
+    private KeptLineStream(KeeperSocket.Opened request) {
+        this.request = request;
     }
 
+    /** Starts the stream; {@code within} bounds only the wait for the keeper's first answer. */
     static Optional<LineStream> start(KeeperSocket keeper, ObjectNode request, Duration within, Consumer<String> onLine,
             Function<IOException, DuetException> unreachable) {
-        SocketChannel channel = null;
+        KeeperSocket.Opened opened;
         try {
-            channel = keeper.connect();
-            var backstop = KeeperSocket.closeAfter(channel, within); // only until the stream has started
-            KeeperWire.write(KeeperWire.writer(channel), request);
-            BufferedReader in = KeeperSocket.reader(channel);
-            JsonNode reply = KeeperSocket.answer(in);
-            backstop.cancel(false);
-            if (!channel.isOpen()) {
-                throw new IOException("no answer within " + within.toSeconds() + " s");
-            }
-            LogCapture.replay(reply.get("logs"));
-            if (reply.has("error")) {
-                channel.close();
-                throw KeeperWire.error(reply.get("error"));
-            }
-            if (!reply.path("streaming").asBoolean()) {
-                channel.close();
-                return Optional.empty();
-            }
-            KeptLineStream stream = new KeptLineStream(channel);
-            Thread reader = new Thread(() -> stream.read(in, onLine), "keeper-stream");
-            reader.setDaemon(true);
-            reader.start();
-            return Optional.of(stream);
+            opened = keeper.open(request, within);
         } catch (IOException e) {
-            if (channel != null) {
-                try {
-                    channel.close();
-                } catch (IOException ignored) {
-                    // already failing
-                }
-            }
             throw unreachable.apply(e);
         }
+        if (!opened.answer().path("streaming").asBoolean()) {
+            KeeperSocket.closeQuietly(opened.channel());
+            return Optional.empty();
+        }
+        KeptLineStream stream = new KeptLineStream(opened);
+        Thread reader = new Thread(() -> stream.read(opened.in(), onLine), "keeper-stream");
+        reader.setDaemon(true);
+        reader.start();
+        return Optional.of(stream);
     }
 
     private void read(BufferedReader in, Consumer<String> onLine) {
+        String reason = "the connection keeper closed the stream";
         try {
             JsonNode m;
             while ((m = KeeperWire.read(in)) != null) {
                 if (m.has("line")) {
                     onLine.accept(m.get("line").asText());
                 } else if (m.has("end")) {
-                    endReason = m.path("reason").asText();
+                    reason = m.path("reason").asText();
                     break;
                 }
             }
-            if (endReason.isEmpty()) {
-                endReason = "the connection keeper closed the stream";
-            }
         } catch (IOException e) {
-            if (open) {
-                endReason = "the connection keeper stopped answering: " + e.getMessage();
-            }
+            reason = "the connection keeper stopped answering: " + e.getMessage();
         } finally {
-            open = false;
+            ended.complete(reason); // a close before this already said "closed"
         }
     }
 
     @Override
     public boolean isOpen() {
-        return open;
+        return !ended.isDone();
     }
 
     @Override
     public String endReason() {
-        return open ? "" : endReason;
+        return ended.getNow("");
+    }
+
+    @Override
+    public CompletionStage<String> ended() {
+        return ended;
     }
 
     @Override
     public void close() {
-        open = false;
-        try {
-            channel.close();
-        } catch (IOException ignored) {
-            // closed either way
-        }
+        ended.complete("closed");
+        KeeperSocket.closeQuietly(request.channel());
     }
 }

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import net.schmizz.sshj.SSHClient;
@@ -29,6 +31,7 @@ final class SshLineStream implements LineStream {
     private volatile boolean open = true;
     private volatile boolean closedByUs;
     private volatile String endReason = "";
+    private final CompletableFuture<String> ended = new CompletableFuture<>();
 
     private SshLineStream(String node, String line, Session session, ExecutorService io) {
         this.node = node;
@@ -71,6 +74,7 @@ final class SshLineStream implements LineStream {
             endReason = closedByUs ? "closed" : "failed: " + e.getMessage();
         } finally {
             open = false;
+            ended.complete(endReason);
             COMMANDS.info("{} stream {}: {}", node, endReason, line);
             closeQuietly();
         }
@@ -97,12 +101,18 @@ final class SshLineStream implements LineStream {
     }
 
     @Override
+    public CompletionStage<String> ended() {
+        return ended;
+    }
+
+    @Override
     public void close() {
         if (!open) {
             return;
         }
         closedByUs = true;
         open = false;
+        ended.complete("closed");
         // closing waits for the server's answer: never make the caller wait for the remote side
         io.submit(this::closeQuietly);
     }

@@ -80,6 +80,11 @@ class Events2FollowerTest {
                 }
 
                 @Override
+                public java.util.concurrent.CompletionStage<String> ended() {
+                    return new java.util.concurrent.CompletableFuture<>(); // the follower does not ask
+                }
+
+                @Override
                 public void close() {
                     closed = true;
                     open = false;

@@ -243,6 +243,26 @@ class ConnectionKeeperTest {
     }
 
     @Test
+    void aStreamThatEndsOnTheHostEndsForTheRunWithItsReason() throws IOException {
+        KeeperDir dir = dir();
+        startKeeper(dir, WAIT);
+        FakeStream remote = new FakeStream("exists -");
+        host.on("drbdsetup events2", r -> FakeReply.stream(remote));
+        List<String> lines = new CopyOnWriteArrayList<>();
+
+        try (Node node = open(nodes(dir, NEVER))) {
+            LineStream stream = node.stream(Command.probe("drbdsetup", "events2", "r0"), lines::add).orElseThrow();
+            await().atMost(WAIT).until(() -> lines.size() == 1);
+            remote.end(20);
+
+            await().atMost(WAIT).until(() -> !stream.isOpen());
+            assertThat(stream.endReason()).contains("exit code 20");
+            assertThat(stream.ended().toCompletableFuture().join()).isEqualTo(stream.endReason());
+            stream.close();
+        }
+    }
+
+    @Test
     void theFirstRunStartsTheKeeperOnceAndTheOthersUseIt() throws Exception {
         KeeperDir dir = dir();
         AtomicInteger starts = new AtomicInteger();
