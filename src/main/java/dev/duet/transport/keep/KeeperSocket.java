@@ -58,45 +58,59 @@ final class KeeperSocket {
         }
     }
 
+    /** A request whose first answer came: the connection stays open for what follows (a lease, a stream's lines). */
+    record Opened(SocketChannel channel, BufferedReader in, JsonNode answer) {
+    }
+
     /**
-     * One request and its answer, waiting at most {@code within}: the keeper enforces every command's
-     * timeout itself, so this is only the backstop against a keeper that stopped answering (the request is
-     * then closed, which the caller sees as an I/O error: unreachable, or a change that may have run).
+     * Sends {@code request} on a connection of its own and waits at most {@code within} for the first answer.
+     * The keeper enforces every command's timeout itself, so this is only the backstop against a keeper
+     * that stopped answering: the connection is then closed and {@link NoAnswer} thrown (the keeper may
+     * still be carrying the request out). The keeper's log lines for the request are logged here again and
+     * its error is thrown as the host's error. The caller closes the connection.
      */
+    Opened open(ObjectNode request, Duration within) throws IOException {
+        SocketChannel channel = connect();
+        ScheduledFuture<?> backstop = BACKSTOP.schedule(() -> closeQuietly(channel), within.toMillis(),
+                TimeUnit.MILLISECONDS);
+        try {
+            KeeperWire.write(KeeperWire.writer(channel), request);
+            BufferedReader in = KeeperWire.reader(channel);
+            JsonNode answer = KeeperWire.read(in);
+            if (answer == null) {
+                throw new EOFException("the keeper closed the request without an answer");
+            }
+            if (!backstop.cancel(false)) {
+                throw new NoAnswer(within, null);
+            }
+            LogCapture.replay(answer.get("logs"));
+            if (answer.has("error")) {
+                throw KeeperWire.error(answer.get("error"));
+            }
+            return new Opened(channel, in, answer);
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw backstop.isDone() && !(e instanceof NoAnswer) ? new NoAnswer(within, e) : e;
+        } catch (RuntimeException e) {
+            closeQuietly(channel);
+            throw e;
+        } finally {
+            backstop.cancel(false);
+        }
+    }
+
+    /** One request and its answer (see {@link #open}). */
     JsonNode call(ObjectNode request, Duration within) throws IOException {
-        try (SocketChannel channel = connect()) {
-            ScheduledFuture<?> backstop = closeAfter(channel, within);
-            try {
-                KeeperWire.write(KeeperWire.writer(channel), request);
-                return answer(reader(channel));
-            } catch (IOException e) {
-                throw backstop.isDone() ? new NoAnswer(within, e) : e;
-            } finally {
-                backstop.cancel(false);
-            }
+        Opened opened = open(request, within);
+        closeQuietly(opened.channel());
+        return opened.answer();
+    }
+
+    static void closeQuietly(SocketChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // closed either way
         }
-    }
-
-    /** Closes {@code channel} after {@code within} unless cancelled first. */
-    static ScheduledFuture<?> closeAfter(SocketChannel channel, Duration within) {
-        return BACKSTOP.schedule(() -> {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // closing is all it does
-            }
-        }, within.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    static BufferedReader reader(SocketChannel channel) {
-        return KeeperWire.reader(channel);
-    }
-
-    static JsonNode answer(BufferedReader in) throws IOException {
-        JsonNode reply = KeeperWire.read(in);
-        if (reply == null) {
-            throw new EOFException("the keeper closed the request without an answer");
-        }
-        return reply;
     }
 }

@@ -57,7 +57,7 @@ final class KeptNode implements Node {
     public CommandResult run(Command command) {
         ObjectNode r = request("run");
         r.set("command", KeeperWire.command(command));
-        return KeeperWire.result(call(r, "`" + command.line() + "`", command.readOnly(), timeoutOf(command))
+        return KeeperWire.result(call(r, "`" + command.line() + "`", command.readOnly(), options.timeoutFor(command))
                 .get("result"));
     }
 
@@ -66,7 +66,7 @@ final class KeptNode implements Node {
         ObjectNode r = request("runAll");
         r.set("commands", KeeperWire.commands(commands));
         boolean readOnly = commands.stream().allMatch(Command::readOnly);
-        Duration all = commands.stream().map(this::timeoutOf).reduce(Duration.ZERO, Duration::plus);
+        Duration all = commands.stream().map(options::timeoutFor).reduce(Duration.ZERO, Duration::plus);
         String what = commands.stream().map(c -> "`" + c.line() + "`").collect(java.util.stream.Collectors.joining(", "))
                 + (commands.size() > 1 ? " (one batch)" : "");
         return KeeperWire.results(call(r, what, readOnly, all).get("results"));
@@ -123,20 +123,14 @@ final class KeptNode implements Node {
         return r;
     }
 
-    /** A command's own timeout, or the connection's when it kept the default (as the keeper's SshNode decides). */
-    private Duration timeoutOf(Command command) {
-        return command.timeout().equals(Command.DEFAULT_TIMEOUT) ? options.commandTimeout() : command.timeout();
-    }
-
     /**
      * The keeper's answer to one request. It enforces {@code timeout} on the host itself; the wait here
      * adds a margin for the remote kill, a reconnect and one retry, and only guards against a keeper that
      * stopped answering.
      */
     private JsonNode call(ObjectNode request, String what, boolean readOnly, Duration timeout) {
-        JsonNode reply;
         try {
-            reply = keeper.call(request, timeout.multipliedBy(2).plus(options.connectTimeout().multipliedBy(2))
+            return keeper.call(request, timeout.multipliedBy(2).plus(options.connectTimeout().multipliedBy(2))
                     .plus(BACKSTOP_MARGIN));
         } catch (KeeperSocket.NoAnswer e) {
             // the keeper may still be at it: looking again and acting again could do it twice
@@ -149,11 +143,6 @@ final class KeptNode implements Node {
             }
             throw new DroppedDuringChange(name(), endpoint.hostPort() + " (through the connection keeper)", what, e);
         }
-        LogCapture.replay(reply.get("logs"));
-        if (reply.has("error")) {
-            throw KeeperWire.error(reply.get("error"));
-        }
-        return reply;
     }
 
     private DuetException unreachable(String what, IOException e) {

@@ -86,31 +86,14 @@ public final class KeptNodes {
 
     private Node lease(SshEndpoint endpoint, SshOptions given, Escalation escalation) throws IOException {
         SshOptions options = absolute(given);
-        SocketChannel channel = keeper.connect();
+        ObjectNode r = KeeperWire.object();
+        r.put("op", "lease");
+        r.set("endpoint", KeeperWire.endpoint(endpoint));
+        r.set("options", KeeperWire.options(options));
+        r.put("idleMs", idle.toMillis());
         // the keeper may connect (the connect timeout, twice with its handshake) or check a kept connection
-        var backstop = KeeperSocket.closeAfter(channel, options.connectTimeout().multipliedBy(3).plusSeconds(30));
-        try {
-            ObjectNode r = KeeperWire.object();
-            r.put("op", "lease");
-            r.set("endpoint", KeeperWire.endpoint(endpoint));
-            r.set("options", KeeperWire.options(options));
-            r.put("idleMs", idle.toMillis());
-            KeeperWire.write(KeeperWire.writer(channel), r);
-            JsonNode reply = KeeperSocket.answer(KeeperSocket.reader(channel));
-            backstop.cancel(false);
-            if (!channel.isOpen()) {
-                throw new IOException("the keeper did not answer the lease in time");
-            }
-            LogCapture.replay(reply.get("logs"));
-            if (reply.has("error")) {
-                throw KeeperWire.error(reply.get("error"));
-            }
-            return new KeptNode(keeper, endpoint, options, reply.get("key").asText(), escalation, channel);
-        } catch (IOException | RuntimeException e) {
-            backstop.cancel(false);
-            channel.close();
-            throw e;
-        }
+        KeeperSocket.Opened lease = keeper.open(r, options.connectTimeout().multipliedBy(3).plusSeconds(30));
+        return new KeptNode(keeper, endpoint, options, lease.answer().get("key").asText(), escalation, lease.channel());
     }
 
     /** One keeper for every run of this user: the lock file decides who starts it; the others use it. */

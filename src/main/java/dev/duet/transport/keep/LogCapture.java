@@ -53,7 +53,19 @@ final class LogCapture extends AppenderBase<ILoggingEvent> {
     }
 
     record Captured<T>(T value, RuntimeException error, List<ILoggingEvent> lines) {
-        ArrayNode json() {
+        /** The answer to the run: what {@code fill} puts in for the value, or the error; the log lines either way. */
+        ObjectNode reply(java.util.function.BiConsumer<ObjectNode, T> fill) {
+            ObjectNode n = KeeperWire.object();
+            if (error != null) {
+                n.set("error", KeeperWire.error(error));
+            } else {
+                fill.accept(n, value);
+            }
+            n.set("logs", json());
+            return n;
+        }
+
+        private ArrayNode json() {
             ArrayNode a = KeeperWire.JSON.createArrayNode();
             for (ILoggingEvent e : lines) {
                 ObjectNode n = a.addObject();

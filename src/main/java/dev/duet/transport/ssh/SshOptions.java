@@ -66,7 +66,7 @@ public record SshOptions(
     }
 
     /** The timeout for one command: its own, unless it kept the library default. */
-    Duration timeoutFor(Command command) {
+    public Duration timeoutFor(Command command) {
         return command.timeout().equals(Command.DEFAULT_TIMEOUT) ? commandTimeout : command.timeout();
     }
 }
