@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,30 @@ class ProbeBatchTest {
     }
 
     @Test
+    void aProcFileIsReadByTheShellWithTheSameTextAndAnyOtherCatGoesToTheRealOne() throws Exception {
+        List<Command> probes = List.of(Command.probe("cat", "/proc/version"), Command.probe("cat", "/proc/cpuinfo"),
+                Command.probe("cat", "/proc/duet-no-such-file"), Command.probe("cat", "/etc/hostname"),
+                Command.probe("cat", "/proc/version", "/proc/version"));
+        ProbeBatch batch = ProbeBatch.of(probes);
+        List<CommandResult> withCat = batch.split(runLocally(batch.command(), null));
+        // with no cat to be found, only what the shell reads itself still answers
+        List<CommandResult> withoutCat = batch.split(runLocally(batch.command(), "/duet-nonexistent-bin"));
+
+        String version = Files.readString(Path.of("/proc/version"));
+        assertThat(withCat.get(0).stdout()).isEqualTo(version);
+        assertThat(withoutCat.get(0).stdout()).isEqualTo(version);
+        assertThat(withoutCat.get(0).exitCode()).isZero();
+        assertThat(withoutCat.get(1).stdout()).isEqualTo(withCat.get(1).stdout()).isEqualTo(Files.readString(Path.of("/proc/cpuinfo")));
+        // a /proc file that cannot be read gets the real cat's error and status
+        assertThat(withCat.get(2).exitCode()).isEqualTo(1);
+        assertThat(withCat.get(2).stderr()).contains("No such file");
+        assertThat(withCat.get(3).ok()).isTrue();
+        assertThat(withoutCat.get(3).ok()).as("not a /proc file: the real cat").isFalse();
+        assertThat(withCat.get(4).stdout()).isEqualTo(version + version);
+        assertThat(withoutCat.get(4).ok()).as("two files: the real cat").isFalse();
+    }
+
+    @Test
     void aBatchThatEndedEarlyLeavesTheRestFailedNeverEmpty() {
         List<Command> probes = List.of(Command.probe("uname", "-n"), Command.probe("cat", "/proc/drbd"));
         ProbeBatch batch = ProbeBatch.of(probes);
@@ -53,7 +79,18 @@ class ProbeBatchTest {
     }
 
     private static CommandResult runLocally(Command c) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(c.argv()).start();
+        return runLocally(c, null);
+    }
+
+    /** Runs the batch with {@code /bin/sh}, with {@code path} as its PATH when not null. */
+    private static CommandResult runLocally(Command c, String path) throws IOException, InterruptedException {
+        List<String> argv = new java.util.ArrayList<>(c.argv());
+        argv.set(0, "/bin/sh");
+        ProcessBuilder pb = new ProcessBuilder(argv);
+        if (path != null) {
+            pb.environment().put("PATH", path);
+        }
+        Process p = pb.start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
