@@ -35,8 +35,12 @@ import java.util.function.Consumer;
  * Every node is wrapped in a check-mode {@link ReadOnlyGuard}: status never changes anything.
  */
 final class LivePair implements AutoCloseable {
-    /** The cluster filesystems' mounts: OCFS2 and GFS2 alike. */
-    static final Command OCFS2_MOUNTS = Command.probe("findmnt", "-n", "-t", "ocfs2,gfs2", "-o", "SOURCE,TARGET");
+    /**
+     * Every mount of the host; the cluster filesystems' (OCFS2 and GFS2 alike) are picked here. Inside a
+     * status batch the shell reads it itself ({@link dev.duet.transport.ProbeBatch}): no findmnt to start.
+     */
+    static final Command MOUNTS = Command.probe("cat", "/proc/self/mounts");
+    private static final java.util.Set<String> CLUSTER_FILESYSTEMS = java.util.Set.of("ocfs2", "gfs2");
     static final Command EVENTS2_STREAM = DrbdCommands.EVENTS2_FOLLOW_STATISTICS;
     static final Command EVENTS2_STATISTICS = DrbdCommands.EVENTS2_NOW_STATISTICS;
     static final Duration STREAM_START_TIMEOUT = Duration.ofSeconds(10);
@@ -140,24 +144,45 @@ final class LivePair implements AutoCloseable {
             return NodeStatus.failed(host.name(), e);
         }
         try {
-            // versions, mounts, Pacemaker's view and events2 (the status interface of every DRBD since 8.4.6)
-            // in one round trip; the version then says whether that status answer is the one to use
-            // (a host whose versions said it has no events2 is not asked again while watching)
+            // the kernel's version, mounts, Pacemaker's view and events2 (the status interface of every DRBD
+            // since 8.4.6) in one round trip. A whole events2 dump from a kernel that has it is the answer; only
+            // otherwise are the utils asked their version (a second round trip), which then decides as ever
+            // (a host whose versions said it has no events2 is asked them with the first batch while watching)
             boolean askCluster = !withoutPacemaker.contains(host.name());
             boolean askEvents2 = !withoutEvents2.contains(host.name());
-            List<Command> first = new ArrayList<>(List.of(DrbdCommands.PROC_DRBD, DrbdCommands.UTILS_VERSION, OCFS2_MOUNTS));
+            List<Command> first = new ArrayList<>(List.of(DrbdCommands.PROC_DRBD, MOUNTS,
+                    askEvents2 ? DrbdCommands.EVENTS2_NOW : DrbdCommands.UTILS_VERSION));
             if (askCluster) {
                 first.add(ClusterProbe.CRM_MON);
             }
-            if (askEvents2) {
-                first.add(DrbdCommands.EVENTS2_NOW);
-            }
             List<CommandResult> r = node.runAll(first);
-            if (DrbdVersion.fromOutputs(r.get(0), r.get(1)).map(v -> !v.hasEvents2()).orElse(false)) {
-                withoutEvents2.add(host.name());
+            DrbdProbe probe = DrbdProbe.of(node);
+            CommandResult proc = r.get(0);
+            var status = askEvents2 ? probe.events2Answer(proc, r.get(2)) : Optional.<dev.duet.drbd.probe.LiveStatus.Result>empty();
+            if (status.isEmpty()) {
+                Map<Command, CommandResult> readAlready = new java.util.HashMap<>();
+                CommandResult utils;
+                if (askEvents2) {
+                    // one more round trip: the utils' version with the older status interfaces, which decide
+                    readAlready.put(DrbdCommands.EVENTS2_NOW, r.get(2));
+                    List<Command> second = new ArrayList<>(List.of(DrbdCommands.UTILS_VERSION, DrbdCommands.DRBDADM_STATUS));
+                    if (DrbdVersion.fromProc(proc).map(DrbdVersion::is9).orElse(false)) {
+                        second.add(DrbdCommands.STATUS_JSON);
+                    }
+                    List<CommandResult> r2 = node.runAll(second);
+                    utils = r2.get(0);
+                    for (int i = 1; i < second.size(); i++) {
+                        readAlready.put(second.get(i), r2.get(i));
+                    }
+                } else {
+                    utils = r.get(2);
+                }
+                if (DrbdVersion.fromOutputs(proc, utils).map(v -> !v.hasEvents2()).orElse(false)) {
+                    withoutEvents2.add(host.name());
+                }
+                status = Optional.of(probe.live(proc, utils, readAlready));
             }
-            Map<Command, CommandResult> readAlready = askEvents2 ? Map.of(DrbdCommands.EVENTS2_NOW, r.get(r.size() - 1)) : Map.of();
-            return NodeStatus.of(DrbdProbe.of(node).live(r.get(0), r.get(1), readAlready), mounts(r.get(2)))
+            return NodeStatus.of(status.get(), mounts(r.get(1)))
                     .withCluster(askCluster ? cluster(host.name(), r.get(3)) : null);
         } catch (DuetException e) {
             if (e.reason() == Reason.UNREACHABLE) {
@@ -187,16 +212,34 @@ final class LivePair implements AutoCloseable {
         }
     }
 
-    /** OCFS2 and GFS2 mounts as "SOURCE TARGET" lines; findmnt exits 1 when there is none. */
+    /** OCFS2 and GFS2 mounts as "SOURCE TARGET" lines. */
     static List<String> mounts(Node node) {
-        return mounts(node.run(OCFS2_MOUNTS));
+        return mounts(node.run(MOUNTS));
     }
 
-    private static List<String> mounts(CommandResult r) {
+    /** The cluster filesystems' lines of {@code /proc/self/mounts} as "SOURCE TARGET" (octal escapes decoded). */
+    static List<String> mounts(CommandResult r) {
         if (!r.ok()) {
             return List.of();
         }
-        return r.stdout().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        return r.stdout().lines().map(l -> l.strip().split(" "))
+                .filter(f -> f.length >= 3 && CLUSTER_FILESYSTEMS.contains(f[2]))
+                .map(f -> unescape(f[0]) + " " + unescape(f[1])).toList();
+    }
+
+    /** The kernel writes space, tab, newline and backslash in a mount's fields as {@code \ooo}. */
+    private static String unescape(String field) {
+        var out = new StringBuilder(field.length());
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            if (c == '\\' && i + 3 < field.length() && field.substring(i + 1, i + 4).matches("[0-7]{3}")) {
+                out.append((char) Integer.parseInt(field.substring(i + 1, i + 4), 8));
+                i += 3;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private void forget(String name) {

@@ -103,6 +103,15 @@ public record DrbdVersion(int major, int minor, int patch, String utils) {
                 m.group(3) == null ? 0 : Integer.parseInt(m.group(3)), 8, 9, 3) >= 0;
     }
 
+    /**
+     * The kernel module's half of {@link #hasEvents2()}: 8.4.6 or newer. With it, a {@code drbdsetup events2
+     * --now} that exits 0 with a whole dump proves the utils half too (older drbdsetup has no events2 command
+     * and fails), so the utils version need not be asked first.
+     */
+    public boolean kernelHasEvents2() {
+        return compare(major, minor, patch, 8, 4, 6) >= 0;
+    }
+
     private static int compare(int a1, int a2, int a3, int b1, int b2, int b3) {
         return a1 != b1 ? Integer.compare(a1, b1) : a2 != b2 ? Integer.compare(a2, b2) : Integer.compare(a3, b3);
     }

@@ -8,6 +8,7 @@ import dev.duet.drbd.probe.LiveStatus;
 import dev.duet.error.DuetException;
 import dev.duet.testing.ScriptedNode;
 import dev.duet.transport.Command;
+import dev.duet.transport.CommandResult;
 import org.junit.jupiter.api.Test;
 
 class LiveStatusTest {
@@ -31,6 +32,36 @@ class LiveStatusTest {
         assertThat(r.status().device("r0").orElseThrow().peer().orElseThrow().role()).isEqualTo("Primary");
         assertThat(node.commands()).allMatch(Command::readOnly);
         assertThat(node.commands()).extracting(Command::line).doesNotContain("drbdsetup status --json");
+    }
+
+    @Test
+    void aWholeEvents2DumpFromAKernelThatHasItIsTakenWithoutTheUtilsVersion() {
+        var node = new ScriptedNode("node1");
+        CommandResult proc = result("cat /proc/drbd", 0, PROC_84);
+        var r = DrbdProbe.of(node).events2Answer(proc, result("drbdsetup events2 --now", 0, EVENTS));
+        assertThat(r).isPresent();
+        assertThat(r.get().source()).isEqualTo(LiveStatus.Source.EVENTS2);
+        assertThat(r.get().status().device("r0").orElseThrow().peer().orElseThrow().role()).isEqualTo("Primary");
+        assertThat(node.commands()).as("decided from the outputs in hand").isEmpty();
+    }
+
+    @Test
+    void anEvents2AnswerIsNotTakenAloneFromAnOlderKernelAFailureOrADumpWithoutItsEnd() {
+        var probe = DrbdProbe.of(new ScriptedNode("node1"));
+        CommandResult events = result("drbdsetup events2 --now", 0, EVENTS);
+        assertThat(probe.events2Answer(result("cat /proc/drbd", 0, "version: 8.4.5 (api:1/proto:86-101)\n"), events))
+                .as("a kernel before 8.4.6").isEmpty();
+        assertThat(probe.events2Answer(result("cat /proc/drbd", 1, ""), events)).as("no /proc/drbd").isEmpty();
+        CommandResult proc = result("cat /proc/drbd", 0, PROC_84);
+        assertThat(probe.events2Answer(proc, result("drbdsetup events2 --now", 20, ""))).as("failed").isEmpty();
+        assertThat(probe.events2Answer(proc, result("drbdsetup events2 --now", 0, EVENTS.replace("exists -\n", ""))))
+                .as("no `exists -`").isEmpty();
+        assertThat(probe.events2Answer(proc, result("drbdsetup events2 --now", 0, "drbdsetup: something else\n")))
+                .as("not events2").isEmpty();
+    }
+
+    private static CommandResult result(String line, int exit, String stdout) {
+        return new CommandResult(Command.probe(line.split(" ")), exit, stdout, "", java.time.Duration.ZERO);
     }
 
     @Test

@@ -137,6 +137,25 @@ public final class DrbdProbe {
                 + "drbd module loaded?); tried " + String.join("; ", tried));
     }
 
+    /**
+     * The state from an events2 dump already read, with the utils version not asked: present only when
+     * {@code cat /proc/drbd} shows a kernel module with events2 and the dump exited 0 and parses whole
+     * (ending with {@code exists -}); otherwise empty, and {@link #live(CommandResult, CommandResult, java.util.Map)}
+     * with the utils version decides as ever.
+     */
+    public Optional<LiveStatus.Result> events2Answer(CommandResult proc, CommandResult events2) {
+        if (!DrbdVersion.fromProc(proc).map(DrbdVersion::kernelHasEvents2).orElse(false) || !events2.ok()
+                || events2.stdout().lines().map(String::strip).noneMatch(l -> l.equals("exists -") || l.endsWith(" exists -"))) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new LiveStatus.Result(node.name(),
+                    StatusParser.parse(events2.stdout(), LiveStatus.Source.EVENTS2.format()), LiveStatus.Source.EVENTS2));
+        } catch (StatusParseException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The running net options ({@code drbdsetup show}), else the configuration file ({@code drbdadm dump}). */
     public boolean allowTwoPrimaries(String resource) {
         CommandResult show = node.run(DrbdCommands.show(resource));
