@@ -45,12 +45,41 @@ public final class StartupTraining {
                 Main.commandLine().execute("plan", "--persist", "no", "--json", "-i", inventory.toString(), pb);
             }
             Main.commandLine().execute("status", "--persist", "no", "-i", inventory.toString());
+            loadEveryClassOfDuet();
         } finally {
             System.setOut(out);
             System.setErr(err);
             System.clearProperty("DUET_LOG_DIR");
             deleteTree(tmp);
         }
+    }
+
+    /**
+     * Loads, without initialising, every Duet class of the jar this runs from, so the archive also holds
+     * those the runs above do not reach (kept connections, the status parsers, recover): each costs a
+     * read from the jar and a verification on every start otherwise. Outside a jar (tests) it does nothing.
+     */
+    static int loadEveryClassOfDuet() throws IOException {
+        var source = StartupTraining.class.getProtectionDomain().getCodeSource();
+        if (source == null || !source.getLocation().getPath().endsWith(".jar")) {
+            return 0;
+        }
+        int loaded = 0;
+        ClassLoader loader = StartupTraining.class.getClassLoader();
+        try (var jar = new java.util.jar.JarFile(source.getLocation().getPath())) {
+            for (var entries = jar.entries(); entries.hasMoreElements(); ) {
+                String name = entries.nextElement().getName();
+                if (name.startsWith("dev/duet/") && name.endsWith(".class")) {
+                    try {
+                        Class.forName(name.substring(0, name.length() - 6).replace('/', '.'), false, loader);
+                        loaded++;
+                    } catch (ClassNotFoundException | LinkageError e) {
+                        // not loadable alone (e.g. an optional dependency missing): it is loaded when used, if ever
+                    }
+                }
+            }
+        }
+        return loaded;
     }
 
     private static String inventory(int port, Path tmp) {
