@@ -106,9 +106,15 @@ final class HealthyPair {
 
     /** As {@link #manyPairs(int, List, Path)}, the hosts named in {@code ports} pointed at another port. */
     static Path manyPairs(int pairs, List<FakeSshHost> started, Path dir, Map<String, Integer> ports) {
+        return manyPairs(pairs, started, dir, ports, java.time.Duration.ZERO);
+    }
+
+    /** As {@link #manyPairs(int, List, Path, Map)}, every exec of every host answered after {@code latency}. */
+    static Path manyPairs(int pairs, List<FakeSshHost> started, Path dir, Map<String, Integer> ports,
+                          java.time.Duration latency) {
         for (int p = 1; p <= pairs; p++) {
             for (int i = 1; i <= 2; i++) {
-                started.add(healthy(FakePair.emulateLinux(FakeSshHost.start("p" + p + "-" + i))));
+                started.add(healthy(FakePair.emulateLinux(FakeSshHost.start("p" + p + "-" + i))).latency(latency));
             }
         }
         return inventoryOf(started, dir, ports);

@@ -8,6 +8,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,18 +21,24 @@ import java.util.regex.Pattern;
  * this JVM), through the CLI as a user runs it. Prints {@code key value} lines: median wall times, their
  * ratio, the peak heap, the most SSH sessions and remote commands any host saw per run, and one more
  * no-op run of the N pairs in which one host accepts TCP but never answers SSH (its wall time, and
- * whether every other host still finished unchanged). Exit 3 when a run fails.
+ * whether every other host still finished unchanged). Exit 3 when a run fails. A third argument makes
+ * every exec of every host answer that many milliseconds late (then without the silent-host run): with
+ * hosts that take time, as real ones do, the ratio shows whether the pairs' waits overlap.
  */
 public final class PairsBench {
+    /** How long each host's every exec takes to answer (0: at once, the CPU-bound case). */
+    private static Duration latency = Duration.ZERO;
+
     private PairsBench() {
     }
 
     public static void main(String[] args) throws IOException {
         int pairs = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+        latency = Duration.ofMillis(args.length > 2 ? Long.parseLong(args[2]) : 0);
         double one = measure(1, runs, "one_pair");
         double many = measure(pairs, runs, "many_pairs");
-        System.out.printf("pairs %d%nratio %.2f%n", pairs, many / one);
+        System.out.printf("pairs %d%nlatency_ms %d%nratio %.2f%n", pairs, latency.toMillis(), many / one);
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
@@ -46,7 +53,7 @@ public final class PairsBench {
         Path dir = Files.createTempDirectory("duet-bench-pairs-");
         List<FakeSshHost> hosts = new ArrayList<>();
         try {
-            Path inv = HealthyPair.manyPairs(pairs, hosts, dir);
+            Path inv = HealthyPair.manyPairs(pairs, hosts, dir, Map.of(), latency);
             String forks = String.valueOf(2 * pairs);
             check(CliRun.of("apply", "-i", inv.toString(), HealthyPair.PLAYBOOK.toString(), "--forks", forks), key);
             double[] walls = new double[runs];
@@ -71,7 +78,7 @@ public final class PairsBench {
             System.out.printf("%s_hosts %d%n%s_wall_s %.3f%n%s_sessions_per_host_per_run %.2f%n"
                             + "%s_remote_commands_per_host_max %d%n", key, hosts.size(), key, median, key,
                     sessions / (double) hosts.size() / runs, key, mostCommands);
-            if (pairs > 1) {
+            if (pairs > 1 && latency.isZero()) {
                 silentHost(pairs, hosts, dir, forks, key);
             }
             return median;

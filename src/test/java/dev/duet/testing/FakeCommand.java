@@ -84,6 +84,9 @@ final class FakeCommand implements Command {
                 channel.getSession().close(true);
                 return;
             }
+            if (!host.latency().isZero()) {
+                Thread.sleep(host.latency().toMillis());
+            }
             if (reply.stream() != null) {
                 stream(reply.stream());
                 return;

@@ -62,6 +62,8 @@ public final class FakeSshHost implements AutoCloseable {
     private final Path clientKeyFile;
     private final Path knownHosts;
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
+    /** How long each exec waits before it answers (a benchmark's stand-in for a real host's time). */
+    private volatile java.time.Duration latency = java.time.Duration.ZERO;
     private final List<Drop> drops = new CopyOnWriteArrayList<>();
     private final List<FakeRequest> requests = new CopyOnWriteArrayList<>();
     /** What arrived on exec channels: one per remote command Duet sent (a batch of probes is one). */
@@ -144,6 +146,19 @@ public final class FakeSshHost implements AutoCloseable {
     }
 
     // ---- where it is
+
+    /**
+     * Each exec answers {@code latency} after its request (and its stdin) arrived, as a host whose commands
+     * take that long; the connection, SFTP and streams are not slowed. Zero (the default) answers at once.
+     */
+    public FakeSshHost latency(java.time.Duration latency) {
+        this.latency = latency;
+        return this;
+    }
+
+    java.time.Duration latency() {
+        return latency;
+    }
 
     public String name() {
         return name;
