@@ -18,11 +18,33 @@ public final class Main {
     public static final int EXIT_INPUT = 4;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 
+    /** The whole command line, every subcommand in it (help, {@code --version}, tests). */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
+        return configured(new CommandLine(new Main()));
+    }
+
+    /**
+     * The command line for {@code args}: when they start with a subcommand's name, only that subcommand is
+     * built under {@code duet} (picocli reads each subcommand's annotations by reflection on every start,
+     * and the others are not needed); anything else (no subcommand, help, {@code --version}, a typo) gets
+     * the whole command line, so its help and its errors are the same as ever.
+     */
+    static CommandLine commandLine(String[] args) {
+        Object sub = args.length == 0 ? null : switch (args[0]) {
+            case "plan" -> new PlanCommand();
+            case "apply" -> new ApplyCommand();
+            case "status" -> new StatusCommand();
+            case "recover" -> new RecoverCommand();
+            case "inventory" -> new InventoryCommand();
+            default -> null;
+        };
+        return sub == null ? commandLine() : configured(new CommandLine(new Lean()).addSubcommand(sub));
+    }
+
+    private static CommandLine configured(CommandLine cl) {
         cl.setExecutionExceptionHandler(new ErrorReporter());
         cl.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("duet: " + ex.getMessage());
@@ -30,6 +52,11 @@ public final class Main {
             return EXIT_INPUT;
         });
         return cl;
+    }
+
+    /** {@code duet} as {@link Main} declares it, without its subcommands: one is added by name. */
+    @Command(name = "duet", mixinStandardHelpOptions = true, versionProvider = Main.Version.class)
+    static final class Lean {
     }
 
     /** Version from the jar manifest, when there is one. */

@@ -30,7 +30,7 @@ record CliRun(int exit, String out, String err) {
         int exit;
         System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         try {
-            CommandLine cl = Main.commandLine();
+            CommandLine cl = Main.commandLine(args);
             cl.setOut(new PrintWriter(picoOut, true));
             cl.setErr(new PrintWriter(err, true));
             exit = cl.execute(args);
