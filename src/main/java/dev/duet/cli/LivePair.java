@@ -6,6 +6,7 @@ import dev.duet.cluster.status.ClusterStatusParseException;
 import dev.duet.drbd.probe.DrbdCommands;
 import dev.duet.drbd.DrbdVersion;
 import dev.duet.drbd.probe.DrbdProbe;
+import dev.duet.drbd.probe.LiveStatus;
 import dev.duet.drbd.wait.Events2Follower;
 import dev.duet.engine.NodeOpener;
 import dev.duet.error.DuetException;
@@ -156,33 +157,11 @@ final class LivePair implements AutoCloseable {
                 first.add(ClusterProbe.CRM_MON);
             }
             List<CommandResult> r = node.runAll(first);
-            DrbdProbe probe = DrbdProbe.of(node);
             CommandResult proc = r.get(0);
-            var status = askEvents2 ? probe.events2Answer(proc, r.get(2)) : Optional.<dev.duet.drbd.probe.LiveStatus.Result>empty();
-            if (status.isEmpty()) {
-                Map<Command, CommandResult> readAlready = new java.util.HashMap<>();
-                CommandResult utils;
-                if (askEvents2) {
-                    // one more round trip: the utils' version with the older status interfaces, which decide
-                    readAlready.put(DrbdCommands.EVENTS2_NOW, r.get(2));
-                    List<Command> second = new ArrayList<>(List.of(DrbdCommands.UTILS_VERSION, DrbdCommands.DRBDADM_STATUS));
-                    if (DrbdVersion.fromProc(proc).map(DrbdVersion::is9).orElse(false)) {
-                        second.add(DrbdCommands.STATUS_JSON);
-                    }
-                    List<CommandResult> r2 = node.runAll(second);
-                    utils = r2.get(0);
-                    for (int i = 1; i < second.size(); i++) {
-                        readAlready.put(second.get(i), r2.get(i));
-                    }
-                } else {
-                    utils = r.get(2);
-                }
-                if (DrbdVersion.fromOutputs(proc, utils).map(v -> !v.hasEvents2()).orElse(false)) {
-                    withoutEvents2.add(host.name());
-                }
-                status = Optional.of(probe.live(proc, utils, readAlready));
-            }
-            return NodeStatus.of(status.get(), mounts(r.get(1)))
+            DrbdProbe probe = DrbdProbe.of(node);
+            LiveStatus.Result status = (askEvents2 ? probe.events2Answer(proc, r.get(2)) : Optional.<LiveStatus.Result>empty())
+                    .orElseGet(() -> versionsDecide(host, node, probe, proc, r.get(2), askEvents2));
+            return NodeStatus.of(status, mounts(r.get(1)))
                     .withCluster(askCluster ? cluster(host.name(), r.get(3)) : null);
         } catch (DuetException e) {
             if (e.reason() == Reason.UNREACHABLE) {
@@ -190,6 +169,32 @@ final class LivePair implements AutoCloseable {
             }
             return NodeStatus.failed(host.name(), e);
         }
+    }
+
+    /**
+     * The status when events2 did not answer alone: the utils' version decides which answer is the one. It
+     * is asked now, with the older status interfaces, unless the first batch held it instead of events2.
+     */
+    private LiveStatus.Result versionsDecide(Host host, Node node, DrbdProbe probe, CommandResult proc,
+                                             CommandResult third, boolean askedEvents2) {
+        Map<Command, CommandResult> readAlready = new java.util.HashMap<>();
+        CommandResult utils = third;
+        if (askedEvents2) {
+            readAlready.put(DrbdCommands.EVENTS2_NOW, third);
+            List<Command> second = new ArrayList<>(List.of(DrbdCommands.UTILS_VERSION, DrbdCommands.DRBDADM_STATUS));
+            if (DrbdVersion.fromProc(proc).map(DrbdVersion::is9).orElse(false)) {
+                second.add(DrbdCommands.STATUS_JSON);
+            }
+            List<CommandResult> answers = node.runAll(second);
+            utils = answers.get(0);
+            for (int i = 1; i < second.size(); i++) {
+                readAlready.put(second.get(i), answers.get(i));
+            }
+        }
+        if (DrbdVersion.fromOutputs(proc, utils).map(v -> !v.hasEvents2()).orElse(false)) {
+            withoutEvents2.add(host.name());
+        }
+        return probe.live(proc, utils, readAlready);
     }
 
     /**
