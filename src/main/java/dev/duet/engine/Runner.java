@@ -138,7 +138,10 @@ public final class Runner {
             timings.add(timing(READ_AHEAD, aheadStart, aheadRemote));
         }
         new PlayTasks(play, runs, playNodes, taskRun, recap, listener, timings, commandsHidden,
-                (active, task) -> inParallel(pool, active, hr -> taskRun.run(task, hr, playNodes))).run();
+                (active, task) -> {
+                    CheckBarrier barrier = new CheckBarrier(active.size());
+                    return inParallel(pool, active, hr -> taskRun.run(task, hr, playNodes, barrier.party()));
+                }).run();
         return runs.stream().allMatch(hr -> hr.stopped);
     }
 

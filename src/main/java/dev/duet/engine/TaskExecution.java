@@ -35,7 +35,7 @@ final class TaskExecution {
     }
 
     StepOutcome once(Plan.PlannedTask planned, HostRun hr, Node node, Map<String, Node> playNodes,
-                     Map<String, Object> vars, boolean check, boolean probe) {
+                     Map<String, Object> vars, boolean check, boolean probe, CheckBarrier.Party barrier) {
         Task task = planned.task();
         try {
             if (task.when() != null && !templating.when(task.when(), vars, task.where())) {
@@ -45,6 +45,12 @@ final class TaskExecution {
             Step step = planned.module().bind(new Args(planned.module().name(), args, task.where()));
             var ctx = new HostContext(hr.host, node, playNodes, vars, check, listener, task.name(), templating);
             Check found = step.check(ctx);
+            if (found.kind() == Check.Kind.CHANGE && !check) {
+                // every host has read what its check reads before any host acts on what it found
+                barrier.checkedAndActing(hr.host.name());
+            } else {
+                barrier.leave();
+            }
             // The act half sees the hosts themselves: what it acts on is read again, never remembered.
             var actCtx = new HostContext(hr.host, CachedNode.fresh(node), CachedNode.fresh(playNodes), vars, check,
                     listener, task.name(), templating);

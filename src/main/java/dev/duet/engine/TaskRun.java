@@ -32,7 +32,15 @@ final class TaskRun {
         this.options = options;
     }
 
-    StepResult run(Plan.PlannedTask planned, HostRun hr, Map<String, Node> playNodes) {
+    StepResult run(Plan.PlannedTask planned, HostRun hr, Map<String, Node> playNodes, CheckBarrier.Party barrier) {
+        try {
+            return runHere(planned, hr, playNodes, barrier);
+        } finally {
+            barrier.leave();
+        }
+    }
+
+    private StepResult runHere(Plan.PlannedTask planned, HostRun hr, Map<String, Node> playNodes, CheckBarrier.Party barrier) {
         Task task = planned.task();
         TaskKeywords kw = task.keywords();
         long t0 = System.nanoTime();
@@ -45,13 +53,13 @@ final class TaskRun {
         try {
             Node node = hr.nodeFor(planned);
             if (kw.loop() == null) {
-                outcome = judge(task, execution.once(planned, hr, node, playNodes, hr.vars, check, probe), hr.vars);
+                outcome = judge(task, execution.once(planned, hr, node, playNodes, hr.vars, check, probe, barrier), hr.vars);
                 registered = outcome.registered();
             } else {
                 LoopRun loop = new LoopRun(task, templating);
                 for (Object item : loop.items(hr.vars)) {
                     Map<String, Object> vars = LayeredVars.with(hr.vars, kw.loopVar(), item);
-                    StepOutcome one = judge(task, execution.once(planned, hr, node, playNodes, vars, check, probe), vars);
+                    StepOutcome one = judge(task, execution.once(planned, hr, node, playNodes, vars, check, probe, barrier), vars);
                     loop.add(item, vars, one);
                 }
                 outcome = loop.outcome();

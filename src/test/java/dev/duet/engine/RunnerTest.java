@@ -48,7 +48,7 @@ class RunnerTest {
 
         @Override
         public Set<String> optionalArgs() {
-            return Set.of("done", "fail_on", "slow_on", "gone_on");
+            return Set.of("done", "fail_on", "slow_on", "gone_on", "slow_check_on", "check_fail_on", "done_on");
         }
 
         @Override
@@ -57,7 +57,20 @@ class RunnerTest {
                 @Override
                 public Check check(StepContext ctx) {
                     ctx.node().run(Command.probe("test", "-e", "/tmp/" + args.string("id")));
-                    return args.bool("done", false) ? Check.ok("already") : Check.change("would touch");
+                    String host = ctx.hostName();
+                    if (host.equals(args.string("slow_check_on", "-"))) {
+                        // a slow read: the other host must not act before this one has read
+                        long until = System.nanoTime() + 300_000_000L;
+                        while (System.nanoTime() < until) {
+                            Thread.onSpinWait();
+                        }
+                        trace.add("checked " + args.string("id") + " " + host);
+                    }
+                    if (host.equals(args.string("check_fail_on", "-"))) {
+                        throw new DuetException(Reason.COMMAND_FAILED, host + ": cannot read /tmp");
+                    }
+                    return args.bool("done", false) || host.equals(args.string("done_on", "-"))
+                            ? Check.ok("already") : Check.change("would touch");
                 }
 
                 @Override
@@ -159,6 +172,25 @@ class RunnerTest {
         assertThat(recap.hosts().get("node1").get(Status.CHANGED)).isEqualTo(2);
         assertThat(recap.hosts().get("node1").get(Status.OK)).as("gathering facts").isEqualTo(1);
         assertThat(recap.exitCode()).isZero();
+    }
+
+    @Test
+    void noHostActsBeforeEveryHostHasCheckedWhatItReads() {
+        Recap recap = run(false, false, task("a", Map.of("slow_check_on", "node2"), null, false));
+        assertThat(trace).as("node1's act waited for node2's slow check")
+                .startsWith("checked a node2").contains("start a node1", "start a node2");
+        assertThat(recap.total(Status.CHANGED)).isEqualTo(2);
+    }
+
+    @Test
+    void aHostWithNothingToDoOrAFailedCheckHoldsNobodyBack() {
+        Recap recap = run(false, false, task("a", Map.of("check_fail_on", "node2"), null, false),
+                task("b", Map.of("done_on", "node1", "slow_check_on", "node1"), null, false));
+        assertThat(trace).contains("start a node1", "end a node1").doesNotContain("start a node2");
+        assertThat(recap.hosts().get("node2").get(Status.FAILED)).isEqualTo(1);
+        // node1 found b done after its slow read; node2 stopped at a: b acts nowhere, and nothing hangs
+        assertThat(trace).doesNotContain("start b node1", "start b node2");
+        assertThat(recap.hosts().get("node1").get(Status.OK)).isEqualTo(2);
     }
 
     @Test
