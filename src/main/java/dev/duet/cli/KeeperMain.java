@@ -26,6 +26,9 @@ public final class KeeperMain {
         PrintStream out = System.out;
         try (ConnectionKeeper keeper = ConnectionKeeper.bind(socket, (endpoint, options) ->
                 new SshNode(endpoint, options).connect())) {
+            // stopped by a signal (`pkill -f dev.duet.cli.KeeperMain`, a logout): the connections are closed
+            // and its own socket file removed as at an idle exit, not left for the next keeper to replace
+            Runtime.getRuntime().addShutdownHook(new Thread(keeper::close, "keeper-stop"));
             out.println("ready");
             out.flush();
             out.close();

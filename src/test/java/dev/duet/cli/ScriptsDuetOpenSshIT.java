@@ -124,6 +124,15 @@ class ScriptsDuetOpenSshIT {
             assertThat(dir.resolve("log/duet.log")).content().contains("started the connection keeper");
             // the run's own log names the commands the keeper sent for it
             assertThat(dir.resolve("log/duet.log")).content().contains("node2 wrote ");
+
+            // stopped by a signal (as `pkill -f dev.duet.cli.KeeperMain` does), it removes its socket
+            List<ProcessHandle> keepers = ProcessHandle.allProcesses().filter(h -> h.info().arguments()
+                    .map(a -> String.join(" ", a).contains(runtime.toString())).orElse(false)).toList();
+            assertThat(keepers).as("the keeper's process").hasSize(1);
+            assertThat(runtime.resolve("duet")).isDirectoryContaining("glob:**.sock");
+            keepers.get(0).destroy();
+            keepers.get(0).onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(runtime.resolve("duet")).isDirectoryNotContaining("glob:**.sock");
         } finally {
             for (OpenSshServer s : pair.both()) {
                 // the pair is shared: leave it as the other test expects to find it

@@ -50,6 +50,7 @@ public final class ConnectionKeeper implements AutoCloseable {
     private final Path socket;
     /** The socket file this keeper bound: on exit it removes that file only, never a newer keeper's. */
     private final Object socketFile;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final ServerSocketChannel server;
     private final KeptConnections kept;
     private final ExecutorService requests;
@@ -258,8 +259,12 @@ public final class ConnectionKeeper implements AutoCloseable {
         }
     }
 
+    /** Closes the connections and removes its own socket file; a second call (a stop signal after it) does nothing. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         closeServer();
         reaper.shutdownNow();
         kept.closeAll();
