@@ -66,16 +66,26 @@ public final class Events2Folder {
 
     /** Folds a whole text (a saved {@code --now} dump or stream). */
     public static DrbdStatus fold(String text) {
-        var folder = new Events2Folder();
-        for (Lines.Numbered n : Lines.joined(text)) {
-            folder.lineNumber = n.number() - 1;
-            folder.accept(n.text());
-        }
+        var folder = fed(text);
         if (folder.understood == 0 && !text.isBlank()) {
             throw new StatusParseException("not `drbdsetup events2` output: expected `exists|create|change|destroy "
                     + "OBJECT name:...` lines, got " + Lines.firstLineQuote(text));
         }
         return folder.current();
+    }
+
+    /** Whether a text holds a whole {@code --now} dump: the {@code exists -} line that ends it is there. */
+    public static boolean wholeDump(String text) {
+        return fed(text).initialStateComplete();
+    }
+
+    private static Events2Folder fed(String text) {
+        var folder = new Events2Folder();
+        for (Lines.Numbered n : Lines.joined(text)) {
+            folder.lineNumber = n.number() - 1;
+            folder.accept(n.text());
+        }
+        return folder;
     }
 
     private boolean apply(String[] tokens) {

@@ -4,6 +4,7 @@ import dev.duet.drbd.Device;
 import dev.duet.drbd.DrbdVersion;
 import dev.duet.drbd.Peer;
 import dev.duet.drbd.parse.CsMapping;
+import dev.duet.drbd.parse.Events2Folder;
 import dev.duet.drbd.parse.Format;
 import dev.duet.drbd.parse.StatusParseException;
 import dev.duet.drbd.parse.StatusParser;
@@ -145,15 +146,11 @@ public final class DrbdProbe {
      */
     public Optional<LiveStatus.Result> events2Answer(CommandResult proc, CommandResult events2) {
         if (!DrbdVersion.fromProc(proc).map(DrbdVersion::kernelHasEvents2).orElse(false) || !events2.ok()
-                || events2.stdout().lines().map(String::strip).noneMatch(l -> l.equals("exists -") || l.endsWith(" exists -"))) {
+                || !Events2Folder.wholeDump(events2.stdout())) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(new LiveStatus.Result(node.name(),
-                    StatusParser.parse(events2.stdout(), LiveStatus.Source.EVENTS2.format()), LiveStatus.Source.EVENTS2));
-        } catch (StatusParseException e) {
-            return Optional.empty();
-        }
+        return attempt(DrbdCommands.EVENTS2_NOW, LiveStatus.Source.EVENTS2, new ArrayList<>(),
+                java.util.Map.of(DrbdCommands.EVENTS2_NOW, events2));
     }
 
     /** The running net options ({@code drbdsetup show}), else the configuration file ({@code drbdadm dump}). */
