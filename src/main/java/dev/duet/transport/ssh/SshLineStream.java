@@ -28,9 +28,7 @@ final class SshLineStream implements LineStream {
     private final String line;
     private final Session session;
     private final ExecutorService io;
-    private volatile boolean open = true;
-    private volatile boolean closedByUs;
-    private volatile String endReason = "";
+    /** Its end and why ("closed" when closed here first): the stream's only state. */
     private final CompletableFuture<String> ended = new CompletableFuture<>();
 
     private SshLineStream(String node, String line, Session session, ExecutorService io) {
@@ -69,13 +67,13 @@ final class SshLineStream implements LineStream {
             while ((l = reader.readLine()) != null) {
                 onLine.accept(l.endsWith("\r") ? l.substring(0, l.length() - 1) : l);
             }
-            endReason = closedByUs ? "closed" : "ended" + exitText(exec);
+            if (!ended.isDone()) {
+                ended.complete("ended" + exitText(exec));
+            }
         } catch (IOException | RuntimeException e) {
-            endReason = closedByUs ? "closed" : "failed: " + e.getMessage();
+            ended.complete("failed: " + e.getMessage()); // a close before this already said "closed"
         } finally {
-            open = false;
-            ended.complete(endReason);
-            COMMANDS.info("{} stream {}: {}", node, endReason, line);
+            COMMANDS.info("{} stream {}: {}", node, ended.join(), line);
             closeQuietly();
         }
     }
@@ -92,12 +90,12 @@ final class SshLineStream implements LineStream {
 
     @Override
     public boolean isOpen() {
-        return open;
+        return !ended.isDone();
     }
 
     @Override
     public String endReason() {
-        return open ? "" : endReason;
+        return ended.getNow("");
     }
 
     @Override
@@ -107,12 +105,9 @@ final class SshLineStream implements LineStream {
 
     @Override
     public void close() {
-        if (!open) {
+        if (!ended.complete("closed")) {
             return;
         }
-        closedByUs = true;
-        open = false;
-        ended.complete("closed");
         // closing waits for the server's answer: never make the caller wait for the remote side
         io.submit(this::closeQuietly);
     }
