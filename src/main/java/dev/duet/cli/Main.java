@@ -33,15 +33,16 @@ public final class Main {
      * the whole command line, so its help and its errors are the same as ever.
      */
     static CommandLine commandLine(String[] args) {
-        Object sub = args.length == 0 ? null : switch (args[0]) {
-            case "plan" -> new PlanCommand();
-            case "apply" -> new ApplyCommand();
-            case "status" -> new StatusCommand();
-            case "recover" -> new RecoverCommand();
-            case "inventory" -> new InventoryCommand();
-            default -> null;
-        };
-        return sub == null ? commandLine() : configured(new CommandLine(new Lean()).addSubcommand(sub));
+        if (args.length > 0) {
+            // the subcommands Main's annotation lists (only their names are read here)
+            for (Class<?> sub : Main.class.getAnnotation(Command.class).subcommands()) {
+                Command c = sub.getAnnotation(Command.class);
+                if (sub != CommandLine.HelpCommand.class && c != null && c.name().equals(args[0])) {
+                    return configured(new CommandLine(new Lean()).addSubcommand(sub));
+                }
+            }
+        }
+        return commandLine();
     }
 
     private static CommandLine configured(CommandLine cl) {
