@@ -59,12 +59,11 @@ public final class StartupTraining {
      * those the runs above do not reach (kept connections, the status parsers, recover): each costs a
      * read from the jar and a verification on every start otherwise. Outside a jar (tests) it does nothing.
      */
-    static int loadEveryClassOfDuet() throws IOException {
+    static void loadEveryClassOfDuet() throws IOException {
         var source = StartupTraining.class.getProtectionDomain().getCodeSource();
         if (source == null || !source.getLocation().getPath().endsWith(".jar")) {
-            return 0;
+            return;
         }
-        int loaded = 0;
         ClassLoader loader = StartupTraining.class.getClassLoader();
         try (var jar = new java.util.jar.JarFile(source.getLocation().getPath())) {
             for (var entries = jar.entries(); entries.hasMoreElements(); ) {
@@ -72,14 +71,12 @@ public final class StartupTraining {
                 if (name.startsWith("dev/duet/") && name.endsWith(".class")) {
                     try {
                         Class.forName(name.substring(0, name.length() - 6).replace('/', '.'), false, loader);
-                        loaded++;
                     } catch (ClassNotFoundException | LinkageError e) {
                         // not loadable alone (e.g. an optional dependency missing): it is loaded when used, if ever
                     }
                 }
             }
         }
-        return loaded;
     }
 
     private static String inventory(int port, Path tmp) {

@@ -26,18 +26,16 @@ import java.util.regex.Pattern;
  * hosts that take time, as real ones do, the ratio shows whether the pairs' waits overlap.
  */
 public final class PairsBench {
-    /** How long each host's every exec takes to answer (0: at once, the CPU-bound case). */
-    private static Duration latency = Duration.ZERO;
-
     private PairsBench() {
     }
 
     public static void main(String[] args) throws IOException {
         int pairs = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
-        latency = Duration.ofMillis(args.length > 2 ? Long.parseLong(args[2]) : 0);
-        double one = measure(1, runs, "one_pair");
-        double many = measure(pairs, runs, "many_pairs");
+        // how long each host's every exec takes to answer (0: at once, the CPU-bound case)
+        Duration latency = Duration.ofMillis(args.length > 2 ? Long.parseLong(args[2]) : 0);
+        double one = measure(1, runs, "one_pair", latency);
+        double many = measure(pairs, runs, "many_pairs", latency);
         System.out.printf("pairs %d%nlatency_ms %d%nratio %.2f%n", pairs, latency.toMillis(), many / one);
         long peak = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -49,7 +47,7 @@ public final class PairsBench {
     }
 
     /** Median wall seconds of a no-op apply on {@code pairs} pairs, after a bootstrapping apply. */
-    private static double measure(int pairs, int runs, String key) throws IOException {
+    private static double measure(int pairs, int runs, String key, Duration latency) throws IOException {
         Path dir = Files.createTempDirectory("duet-bench-pairs-");
         List<FakeSshHost> hosts = new ArrayList<>();
         try {
