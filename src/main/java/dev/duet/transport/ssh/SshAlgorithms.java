@@ -13,12 +13,24 @@ import net.schmizz.sshj.transport.kex.ECDHNistP;
 /**
  * SSHJ's defaults offer SHA-1 MACs first, legacy ciphers and the SHA-1 {@code ssh-rsa} signature; this
  * config offers only modern algorithms, so a downgrade is impossible rather than merely unlikely.
+ * <p>
+ * One config serves every connection of the process: SSHJ's {@code DefaultConfig} constructor tries each
+ * of its ~30 ciphers and MACs against the JCE before this replaces them, ~1 ms of CPU per connection that
+ * a run on a hundred hosts paid a hundred times. Sharing is what SSHJ designs for (its factories make a new
+ * object per use; its one random source wraps a thread-safe {@code SecureRandom}); nothing here changes
+ * the config after it is built ({@code SSHClient.useCompression} would, and Duet never calls it).
  */
 final class SshAlgorithms {
+    private static final DefaultConfig MODERN = build();
+
     private SshAlgorithms() {
     }
 
     static DefaultConfig modernConfig() {
+        return MODERN;
+    }
+
+    private static DefaultConfig build() {
         DefaultConfig config = new DefaultConfig();
         config.setKeyExchangeFactories(List.of(
                 new Curve25519SHA256.Factory(),
