@@ -1,9 +1,13 @@
 package dev.duet.testing;
 
+import dev.duet.transport.ssh.ShellFrames;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -72,6 +76,10 @@ final class FakeCommand implements Command {
     }
 
     private void answer(ChannelSession channel, String user) {
+        if (rawLine.equals(ShellFrames.SHELL)) {
+            shell(channel, user);
+            return;
+        }
         try {
             String stdin = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             FakeRequest request = FakeRequest.of(host.name(), user, rawLine, stdin);
@@ -92,7 +100,9 @@ final class FakeCommand implements Command {
                 return;
             }
             if (reply.hangs()) {
-                hang(request, reply);
+                if (hang(request, reply)) {
+                    exit.onExit(TIMEOUT_EXIT);
+                }
                 return;
             }
             out.write(reply.stdout().getBytes(StandardCharsets.UTF_8));
@@ -107,16 +117,77 @@ final class FakeCommand implements Command {
         }
     }
 
-    /** Like GNU timeout around a hung command: ends it at the deadline unless nothing can end it. */
-    private void hang(FakeRequest request, FakeReply reply) throws InterruptedException {
+    /**
+     * A kept shell ({@link ShellFrames}): each request's line is answered as an exec of it would be (it
+     * counts as one), its answer framed as {@code sh} frames it; the shell ends at EOF, a drop ends the
+     * connection as it does for an exec.
+     */
+    private void shell(ChannelSession channel, String user) {
+        host.shellStarted();
+        try {
+            BufferedReader requests = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            StringBuilder text = new StringBuilder();
+            String l;
+            while ((l = requests.readLine()) != null) {
+                text.append(l).append('\n');
+                Optional<ShellFrames.Request> parsed = ShellFrames.parse(text.toString());
+                if (parsed.isEmpty()) {
+                    continue;
+                }
+                text.setLength(0);
+                if (!shellAnswer(channel, FakeRequest.of(host.name(), user, parsed.get().line(), ""),
+                        parsed.get().frames())) {
+                    return;
+                }
+            }
+            exit.onExit(0);
+        } catch (IOException e) {
+            exit.onExit(255, "fake-ssh: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One request of a kept shell; false when the shell is over (the connection dropped, the channel closed). */
+    private boolean shellAnswer(ChannelSession channel, FakeRequest request, ShellFrames frames)
+            throws IOException, InterruptedException {
+        if (host.shouldDrop(request)) {
+            channel.getSession().close(true);
+            return false;
+        }
+        FakeReply reply = host.reply(request);
+        if (host.shouldDropAfterRunning(request)) {
+            channel.getSession().close(true);
+            return false;
+        }
+        if (!host.latency().isZero()) {
+            Thread.sleep(host.latency().toMillis());
+        }
+        if (reply.hangs() && !hang(request, reply)) {
+            return false;
+        }
+        int status = reply.hangs() ? TIMEOUT_EXIT : reply.exit();
+        out.write(frames.stdout(reply.hangs() ? "" : reply.stdout(), status).getBytes(StandardCharsets.UTF_8));
+        out.flush();
+        err.write(frames.stderr(reply.hangs() ? "" : reply.stderr()).getBytes(StandardCharsets.UTF_8));
+        err.flush();
+        return true;
+    }
+
+    /**
+     * Like GNU timeout around a hung command: true when it ended it at the deadline; false when nothing can
+     * end it, after the channel closed.
+     */
+    private boolean hang(FakeRequest request, FakeReply reply) throws InterruptedException {
         if (request.remoteTimeout() == null || reply.unkillable()) {
             closed.await();
-            return;
+            return false;
         }
         if (!closed.await(request.remoteTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
             host.recordTerminated(request);
-            exit.onExit(TIMEOUT_EXIT);
+            return true;
         }
+        return false;
     }
 
     private void stream(FakeStream stream) throws IOException, InterruptedException {

@@ -70,6 +70,7 @@ public final class FakeSshHost implements AutoCloseable {
     private final List<FakeRequest> execs = new CopyOnWriteArrayList<>();
     private final List<FakeRequest> terminated = new CopyOnWriteArrayList<>();
     private final AtomicInteger sessions = new AtomicInteger();
+    private final AtomicInteger shells = new AtomicInteger();
     private SshServer server;
     private int port;
     private boolean sftp = true;
@@ -289,6 +290,9 @@ public final class FakeSshHost implements AutoCloseable {
         StringBuilder err = new StringBuilder();
         for (String probe : probes) {
             FakeReply r = answer(probeRequest(request, probe));
+            if (r.hangs()) {
+                return r; // the batch hangs at this probe, as sh would wait for it
+            }
             out.append("@@duet ").append(tag).append(" begin\n").append(r.stdout())
                     .append("\n@@duet ").append(tag).append(" end ").append(r.exit()).append('\n');
             err.append("@@duet ").append(tag).append(" begin\n").append(r.stderr())
@@ -331,6 +335,15 @@ public final class FakeSshHost implements AutoCloseable {
     /** Every command line received (become wrapper removed), in order; dropped ones included; each probe of a batch. */
     public List<String> commands() {
         return requests.stream().map(FakeRequest::line).toList();
+    }
+
+    /** Kept shells ({@code exec sh} sessions that run probe batches) started on this host so far. */
+    public int shells() {
+        return shells.get();
+    }
+
+    void shellStarted() {
+        shells.incrementAndGet();
     }
 
     /** SSH sessions opened to this host so far (counted on connect, before authentication). */

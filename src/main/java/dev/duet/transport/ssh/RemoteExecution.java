@@ -37,6 +37,10 @@ final class RemoteExecution {
         this.remoteTimeout = remoteTimeout;
     }
 
+    String node() {
+        return node;
+    }
+
     CommandResult run(SSHClient ssh, Command command, String line, Duration timeout) {
         long start = System.nanoTime();
         Session session = openSession(ssh, line);
@@ -93,14 +97,14 @@ final class RemoteExecution {
         }
     }
 
-    private DuetException terminated(Command command, Duration timeout, int exit) {
+    DuetException terminated(Command command, Duration timeout, int exit) {
         return new DuetException(Reason.TIMEOUT, node + ": `" + command.line() + "` did not finish within "
                 + human(timeout) + "; terminated on " + node + " (SIGTERM to its process group, SIGKILL "
                 + human(remoteTimeout.killAfter()) + " later if still alive); termination confirmed (exit "
                 + exit + " from timeout)");
     }
 
-    private DuetException notConfirmed(Command command, Duration timeout, String why) {
+    DuetException notConfirmed(Command command, Duration timeout, String why) {
         String program = command.argv().get(0).equals("sh") ? "timeout" : command.argv().get(0);
         return new DuetException(Reason.TIMEOUT, node + ": `" + command.line() + "` did not finish within "
                 + human(timeout) + "; termination NOT confirmed: " + why + ", so it may still be running there"

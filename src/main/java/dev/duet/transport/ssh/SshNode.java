@@ -46,6 +46,8 @@ public final class SshNode implements Node {
     private final ExecutorService io;
     private final RemoteTimeout remoteTimeout;
     private final RemoteExecution execution;
+    /** Probe batches' kept shells: the connection's, shared with every view made by {@link #as}. */
+    private final ProbeShells shells;
     private final SftpFiles sftp;
     private final ExecFiles exec;
     private final SudoFiles sudo;
@@ -78,6 +80,7 @@ public final class SshNode implements Node {
         this.io = Executors.newCachedThreadPool(daemonThreads("duet-ssh-" + endpoint.node()));
         this.remoteTimeout = remoteTimeout;
         this.execution = new RemoteExecution(endpoint.node(), io, remoteTimeout);
+        this.shells = new ProbeShells(io, execution, remoteTimeout);
         this.sftp = new SftpFiles(endpoint.node(), this::runOn);
         this.exec = new ExecFiles(endpoint.node(), this::runOn);
         this.sudo = new SudoFiles(endpoint.node(), this::runOn, sftp, exec);
@@ -95,6 +98,7 @@ public final class SshNode implements Node {
         this.io = base.io;
         this.remoteTimeout = base.remoteTimeout;
         this.execution = base.execution;
+        this.shells = base.shells;
         this.sftp = new SftpFiles(endpoint.node(), this::runOn);
         this.exec = new ExecFiles(endpoint.node(), this::runOn);
         this.sudo = new SudoFiles(endpoint.node(), this::runOn, sftp, exec);
@@ -140,7 +144,10 @@ public final class SshNode implements Node {
         return command.readOnly() ? withRetry(what, ssh -> runOn(ssh, command)) : once(what, ssh -> runOn(ssh, command));
     }
 
-    /** Two or more read-only probes go as one remote script: one round trip, one line in the command log. */
+    /**
+     * Two or more read-only probes go as one remote script: one round trip, one line in the command log,
+     * run by one of the connection's kept shells ({@link ProbeShells}) rather than a session of its own.
+     */
     @Override
     public List<CommandResult> runAll(List<Command> commands) {
         if (commands.size() < 2 || !commands.stream().allMatch(ProbeBatch::batchable)) {
@@ -150,7 +157,7 @@ public final class SshNode implements Node {
         String probes = commands.stream().map(c -> "`" + c.line() + "`").collect(java.util.stream.Collectors.joining(", "));
         // Only read-only probes join a batch (ProbeBatch.command refuses anything else), so a batch cut
         // short by a drop may be sent again; a mutating command never reaches this path.
-        return batch.split(withRetry(probes + " (one batch)", ssh -> runOn(ssh, batch.command())));
+        return batch.split(withRetry(probes + " (one batch)", ssh -> runProbes(ssh, batch.command())));
     }
 
     /**
@@ -319,12 +326,28 @@ public final class SshNode implements Node {
         String line = remoteLine(command, timeout);
         String stdinNote = command.stdin() == null ? "" : command.sensitiveStdin() ? " (stdin: secret)"
                 : " (stdin: " + command.stdin().length() + " chars)";
+        return logged(line, stdinNote, () -> execution.run(ssh, command, line, timeout));
+    }
+
+    /** A read-only batch on a kept shell when one serves it (the log says so), else on a session of its own. */
+    private CommandResult runProbes(SSHClient ssh, Command batch) {
+        Duration timeout = options.timeoutFor(batch);
+        String line = remoteLine(batch, timeout);
+        CommandResult result = logged(line, " (kept shell)", () -> shells.run(ssh, batch, line, timeout)
+                .orElse(null));
+        return result != null ? result : runOn(ssh, batch);
+    }
+
+    /** Runs one command line and logs it to {@code duet.commands} as sent, with its exit status or failure. */
+    private CommandResult logged(String line, String note, java.util.function.Supplier<CommandResult> run) {
         try {
-            CommandResult result = execution.run(ssh, command, line, timeout);
-            COMMANDS.info("{} rc={} {}ms: {}{}", name(), result.exitCode(), result.duration().toMillis(), line, stdinNote);
+            CommandResult result = run.get();
+            if (result != null) {
+                COMMANDS.info("{} rc={} {}ms: {}{}", name(), result.exitCode(), result.duration().toMillis(), line, note);
+            }
             return result;
         } catch (DuetException | ConnectionLost e) {
-            COMMANDS.info("{} failed ({}): {}{}", name(), e.getMessage(), line, stdinNote);
+            COMMANDS.info("{} failed ({}): {}{}", name(), e.getMessage(), line, note);
             throw e;
         }
     }
@@ -380,6 +403,7 @@ public final class SshNode implements Node {
         }
         removeLeftoverTempFiles();
         sftp.closeQuietly();
+        shells.close();
         connection.close();
         io.shutdownNow();
     }
