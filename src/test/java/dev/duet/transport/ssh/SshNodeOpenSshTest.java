@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -114,5 +115,58 @@ class SshNodeOpenSshTest {
                 .isInstanceOf(DuetException.class)
                 .satisfies(e -> assertThat(((DuetException) e).reason()).isEqualTo(Reason.TIMEOUT));
         assertThat(REAL.node().run(Command.probe("true")).exitCode()).isZero();
+    }
+
+    @Test
+    void probeBatchesOnTheKeptShellAnswerAsTheirOwnSessionsDo() {
+        List<Command> probes = List.of(Command.probeScript("echo out; echo err >&2; exit 3"),
+                Command.probe("printf", "%s|", "a b", "it's"), Command.probe("cat"), Command.probeScript("cd /; pwd"));
+
+        ch.qos.logback.classic.Logger commands = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger("duet.commands");
+        var log = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        log.start();
+        ch.qos.logback.classic.Level saved = commands.getLevel();
+        commands.setLevel(ch.qos.logback.classic.Level.INFO);
+        commands.addAppender(log);
+        try {
+            answersThreeTimes(probes);
+        } finally {
+            commands.detachAppender(log);
+            commands.setLevel(saved);
+        }
+        assertThat(log.list).hasSize(3).allMatch(e -> e.getFormattedMessage().endsWith("(kept shell)"));
+    }
+
+    private static void answersThreeTimes(List<Command> probes) {
+        for (int i = 0; i < 3; i++) {
+            List<CommandResult> r = REAL.node().runAll(probes);
+            assertThat(r.get(0).exitCode()).isEqualTo(3);
+            assertThat(r.get(0).stdout()).isEqualTo("out\n");
+            assertThat(r.get(0).stderr()).isEqualTo("err\n");
+            assertThat(r.get(1).stdout()).isEqualTo("a b|it's|");
+            assertThat(r.get(2).stdout()).as("stdin is empty, the next request is not read").isEmpty();
+            assertThat(r.get(3).stdout()).isEqualTo("/\n");
+        }
+    }
+
+    @Test
+    void aHungBatchOnTheKeptShellIsKilledOnTheHostAndTheNextBatchIsAnswered() {
+        String marker = "600." + (100_000_000 + ThreadLocalRandom.current().nextInt(900_000_000));
+        // a batch's timeout is the longest of its probes'
+        List<Command> hung = List.of(Command.probe("true").withTimeout(Duration.ofSeconds(2)),
+                Command.probeScript("sleep \"$1\" & sleep \"$1\"; wait", marker).withTimeout(Duration.ofSeconds(2)));
+        REAL.node().runAll(List.of(Command.probe("true"), Command.probe("true")));
+
+        assertThatThrownBy(() -> REAL.node().runAll(hung))
+                .isInstanceOfSatisfying(DuetException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TIMEOUT))
+                .hasMessageContaining(marker)
+                .hasMessageContaining("termination confirmed");
+
+        Awaitility.await("no process left with " + marker).atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> localProcessesMatching(marker).isEmpty());
+        List<CommandResult> after = REAL.node().runAll(List.of(Command.probe("echo", "a"), Command.probe("echo", "b")));
+        assertThat(after).extracting(CommandResult::stdout).containsExactly("a\n", "b\n");
     }
 }

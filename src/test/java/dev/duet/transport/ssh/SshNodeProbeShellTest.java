@@ -49,7 +49,8 @@ class SshNodeProbeShellTest {
     void aHungBatchIsEndedByItsTimeoutAndTheNextBatchGetsAFreshShell() {
         host.on("cat /proc/drbd", 0, "version: 8.4.11\n");
         host.on("drbdadm status", r -> FakeReply.hang());
-        List<Command> hung = List.of(Command.probe("cat", "/proc/drbd"),
+        // a batch's timeout is the longest of its probes'
+        List<Command> hung = List.of(Command.probe("cat", "/proc/drbd").withTimeout(Duration.ofMillis(300)),
                 Command.probe("drbdadm", "status", "r0").withTimeout(Duration.ofMillis(300)));
 
         assertThatThrownBy(() -> node.runAll(hung))
