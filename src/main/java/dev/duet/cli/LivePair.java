@@ -12,6 +12,7 @@ import dev.duet.engine.NodeOpener;
 import dev.duet.error.DuetException;
 import dev.duet.error.Reason;
 import dev.duet.inventory.Host;
+import dev.duet.ocfs2.ClusterFsMounts;
 import dev.duet.transport.Command;
 import dev.duet.transport.CommandResult;
 import dev.duet.transport.Node;
@@ -36,12 +37,6 @@ import java.util.function.Consumer;
  * Every node is wrapped in a check-mode {@link ReadOnlyGuard}: status never changes anything.
  */
 final class LivePair implements AutoCloseable {
-    /**
-     * Every mount of the host; the cluster filesystems' (OCFS2 and GFS2 alike) are picked here. Inside a
-     * status batch the shell reads it itself ({@link dev.duet.transport.ProbeBatch}): no findmnt to start.
-     */
-    static final Command MOUNTS = Command.probe("cat", "/proc/self/mounts");
-    private static final java.util.Set<String> CLUSTER_FILESYSTEMS = java.util.Set.of("ocfs2", "gfs2");
     static final Command EVENTS2_STREAM = DrbdCommands.EVENTS2_FOLLOW_STATISTICS;
     static final Command EVENTS2_STATISTICS = DrbdCommands.EVENTS2_NOW_STATISTICS;
     static final Duration STREAM_START_TIMEOUT = Duration.ofSeconds(10);
@@ -112,9 +107,9 @@ final class LivePair implements AutoCloseable {
         }
     }
 
-    /** The host's OCFS2 mounts (throws when the host cannot be asked). */
+    /** The host's OCFS2 and GFS2 mounts (throws when the host cannot be asked). */
     List<String> mounts(String hostName) {
-        return mounts(node(host(hostName)));
+        return ClusterFsMounts.of(node(host(hostName)));
     }
 
     /** Pacemaker's view from the host; null without Pacemaker (throws when the host cannot be asked). */
@@ -151,7 +146,7 @@ final class LivePair implements AutoCloseable {
             // (a host whose versions said it has no events2 is asked them with the first batch while watching)
             boolean askCluster = !withoutPacemaker.contains(host.name());
             boolean askEvents2 = !withoutEvents2.contains(host.name());
-            List<Command> first = new ArrayList<>(List.of(DrbdCommands.PROC_DRBD, MOUNTS,
+            List<Command> first = new ArrayList<>(List.of(DrbdCommands.PROC_DRBD, ClusterFsMounts.READ,
                     askEvents2 ? DrbdCommands.EVENTS2_NOW : DrbdCommands.UTILS_VERSION));
             if (askCluster) {
                 first.add(ClusterProbe.CRM_MON);
@@ -161,7 +156,7 @@ final class LivePair implements AutoCloseable {
             DrbdProbe probe = DrbdProbe.of(node);
             LiveStatus.Result status = (askEvents2 ? probe.events2Answer(proc, r.get(2)) : Optional.<LiveStatus.Result>empty())
                     .orElseGet(() -> versionsDecide(host, node, probe, proc, r.get(2), askEvents2));
-            return NodeStatus.of(status, mounts(r.get(1)))
+            return NodeStatus.of(status, ClusterFsMounts.parse(r.get(1)))
                     .withCluster(askCluster ? cluster(host.name(), r.get(3)) : null);
         } catch (DuetException e) {
             if (e.reason() == Reason.UNREACHABLE) {
@@ -215,36 +210,6 @@ final class LivePair implements AutoCloseable {
         } catch (ClusterStatusParseException e) {
             return ClusterStatus.notRunning("unreadable crm_mon output: " + e.getMessage());
         }
-    }
-
-    /** OCFS2 and GFS2 mounts as "SOURCE TARGET" lines. */
-    static List<String> mounts(Node node) {
-        return mounts(node.run(MOUNTS));
-    }
-
-    /** The cluster filesystems' lines of {@code /proc/self/mounts} as "SOURCE TARGET" (octal escapes decoded). */
-    static List<String> mounts(CommandResult r) {
-        if (!r.ok()) {
-            return List.of();
-        }
-        return r.stdout().lines().map(l -> l.strip().split(" "))
-                .filter(f -> f.length >= 3 && CLUSTER_FILESYSTEMS.contains(f[2]))
-                .map(f -> unescape(f[0]) + " " + unescape(f[1])).toList();
-    }
-
-    /** The kernel writes space, tab, newline and backslash in a mount's fields as {@code \ooo}. */
-    private static String unescape(String field) {
-        var out = new StringBuilder(field.length());
-        for (int i = 0; i < field.length(); i++) {
-            char c = field.charAt(i);
-            if (c == '\\' && i + 3 < field.length() && field.substring(i + 1, i + 4).matches("[0-7]{3}")) {
-                out.append((char) Integer.parseInt(field.substring(i + 1, i + 4), 8));
-                i += 3;
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     private void forget(String name) {

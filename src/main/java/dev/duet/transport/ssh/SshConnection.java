@@ -11,8 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import net.schmizz.concurrent.Promise;
+import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.common.DisconnectReason;
+import net.schmizz.sshj.common.SSHPacket;
+import net.schmizz.sshj.connection.ConnectionException;
 import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
@@ -57,32 +62,48 @@ final class SshConnection implements AutoCloseable {
     /**
      * Whether the open connection still answers: one {@code keepalive@openssh.com} request, whose reply
      * (success or the usual refusal) proves the peer's sshd is there. False when there is no connection,
-     * the transport is closed, or no reply came within {@code within}. The reply is watched rather than
-     * retrieved: SSHJ logs every refusal it hands to a waiter as an error, and a refusal is the answer here.
+     * the transport is closed, or no reply came within {@code within}. The wait wakes as the reply arrives
+     * or the connection dies; the refusal, which SSHJ delivers as an error, counts as a reply and is not
+     * logged as an error (see {@link KeepaliveRefusal}).
      */
     synchronized boolean answers(java.time.Duration within) {
         if (client == null || !client.isConnected() || !client.isAuthenticated()) {
             return false;
         }
         try {
-            var reply = client.getConnection().sendGlobalRequest("keepalive@openssh.com", true, new byte[0]);
-            long deadline = System.nanoTime() + within.toNanos();
-            while (!reply.isFulfilled() && client.isConnected() && System.nanoTime() < deadline) {
-                Thread.sleep(1); // a reply takes a round trip; there is no wait without SSHJ's error log
-            }
-            return reply.isFulfilled() && client.isConnected();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
+            var reply = client.getConnection().sendGlobalRequest(KeepaliveRefusal.REQUEST, true, new byte[0]);
+            return replied(reply, within) && client.isConnected();
         } catch (IOException | RuntimeException e) {
             return false;
+        }
+    }
+
+    /**
+     * Waits for {@code reply} until {@code within} has passed: true when it came, as success or as the
+     * refusal; false when it did not come in time, or the wait woke to the connection's death (SSHJ alerts
+     * every pending reply with it) or to an interrupt (SSHJ leaves the thread's interrupt flag set).
+     */
+    private static boolean replied(Promise<SSHPacket, ConnectionException> reply, java.time.Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        try {
+            // tryRetrieve returns null at its timeout, or early if its wait wakes spuriously
+            for (long left = within.toNanos(); left > 0; left = deadline - System.nanoTime()) {
+                if (reply.tryRetrieve(left, TimeUnit.NANOSECONDS) != null) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (ConnectionException e) {
+            return KeepaliveRefusal.is(e);
         }
     }
 
     private SSHClient connect() {
         KnownHostsVerifier verifier = new KnownHostsVerifier(endpoint.node(), options.knownHosts(),
                 options.acceptNewHostKeys());
-        SSHClient ssh = new SSHClient(SshAlgorithms.modernConfig());
+        DefaultConfig config = SshAlgorithms.modernConfig();
+        config.setLoggerFactory(KeepaliveRefusal.UNLOGGED);
+        SSHClient ssh = new SSHClient(config);
         ssh.setSocketFactory(NoDelaySockets.INSTANCE);
         ssh.addHostKeyVerifier(verifier);
         ssh.setConnectTimeout(millis(options.connectTimeout()));
