@@ -54,6 +54,8 @@ final class SshAlgorithms {
                 KeyAlgorithms.RSASHA512(),
                 KeyAlgorithms.RSASHA256()));
         config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+        // a liveness check's expected refusal is not an error in the log (see KeepaliveRefusal)
+        config.setLoggerFactory(KeepaliveRefusal.UNLOGGED);
         return config;
     }
 }

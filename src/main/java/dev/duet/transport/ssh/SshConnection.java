@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import net.schmizz.concurrent.Promise;
-import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.common.DisconnectReason;
 import net.schmizz.sshj.common.SSHPacket;
@@ -101,9 +100,7 @@ final class SshConnection implements AutoCloseable {
     private SSHClient connect() {
         KnownHostsVerifier verifier = new KnownHostsVerifier(endpoint.node(), options.knownHosts(),
                 options.acceptNewHostKeys());
-        DefaultConfig config = SshAlgorithms.modernConfig();
-        config.setLoggerFactory(KeepaliveRefusal.UNLOGGED);
-        SSHClient ssh = new SSHClient(config);
+        SSHClient ssh = new SSHClient(SshAlgorithms.modernConfig());
         ssh.setSocketFactory(NoDelaySockets.INSTANCE);
         ssh.addHostKeyVerifier(verifier);
         ssh.setConnectTimeout(millis(options.connectTimeout()));
