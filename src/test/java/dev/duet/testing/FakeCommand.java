@@ -124,6 +124,16 @@ final class FakeCommand implements Command {
      */
     private void shell(ChannelSession channel, String user) {
         host.shellStarted();
+        if (host.shellsRefused()) {
+            try {
+                err.write("sh: 1: exec: restricted\n".getBytes(StandardCharsets.UTF_8));
+                err.flush();
+            } catch (IOException ignored) {
+                // the client went away; the exit below is all there is to say
+            }
+            exit.onExit(1);
+            return;
+        }
         try {
             BufferedReader requests = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             StringBuilder text = new StringBuilder();

@@ -71,6 +71,7 @@ public final class FakeSshHost implements AutoCloseable {
     private final List<FakeRequest> terminated = new CopyOnWriteArrayList<>();
     private final AtomicInteger sessions = new AtomicInteger();
     private final AtomicInteger shells = new AtomicInteger();
+    private volatile boolean shellsRefused;
     private SshServer server;
     private int port;
     private boolean sftp = true;
@@ -335,6 +336,16 @@ public final class FakeSshHost implements AutoCloseable {
     /** Every command line received (become wrapper removed), in order; dropped ones included; each probe of a batch. */
     public List<String> commands() {
         return requests.stream().map(FakeRequest::line).toList();
+    }
+
+    /** Its login shell cannot {@code exec} (a restricted shell): a kept shell's session ends at once, exit 1. */
+    public FakeSshHost withoutShells() {
+        shellsRefused = true;
+        return this;
+    }
+
+    boolean shellsRefused() {
+        return shellsRefused;
     }
 
     /** Kept shells ({@code exec sh} sessions that run probe batches) started on this host so far. */

@@ -24,6 +24,8 @@ final class ProbeShell implements AutoCloseable {
     private final SSHClient client;
     private final Session session;
     private final Session.Command shell;
+    /** Whether it has answered a request: a shell that fails its first says the host cannot keep one. */
+    private volatile boolean answered;
 
     private ProbeShell(SSHClient client, Session session, Session.Command shell) {
         this.client = client;
@@ -45,6 +47,14 @@ final class ProbeShell implements AutoCloseable {
     /** The connection it runs on: a shell is used only on the connection it was opened on. */
     SSHClient client() {
         return client;
+    }
+
+    boolean answered() {
+        return answered;
+    }
+
+    void markAnswered() {
+        answered = true;
     }
 
     boolean open() {

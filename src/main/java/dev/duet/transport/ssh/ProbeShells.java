@@ -16,6 +16,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import net.schmizz.sshj.SSHClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A host's kept {@link ProbeShell}s, which run its read-only probe batches: at most {@link #MOST} at once
@@ -27,10 +29,12 @@ import net.schmizz.sshj.SSHClient;
  * by that timeout and reported exactly as {@link RemoteExecution} reports it. Whenever a shell does not
  * answer as it should (it ended, a marker is missing, a write fails) it is closed and never reused; the
  * batch then goes over its own session on the same connection (it only reads, so running it again is
- * safe), or, when the connection itself is gone, fails as {@link ConnectionLost} like any read.
+ * safe), or, when the connection itself is gone, fails as {@link ConnectionLost} like any read. A host
+ * whose first shell fails its first batch on a live connection gets no more shells.
  */
 final class ProbeShells implements AutoCloseable {
     static final int MOST = 2;
+    private static final Logger LOG = LoggerFactory.getLogger(ProbeShells.class);
     private static final Duration STDERR_GRACE = Duration.ofSeconds(10);
 
     private final ExecutorService io;
@@ -39,6 +43,12 @@ final class ProbeShells implements AutoCloseable {
     private final Deque<ProbeShell> idle = new ArrayDeque<>();
     private int opened;
     private boolean closed;
+    /**
+     * Set when a new shell failed its first request on a live connection (a login shell that cannot
+     * {@code exec}, such as a restricted one): the host's batches then go over sessions of their own
+     * without trying again.
+     */
+    private volatile boolean refused;
 
     ProbeShells(ExecutorService io, RemoteExecution execution, RemoteTimeout remoteTimeout) {
         this.io = io;
@@ -61,6 +71,13 @@ final class ProbeShells implements AutoCloseable {
         try {
             Optional<CommandResult> result = exchange(shell, command, line, timeout, start);
             reusable = result.isPresent();
+            if (reusable) {
+                shell.markAnswered();
+            } else if (!shell.answered()) {
+                refused = true;
+                LOG.info("{}: a kept shell (`{}`) did not answer its first batch; this host's batches go over"
+                        + " sessions of their own", execution.node(), ShellFrames.SHELL);
+            }
             return result;
         } finally {
             give(shell, reusable);
@@ -150,7 +167,7 @@ final class ProbeShells implements AutoCloseable {
             shell.close();
             opened--;
         }
-        if (closed || opened >= MOST) {
+        if (closed || refused || opened >= MOST) {
             return new Slot(null, false);
         }
         opened++;

@@ -46,23 +46,26 @@ class SshNodeProbeShellTest {
     }
 
     @Test
-    void aHungBatchIsEndedByItsTimeoutAndTheNextBatchGetsAFreshShell() {
+    void aBatchThatOutlivesItsTimeoutIsReportedAsAnExecIsAndTheNextBatchGetsAFreshShell() {
         host.on("cat /proc/drbd", 0, "version: 8.4.11\n");
-        host.on("drbdadm status", r -> FakeReply.hang());
+        // stuck beyond what the host's timeout can end: the shell never answers, whatever the timing
+        host.on("drbdadm status", r -> FakeReply.hangUnkillable());
         // a batch's timeout is the longest of its probes'
         List<Command> hung = List.of(Command.probe("cat", "/proc/drbd").withTimeout(Duration.ofMillis(300)),
                 Command.probe("drbdadm", "status", "r0").withTimeout(Duration.ofMillis(300)));
+        RemoteTimeout quick = new RemoteTimeout(Duration.ofMillis(100), Duration.ofMillis(200));
+        try (SshNode quickNode = new SshNode(host.endpoint(), host.sshOptions(), quick).connect()) {
+            assertThatThrownBy(() -> quickNode.runAll(hung))
+                    .isInstanceOfSatisfying(DuetException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TIMEOUT))
+                    .hasMessageContaining("node1")
+                    .hasMessageContaining("drbdadm status r0")
+                    .hasMessageContaining("termination NOT confirmed");
 
-        assertThatThrownBy(() -> node.runAll(hung))
-                .isInstanceOfSatisfying(DuetException.class, e -> assertThat(e.reason()).isEqualTo(Reason.TIMEOUT))
-                .hasMessageContaining("node1")
-                .hasMessageContaining("termination confirmed");
-        assertThat(host.terminated()).hasSize(1);
-
-        host.on("drbdadm status", 0, "r0 role:Primary\n");
-        List<CommandResult> after = node.runAll(STATUS);
-        assertThat(after.get(1).stdout()).isEqualTo("r0 role:Primary\n");
-        assertThat(host.shells()).as("the shell that timed out is not reused").isEqualTo(2);
+            host.on("drbdadm status", 0, "r0 role:Primary\n");
+            List<CommandResult> after = quickNode.runAll(STATUS);
+            assertThat(after.get(1).stdout()).isEqualTo("r0 role:Primary\n");
+        }
+        assertThat(host.shells()).as("the shell that did not answer is not reused").isEqualTo(2);
     }
 
     @Test
@@ -94,5 +97,18 @@ class SshNodeProbeShellTest {
         }
         assertThat(host.shells()).isBetween(1, ProbeShells.MOST);
         assertThat(host.execs()).hasSize(4);
+    }
+
+    @Test
+    void aHostWhoseShellCannotBeKeptAnswersBatchesOverTheirOwnSessionsAndIsNotAskedAgain() {
+        host.withoutShells();
+        host.on("cat /proc/drbd", 0, "version: 8.4.11\n");
+        host.on("drbdadm status", 0, "r0 role:Primary\n");
+
+        for (int i = 0; i < 3; i++) {
+            assertThat(node.runAll(STATUS).get(1).stdout()).isEqualTo("r0 role:Primary\n");
+        }
+        assertThat(host.shells()).as("one attempt, then sessions of their own").isEqualTo(1);
+        assertThat(host.execs()).hasSize(3);
     }
 }
