@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * answer as it should (it ended, a marker is missing, a write fails) it is closed and never reused; the
  * batch then goes over its own session on the same connection (it only reads, so running it again is
  * safe), or, when the connection itself is gone, fails as {@link ConnectionLost} like any read. A host
- * whose first shell fails its first batch on a live connection gets no more shells.
+ * whose first shell ends before answering its first batch, on a live connection, gets no more shells.
  */
 final class ProbeShells implements AutoCloseable {
     static final int MOST = 2;
@@ -44,9 +44,9 @@ final class ProbeShells implements AutoCloseable {
     private int opened;
     private boolean closed;
     /**
-     * Set when a new shell failed its first request on a live connection (a login shell that cannot
-     * {@code exec}, such as a restricted one): the host's batches then go over sessions of their own
-     * without trying again.
+     * Set when a new shell ended before answering its first request while the connection stayed up (a
+     * login shell that cannot {@code exec}, such as a restricted one): the host's batches then go over
+     * sessions of their own without trying again.
      */
     private volatile boolean refused;
 
@@ -73,10 +73,6 @@ final class ProbeShells implements AutoCloseable {
             reusable = result.isPresent();
             if (reusable) {
                 shell.markAnswered();
-            } else if (!shell.answered()) {
-                refused = true;
-                LOG.info("{}: a kept shell (`{}`) did not answer its first batch; this host's batches go over"
-                        + " sessions of their own", execution.node(), ShellFrames.SHELL);
             }
             return result;
         } finally {
@@ -99,10 +95,16 @@ final class ProbeShells implements AutoCloseable {
         } catch (IOException | ExecutionException | TimeoutException broken) {
             // the shell (or the connection under it) failed: never reuse it; a live connection runs the
             // batch over its own session, a dead one is lost like any read
+            boolean ended = !shell.open();
             shell.close();
             if (!shell.client().isConnected()) {
                 throw new ConnectionLost(execution.node() + ": connection lost while a kept shell ran `" + line
                         + "`: " + broken.getMessage(), broken);
+            }
+            if (ended && !shell.answered()) {
+                refused = true;
+                LOG.info("{}: a kept shell (`{}`) ended before answering its first batch; this host's batches"
+                        + " go over sessions of their own", execution.node(), ShellFrames.SHELL);
             }
             return Optional.empty();
         } catch (InterruptedException e) {
