@@ -43,6 +43,7 @@ public final class SshNode implements Node {
     private final SshEndpoint endpoint;
     private final SshOptions options;
     private final SshConnection connection;
+    private final DropPolicy drops;
     private final ExecutorService io;
     private final RemoteTimeout remoteTimeout;
     private final RemoteExecution execution;
@@ -77,6 +78,7 @@ public final class SshNode implements Node {
         this.endpoint = endpoint;
         this.options = options;
         this.connection = new SshConnection(endpoint, options);
+        this.drops = new DropPolicy(endpoint, connection);
         this.io = Executors.newCachedThreadPool(daemonThreads("duet-ssh-" + endpoint.node()));
         this.remoteTimeout = remoteTimeout;
         this.execution = new RemoteExecution(endpoint.node(), io, remoteTimeout);
@@ -95,6 +97,7 @@ public final class SshNode implements Node {
         this.endpoint = base.endpoint;
         this.options = base.options.withBecome(escalation.become());
         this.connection = base.connection;
+        this.drops = base.drops;
         this.io = base.io;
         this.remoteTimeout = base.remoteTimeout;
         this.execution = base.execution;
@@ -352,43 +355,15 @@ public final class SshNode implements Node {
         }
     }
 
-    /** A read-only operation: reconnects once after a drop and runs it again on the new connection. */
+    /** A read-only operation: after a drop, run once more on a new connection ({@link DropPolicy#read}). */
     private <T> T withRetry(String what, Function<SSHClient, T> operation) {
-        SSHClient used = connection.client();
-        try {
-            return operation.apply(used);
-        } catch (ConnectionLost first) {
-            LOG.warn("{}: connection to {} lost during {}; reconnecting once", name(), endpoint.hostPort(), what);
-            SSHClient fresh = connection.reconnect(used);
-            try {
-                return operation.apply(fresh);
-            } catch (ConnectionLost second) {
-                throw new DuetException(Reason.UNREACHABLE, name() + ": connection to " + endpoint.hostPort()
-                        + " dropped again during " + what + " after one reconnect: " + second.getMessage(), second);
-            }
-        }
+        return drops.read(what, operation);
     }
 
-    /**
-     * An operation that changes the host: after a drop it may have run, so it is not replayed. The node
-     * reconnects (so the step's check can look again) and says what was cut short.
-     */
+    /** An operation that changes the host: never replayed after a drop ({@link DropPolicy#change}). */
     private <T> T once(String what, Function<SSHClient, T> operation) {
-        SSHClient used = connection.client();
         try {
-            return operation.apply(used);
-        } catch (ConnectionLost lost) {
-            LOG.warn("{}: connection to {} lost during {}, which changes the host: not replayed; reconnecting",
-                    name(), endpoint.hostPort(), what);
-            try {
-                connection.reconnect(used);
-                removeLeftoverTempFiles();
-            } catch (DuetException unreachable) {
-                throw new DuetException(unreachable.reason(), name() + ": connection to " + endpoint.hostPort()
-                        + " dropped during " + what + " (not sent again: it may have run there), and reconnecting"
-                        + " failed: " + unreachable.getMessage(), unreachable);
-            }
-            throw new DroppedDuringChange(name(), endpoint.hostPort(), what, lost);
+            return drops.change(what, operation, this::removeLeftoverTempFiles);
         } finally {
             accounts = null; // the change may have added or renamed an account
         }
