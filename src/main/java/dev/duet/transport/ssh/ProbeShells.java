@@ -118,9 +118,9 @@ final class ProbeShells implements AutoCloseable {
     }
 
     /**
-     * The answer within the command's timeout; past it, as {@link RemoteExecution} does: the host's own
-     * timeout has {@link RemoteTimeout#confirmWithin()} to end the line and say so, or the error says the
-     * end is not confirmed. Either way the shell is not reused: {@link #run} closes a shell that did not
+     * The answer within the command's timeout; past it, {@link RemoteExecution}'s rule for a late end: the
+     * host's own timeout has {@link RemoteTimeout#confirmWithin()} to end the line and say so, or the error
+     * says the end is not confirmed. Either way the shell is not reused: {@link #run} closes a shell that did not
      * answer.
      */
     private ProbeShell.Answer awaitAnswer(Future<ProbeShell.Answer> out, Command command, Duration timeout)
@@ -131,14 +131,13 @@ final class ProbeShells implements AutoCloseable {
             ProbeShell.Answer answer;
             try {
                 answer = out.get(remoteTimeout.confirmWithin().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (TimeoutException | ExecutionException unconfirmed) {
-                throw execution.notConfirmed(command, timeout, execution.node() + " reported no exit "
-                        + RemoteExecution.human(remoteTimeout.confirmWithin()) + " after the deadline");
+            } catch (TimeoutException unconfirmed) {
+                throw execution.noExitAfterDeadline(command, timeout);
+            } catch (ExecutionException dropped) {
+                throw execution.droppedAfterDeadline(command, timeout, dropped.getCause());
             }
-            if (RemoteTimeout.endedByTimeout(answer.exit())) {
-                throw execution.terminated(command, timeout, answer.exit());
-            }
-            return answer; // it finished by itself just after our deadline: its result stands
+            execution.judgeLateExit(command, timeout, answer.exit());
+            return answer;
         }
     }
 

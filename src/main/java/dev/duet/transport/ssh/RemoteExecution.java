@@ -84,27 +84,46 @@ final class RemoteExecution {
         try {
             if (!awaitExit(exec, remoteTimeout.confirmWithin())) {
                 signalKill(exec);
-                throw notConfirmed(command, timeout, node + " reported no exit "
-                        + human(remoteTimeout.confirmWithin()) + " after the deadline");
+                throw noExitAfterDeadline(command, timeout);
             }
             exit = exitCode(exec, ssh, line);
         } catch (IOException e) {
-            throw notConfirmed(command, timeout, "the connection dropped while waiting for " + node
-                    + " to end it (" + e.getMessage() + "); its timeout still ends it there unless it is stuck");
+            throw droppedAfterDeadline(command, timeout, e);
         }
+        judgeLateExit(command, timeout, exit);
+    }
+
+    /**
+     * The rule for a command's end after the local deadline, whatever carried the command (its own session,
+     * or a kept shell): an exit status of the host's timeout is a confirmed termination (TIMEOUT); any other
+     * means it finished by itself just after the deadline, and its result stands (this returns).
+     */
+    void judgeLateExit(Command command, Duration timeout, int exit) {
         if (RemoteTimeout.endedByTimeout(exit)) {
             throw terminated(command, timeout, exit);
         }
     }
 
-    DuetException terminated(Command command, Duration timeout, int exit) {
+    /** No exit status within {@link RemoteTimeout#confirmWithin()} after the deadline: the end is not confirmed. */
+    DuetException noExitAfterDeadline(Command command, Duration timeout) {
+        return notConfirmed(command, timeout, node + " reported no exit " + human(remoteTimeout.confirmWithin())
+                + " after the deadline");
+    }
+
+    /** The connection dropped while waiting past the deadline: the end is not confirmed, and not retried. */
+    DuetException droppedAfterDeadline(Command command, Duration timeout, Throwable e) {
+        return notConfirmed(command, timeout, "the connection dropped while waiting for " + node
+                + " to end it (" + e.getMessage() + "); its timeout still ends it there unless it is stuck");
+    }
+
+    private DuetException terminated(Command command, Duration timeout, int exit) {
         return new DuetException(Reason.TIMEOUT, node + ": `" + command.line() + "` did not finish within "
                 + human(timeout) + "; terminated on " + node + " (SIGTERM to its process group, SIGKILL "
                 + human(remoteTimeout.killAfter()) + " later if still alive); termination confirmed (exit "
                 + exit + " from timeout)");
     }
 
-    DuetException notConfirmed(Command command, Duration timeout, String why) {
+    private DuetException notConfirmed(Command command, Duration timeout, String why) {
         String program = command.argv().get(0).equals("sh") ? "timeout" : command.argv().get(0);
         return new DuetException(Reason.TIMEOUT, node + ": `" + command.line() + "` did not finish within "
                 + human(timeout) + "; termination NOT confirmed: " + why + ", so it may still be running there"
