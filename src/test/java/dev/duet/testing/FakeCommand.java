@@ -83,18 +83,11 @@ final class FakeCommand implements Command {
         try {
             String stdin = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             FakeRequest request = FakeRequest.of(host.name(), user, rawLine, stdin);
-            if (host.shouldDrop(request)) {
-                channel.getSession().close(true);
+            Optional<FakeReply> ran = run(channel, request);
+            if (ran.isEmpty()) {
                 return;
             }
-            FakeReply reply = host.reply(request);
-            if (host.shouldDropAfterRunning(request)) {
-                channel.getSession().close(true);
-                return;
-            }
-            if (!host.latency().isZero()) {
-                Thread.sleep(host.latency().toMillis());
-            }
+            FakeReply reply = ran.get();
             if (reply.stream() != null) {
                 stream(reply.stream());
                 return;
@@ -158,21 +151,35 @@ final class FakeCommand implements Command {
         }
     }
 
-    /** One request of a kept shell; false when the shell is over (the connection dropped, the channel closed). */
-    private boolean shellAnswer(ChannelSession channel, FakeRequest request, ShellFrames frames)
+    /**
+     * A request run as the host runs it: its reply after the host's latency; empty when the connection was
+     * dropped instead (before it ran, or after it ran and before the reply), as the host's faults say.
+     */
+    private Optional<FakeReply> run(ChannelSession channel, FakeRequest request)
             throws IOException, InterruptedException {
         if (host.shouldDrop(request)) {
             channel.getSession().close(true);
-            return false;
+            return Optional.empty();
         }
         FakeReply reply = host.reply(request);
         if (host.shouldDropAfterRunning(request)) {
             channel.getSession().close(true);
-            return false;
+            return Optional.empty();
         }
         if (!host.latency().isZero()) {
             Thread.sleep(host.latency().toMillis());
         }
+        return Optional.of(reply);
+    }
+
+    /** One request of a kept shell; false when the shell is over (the connection dropped, the channel closed). */
+    private boolean shellAnswer(ChannelSession channel, FakeRequest request, ShellFrames frames)
+            throws IOException, InterruptedException {
+        Optional<FakeReply> ran = run(channel, request);
+        if (ran.isEmpty()) {
+            return false;
+        }
+        FakeReply reply = ran.get();
         if (reply.hangs() && !hang(request, reply)) {
             return false;
         }

@@ -144,7 +144,7 @@ public final class SshNode implements Node {
     @Override
     public CommandResult run(Command command) {
         String what = "`" + command.line() + "`";
-        return command.readOnly() ? withRetry(what, ssh -> runOn(ssh, command)) : once(what, ssh -> runOn(ssh, command));
+        return command.readOnly() ? drops.read(what, ssh -> runOn(ssh, command)) : once(what, ssh -> runOn(ssh, command));
     }
 
     /**
@@ -160,7 +160,7 @@ public final class SshNode implements Node {
         String probes = commands.stream().map(c -> "`" + c.line() + "`").collect(java.util.stream.Collectors.joining(", "));
         // Only read-only probes join a batch (ProbeBatch.command refuses anything else), so a batch cut
         // short by a drop may be sent again; a mutating command never reaches this path.
-        return batch.split(withRetry(probes + " (one batch)", ssh -> runProbes(ssh, batch.command())));
+        return batch.split(drops.read(probes + " (one batch)", ssh -> runProbes(ssh, batch.command())));
     }
 
     /**
@@ -172,9 +172,9 @@ public final class SshNode implements Node {
      */
     @Override
     public FileProbe probeFile(String path) {
-        if (!viaSudo() && withRetry("probing " + path, this::sftpAvailable)) {
+        if (!viaSudo() && drops.read("probing " + path, this::sftpAvailable)) {
             long t0 = System.nanoTime();
-            SftpFiles.Probed p = withRetry("probing " + path, ssh -> sftp.probe(ssh, path));
+            SftpFiles.Probed p = drops.read("probing " + path, ssh -> sftp.probe(ssh, path));
             COMMANDS.info("{} sftp probe {}: {} {}ms", name(), path,
                     p.exists() ? p.content().length + " bytes" : "absent", (System.nanoTime() - t0) / 1_000_000);
             if (!p.exists()) {
@@ -202,7 +202,7 @@ public final class SshNode implements Node {
     private AccountNames accountNames() {
         AccountNames known = accounts;
         if (known == null) {
-            known = withRetry("reading /etc/passwd and /etc/group", ssh -> AccountNames.parse(
+            known = drops.read("reading /etc/passwd and /etc/group", ssh -> AccountNames.parse(
                     sftp.read(ssh, "/etc/passwd").orElse(new byte[0]), sftp.read(ssh, "/etc/group").orElse(new byte[0])));
             accounts = known;
         }
@@ -217,13 +217,13 @@ public final class SshNode implements Node {
                     + "`: only read-only commands may stream");
         }
         String line = become(command.line());
-        return Optional.of(withRetry("streaming `" + command.line() + "`",
+        return Optional.of(drops.read("streaming `" + command.line() + "`",
                 ssh -> SshLineStream.start(name(), ssh, line, onLine, io)));
     }
 
     @Override
     public Optional<byte[]> readFile(String path) {
-        return withRetry("reading " + path, ssh -> viaSudo() ? sudo.read(ssh, path)
+        return drops.read("reading " + path, ssh -> viaSudo() ? sudo.read(ssh, path)
                 : sftpAvailable(ssh) ? sftp.read(ssh, path) : exec.read(ssh, path));
     }
 
@@ -353,11 +353,6 @@ public final class SshNode implements Node {
             COMMANDS.info("{} failed ({}): {}{}", name(), e.getMessage(), line, note);
             throw e;
         }
-    }
-
-    /** A read-only operation: after a drop, run once more on a new connection ({@link DropPolicy#read}). */
-    private <T> T withRetry(String what, Function<SSHClient, T> operation) {
-        return drops.read(what, operation);
     }
 
     /** An operation that changes the host: never replayed after a drop ({@link DropPolicy#change}). */
