@@ -3,7 +3,7 @@ package dev.duet.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 final class StatusWatch {
     static final Duration PROGRESS_EVERY = Duration.ofSeconds(1);
     private static final String CLEAR = "\033[H\033[2J";
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final LivePair pair;
     private final Function<PairSnapshot, String> render;
@@ -107,6 +108,14 @@ final class StatusWatch {
         };
     }
 
+    /**
+     * The time of a draw, always with its seconds: {@code LocalTime.toString()} leaves them out when they are
+     * zero ("03:57" for 03:57:00), which broke the line's one shape for whoever reads it.
+     */
+    static String clock(LocalTime time) {
+        return CLOCK.format(time);
+    }
+
     private static void tick(List<NodeFeed> feeds, ExecutorService ticking) throws InterruptedException {
         List<Future<?>> running = new ArrayList<>();
         feeds.forEach(f -> running.add(ticking.submit(f::tick)));
@@ -164,9 +173,9 @@ final class StatusWatch {
         if (terminal) {
             out.print(CLEAR);
             out.println("duet status: " + feeds.stream().map(NodeFeed::how).collect(Collectors.joining(", "))
-                    + "; last change " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS) + " (Ctrl-C to stop)");
+                    + "; last change " + clock(LocalTime.now()) + " (Ctrl-C to stop)");
         } else {
-            out.println("--- " + LocalTime.now().truncatedTo(ChronoUnit.SECONDS));
+            out.println("--- " + clock(LocalTime.now()));
         }
         out.println(text.endsWith("\n") ? text.substring(0, text.length() - 1) : text);
         out.flush();
