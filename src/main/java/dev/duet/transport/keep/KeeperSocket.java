@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** The run's side of the keeper's socket: each request on a connection of its own. */
 final class KeeperSocket {
@@ -71,8 +72,13 @@ final class KeeperSocket {
      */
     Opened open(ObjectNode request, Duration within) throws IOException {
         SocketChannel channel = connect();
-        ScheduledFuture<?> backstop = BACKSTOP.schedule(() -> closeQuietly(channel), within.toMillis(),
-                TimeUnit.MILLISECONDS);
+        // set before the close, so a read that the close breaks already sees why (the future itself is not
+        // done until closing has returned)
+        AtomicBoolean fired = new AtomicBoolean();
+        ScheduledFuture<?> backstop = BACKSTOP.schedule(() -> {
+            fired.set(true);
+            closeQuietly(channel);
+        }, within.toMillis(), TimeUnit.MILLISECONDS);
         try {
             KeeperWire.write(KeeperWire.writer(channel), request);
             BufferedReader in = KeeperWire.reader(channel);
@@ -90,7 +96,7 @@ final class KeeperSocket {
             return new Opened(channel, in, answer);
         } catch (IOException e) {
             closeQuietly(channel);
-            throw backstop.isDone() && !(e instanceof NoAnswer) ? new NoAnswer(within, e) : e;
+            throw fired.get() && !(e instanceof NoAnswer) ? new NoAnswer(within, e) : e;
         } catch (RuntimeException e) {
             closeQuietly(channel);
             throw e;
