@@ -85,10 +85,11 @@ final class ProbeShells implements AutoCloseable {
         Future<ProbeShell.Answer> out = null;
         Future<byte[]> err = null;
         try {
+            long deadline = RemoteExecution.deadlineFromNow(timeout);
             ProbeShell.Exchange exchange = shell.send(line);
             out = io.submit(exchange.stdout());
             err = io.submit(exchange.stderr());
-            ProbeShell.Answer answer = awaitAnswer(out, command, timeout);
+            ProbeShell.Answer answer = awaitAnswer(out, command, timeout, deadline);
             byte[] stderr = err.get(STDERR_GRACE.toMillis(), TimeUnit.MILLISECONDS);
             return Optional.of(new CommandResult(command, answer.exit(), utf8(answer.stdout()), utf8(stderr),
                     Duration.ofNanos(System.nanoTime() - start)));
@@ -118,15 +119,20 @@ final class ProbeShells implements AutoCloseable {
     }
 
     /**
-     * The answer within the command's timeout; past it, {@link RemoteExecution}'s rule for a late end: the
+     * The answer within the command's timeout (counted from before the send, {@link
+     * RemoteExecution#deadlineFromNow}); past it, {@link RemoteExecution}'s rule for a late end: the
      * host's own timeout has {@link RemoteTimeout#confirmWithin()} to end the line and say so, or the error
      * says the end is not confirmed. Either way the shell is not reused: {@link #run} closes a shell that did not
      * answer.
      */
-    private ProbeShell.Answer awaitAnswer(Future<ProbeShell.Answer> out, Command command, Duration timeout)
-            throws InterruptedException, ExecutionException {
+    ProbeShell.Answer awaitAnswer(Future<ProbeShell.Answer> out, Command command, Duration timeout,
+            long deadline) throws InterruptedException, ExecutionException {
         try {
-            return out.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            ProbeShell.Answer answer = out.get(RemoteExecution.remaining(deadline).toNanos(), TimeUnit.NANOSECONDS);
+            if (RemoteExecution.passed(deadline)) {
+                execution.judgeLateExit(command, timeout, answer.exit());
+            }
+            return answer;
         } catch (TimeoutException late) {
             ProbeShell.Answer answer;
             try {

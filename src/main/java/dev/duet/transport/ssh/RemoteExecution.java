@@ -46,11 +46,13 @@ final class RemoteExecution {
         Session session = openSession(ssh, line);
         boolean abandoned = false;
         try {
+            long deadline = deadlineFromNow(timeout);
             Session.Command exec = session.exec(line);
             Future<byte[]> out = io.submit(() -> exec.getInputStream().readAllBytes());
             Future<byte[]> err = io.submit(() -> exec.getErrorStream().readAllBytes());
             io.submit(() -> writeStdin(exec.getOutputStream(), command.stdin()));
-            if (!awaitExit(exec, timeout)) {
+            boolean inTime = awaitExit(exec, remaining(deadline));
+            if (!inTime) {
                 abandoned = true;
                 confirmTermination(exec, ssh, command, line, timeout);
                 abandoned = false;
@@ -59,6 +61,9 @@ final class RemoteExecution {
             String stdout = utf8(drain(out, line));
             String stderr = utf8(drain(err, line));
             int exit = exitCode(exec, ssh, line);
+            if (inTime && passed(deadline)) {
+                judgeLateExit(command, timeout, exit);
+            }
             return new CommandResult(command, exit, stdout, stderr, Duration.ofNanos(System.nanoTime() - start));
         } catch (IOException e) {
             throw new ConnectionLost(node + ": connection lost while running `" + line + "`: " + e.getMessage(), e);
@@ -102,6 +107,28 @@ final class RemoteExecution {
         if (RemoteTimeout.endedByTimeout(exit)) {
             throw terminated(command, timeout, exit);
         }
+    }
+
+    /**
+     * The local deadline of a command about to be sent. It counts from before the send, and the host's
+     * timeout only from the line's arrival, so ours passes first however late the waiting thread runs.
+     */
+    static long deadlineFromNow(Duration timeout) {
+        return System.nanoTime() + timeout.toNanos();
+    }
+
+    /** What is left until {@code deadline}; at least 1 ms (a wait of zero could mean "forever"). */
+    static Duration remaining(long deadline) {
+        return Duration.ofNanos(Math.max(TimeUnit.MILLISECONDS.toNanos(1), deadline - System.nanoTime()));
+    }
+
+    /**
+     * Whether {@code deadline} has passed. An exit status first seen after it is judged by
+     * {@link #judgeLateExit} even when the wait for it did not time out: a waiting thread that ran late
+     * finds the host timeout's own exit already there, which is a termination and not the command's answer.
+     */
+    static boolean passed(long deadline) {
+        return System.nanoTime() - deadline >= 0;
     }
 
     /** No exit status within {@link RemoteTimeout#confirmWithin()} after the deadline: the end is not confirmed. */
