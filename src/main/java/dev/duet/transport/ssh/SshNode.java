@@ -141,9 +141,17 @@ public final class SshNode implements Node {
         return endpoint;
     }
 
+    /**
+     * A read-only probe without stdin goes to one of the connection's kept shells, as a batch does (a
+     * line sent to a running shell costs the host a fork, a session costs it sshd's fork and a login
+     * shell); anything else gets a session of its own.
+     */
     @Override
     public CommandResult run(Command command) {
         String what = "`" + command.line() + "`";
+        if (ProbeBatch.batchable(command)) {
+            return drops.read(what, ssh -> runProbes(ssh, command));
+        }
         return command.readOnly() ? drops.read(what, ssh -> runOn(ssh, command)) : once(what, ssh -> runOn(ssh, command));
     }
 
@@ -332,13 +340,16 @@ public final class SshNode implements Node {
         return logged(line, stdinNote, () -> execution.run(ssh, command, line, timeout));
     }
 
-    /** A read-only batch on a kept shell when one serves it (the log says so), else on a session of its own. */
-    private CommandResult runProbes(SSHClient ssh, Command batch) {
-        Duration timeout = options.timeoutFor(batch);
-        String line = remoteLine(batch, timeout);
-        CommandResult result = logged(line, " (kept shell)", () -> shells.run(ssh, batch, line, timeout)
+    /**
+     * A read-only probe (or batch of them) on a kept shell when one serves it (the log says so), else on a
+     * session of its own.
+     */
+    private CommandResult runProbes(SSHClient ssh, Command probe) {
+        Duration timeout = options.timeoutFor(probe);
+        String line = remoteLine(probe, timeout);
+        CommandResult result = logged(line, " (kept shell)", () -> shells.run(ssh, probe, line, timeout)
                 .orElse(null));
-        return result != null ? result : runOn(ssh, batch);
+        return result != null ? result : runOn(ssh, probe);
     }
 
     /** Runs one command line and logs it to {@code duet.commands} as sent, with its exit status or failure. */
