@@ -31,21 +31,6 @@ public final class ClusterFsMounts {
         }
         return r.stdout().lines().map(l -> l.strip().split(" "))
                 .filter(f -> f.length >= 3 && CLUSTER_FILESYSTEMS.contains(f[2]))
-                .map(f -> unescape(f[0]) + " " + unescape(f[1])).toList();
-    }
-
-    /** The kernel writes space, tab, newline and backslash in a mount's fields as {@code \ooo}. */
-    private static String unescape(String field) {
-        var out = new StringBuilder(field.length());
-        for (int i = 0; i < field.length(); i++) {
-            char c = field.charAt(i);
-            if (c == '\\' && i + 3 < field.length() && field.substring(i + 1, i + 4).matches("[0-7]{3}")) {
-                out.append((char) Integer.parseInt(field.substring(i + 1, i + 4), 8));
-                i += 3;
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+                .map(f -> MountInfo.unescape(f[0]) + " " + MountInfo.unescape(f[1])).toList();
     }
 }

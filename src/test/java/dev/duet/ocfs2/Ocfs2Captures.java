@@ -63,6 +63,16 @@ final class Ocfs2Captures {
         return m.group(1) + " " + m.group(3) + "   " + m.group(4) + "\n";
     }
 
+    /** The lab's /proc/self/mountinfo on node2 with the volume mounted at /srv/shared (drbdsteps capture). */
+    static String mountinfoMounted() {
+        return dev.duet.testing.Captures.output("proc_self_mountinfo__ocfs2_mounted__node2");
+    }
+
+    /** The lab's /proc/self/mountinfo after {@code umount /srv/shared} (node1; drbdsteps capture). */
+    static String mountinfoUnmounted() {
+        return dev.duet.testing.Captures.output("proc_self_mountinfo__unmounted__node1");
+    }
+
     /** Debian 12's /etc/default/o2cb as ocfs2-tools installs it (O2CB_ENABLED=false); not a lab capture. */
     static String debianDefaultO2cb() {
         return """
