@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -40,7 +41,7 @@ public final class MountStep implements Step {
 
     @Override
     public LikelyReads likelyReads(StepContext ctx) {
-        return new LikelyReads(List.of(findmnt()), List.of(Fstab.PATH));
+        return new LikelyReads(List.of(MountInfo.READ), List.of(Fstab.PATH));
     }
 
     @Override
@@ -114,21 +115,40 @@ public final class MountStep implements Step {
         return Command.probe("findmnt", "-n", "-o", "SOURCE,FSTYPE,OPTIONS", "--mountpoint", entry.path());
     }
 
-    /** True when our source is mounted at the path; refuses when something else is. */
+    /** A mount's source and fstype, as findmnt prints them. */
+    private record Mounted(String source, String fstype) {
+    }
+
+    /**
+     * True when our source is mounted at the path; refuses when something else is. The mount table answers
+     * when it is unambiguous (one whole filesystem at exactly this path); anything else is asked of findmnt,
+     * which resolves the path and picks among stacked mounts.
+     */
     private boolean mountedHere(Node node) {
-        var r = node.run(findmnt());
-        if (!r.ok() || r.stdout().isBlank()) {
+        Optional<Mounted> m = MountInfo.wholeFilesystemAt(node.run(MountInfo.READ), entry.path())
+                .map(e -> new Mounted(e.source(), e.fstype()))
+                .or(() -> findmntAt(node));
+        if (m.isEmpty()) {
             return false;
         }
-        String[] f = r.stdout().strip().split("\n")[0].strip().split("\\s+");
-        String source = f[0];
-        String fstype = f.length > 1 ? f[1] : "";
+        String source = m.get().source();
+        String fstype = m.get().fstype();
         if (!fstype.equals(entry.fstype()) || !sameSource(node, source)) {
             throw new DuetException(Reason.PRECONDITION, node.name() + ": " + entry.path() + " has " + source + " ("
                     + fstype + ") mounted, expected " + entry.src() + " (" + entry.fstype()
                     + "); Duet does not unmount what it did not mount: unmount it by hand if it is not needed");
         }
         return true;
+    }
+
+    /** What findmnt shows at the path; empty when nothing is mounted there (or findmnt failed). */
+    private Optional<Mounted> findmntAt(Node node) {
+        var r = node.run(findmnt());
+        if (!r.ok() || r.stdout().isBlank()) {
+            return Optional.empty();
+        }
+        String[] f = r.stdout().strip().split("\n")[0].strip().split("\\s+");
+        return Optional.of(new Mounted(f[0], f.length > 1 ? f[1] : ""));
     }
 
     private boolean sameSource(Node node, String mountedSource) {

@@ -3,6 +3,7 @@ package dev.duet.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.duet.ocfs2.BlockSignature;
+import dev.duet.testing.Captures;
 import dev.duet.testing.FakeSshHost;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -26,6 +27,7 @@ class DualPrimaryPlanOverSshTest {
         h.on("cat /proc/drbd", 1, "", "cat: /proc/drbd: No such file or directory\n");
         h.on("drbdadm", 127, "", "sh: 1: drbdadm: not found\n");
         h.on("drbdsetup", 127, "", "sh: 1: drbdsetup: not found\n");
+        h.on("cat /proc/self/mountinfo", 0, Captures.output("proc_self_mountinfo__unmounted__node1"));
         h.on("findmnt ", 1, "");
         h.on(BlockSignature.command("/dev/vdb").line(), 2, "");
         h.on(BlockSignature.command("/dev/drbd0").line(), 64, "", "/dev/drbd0: No such block device\n");
@@ -40,7 +42,8 @@ class DualPrimaryPlanOverSshTest {
             "cat /proc/drbd", "modinfo -F version drbd", "drbdadm --version", "drbdadm dump-md r0",
             // drbdadm's dry run (-d prints what adjust would do): drbd_resource names it as a likely read
             "drbdadm -d adjust r0",
-            "systemctl is-enabled o2cb", "systemctl is-enabled drbd", "o2cb cluster-status ", "findmnt -n ",
+            "systemctl is-enabled o2cb", "systemctl is-enabled drbd", "o2cb cluster-status ",
+            "cat /proc/self/mountinfo", "findmnt -n ",
             BlockSignature.command("/dev/vdb").line(), BlockSignature.command("/dev/drbd0").line(),
             // a managed file's mode/owner and content, read in one batch (base64 encodes to stdout, writes nothing)
             "stat -c '%a %U:%G' ", "base64 -w 0 -- ");

@@ -86,6 +86,10 @@ final class HealthyPair {
         h.on("readlink -f /dev/drbd0", 0, "/dev/drbd0\n");
         h.on("findmnt -n -t ocfs2 -o TARGET", r -> mounted.get() ? FakeReply.ok("/srv/shared\n")
                 : FakeReply.exit(1, "", ""));
+        // the mount table the lab showed with the volume mounted and after umount, and findmnt from the same state
+        String mountedTable = Captures.output("proc_self_mountinfo__ocfs2_mounted__node" + (n.endsWith("2") ? "2" : "1"));
+        String unmountedTable = Captures.output("proc_self_mountinfo__unmounted__node1");
+        h.on("cat /proc/self/mountinfo", r -> FakeReply.ok(mounted.get() ? mountedTable : unmountedTable));
         h.on("findmnt -n -o SOURCE,FSTYPE,OPTIONS --mountpoint /srv/shared", r -> mounted.get()
                 ? FakeReply.ok("/dev/drbd0 ocfs2  rw,noatime,_netdev,heartbeat=local,nointr,data=ordered\n")
                 : FakeReply.exit(1, "", ""));

@@ -19,7 +19,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MountStepTest {
-    private static final String FINDMNT = "findmnt -n -o SOURCE,FSTYPE,OPTIONS --mountpoint /mnt/ocfs2";
+    private static final String FINDMNT = "findmnt -n -o SOURCE,FSTYPE,OPTIONS --mountpoint /srv/shared";
+    private static final String MOUNTINFO = "cat /proc/self/mountinfo";
+    /** The lab's mountinfo line of the volume (node2), for tables built around it. */
+    private static final String OCFS2_LINE = Ocfs2Captures.mountinfoMounted().lines()
+            .filter(l -> l.contains(" /srv/shared ")).findFirst().orElseThrow();
     private static final String DEBIAN_FSTAB = """
             # /etc/fstab: static file system information.
             #
@@ -27,11 +31,11 @@ class MountStepTest {
             UUID=5d3c1f7e-0c57-4d1e-9a38-8f6c2f0d1a2b /               ext4    errors=remount-ro 0       1
             /dev/vda5       none            swap    sw              0       0
             """;
-    private static final String ENTRY = "/dev/drbd0 /mnt/ocfs2 ocfs2 "
+    private static final String ENTRY = "/dev/drbd0 /srv/shared ocfs2 "
             + "noatime,_netdev,x-systemd.requires=o2cb.service,x-systemd.after=drbd.service 0 0";
 
     private static Step step(String state) {
-        Map<String, Object> values = new LinkedHashMap<>(Map.of("path", "/mnt/ocfs2", "src", "/dev/drbd0",
+        Map<String, Object> values = new LinkedHashMap<>(Map.of("path", "/srv/shared", "src", "/dev/drbd0",
                 "fstype", "ocfs2", "state", state));
         return new MountModule().bind(new Args("mount", values, null));
     }
@@ -40,10 +44,16 @@ class MountStepTest {
         ScriptedNode node = new ScriptedNode("node2").file("/etc/fstab", fstab)
                 .on("stat -c", 0, "644 root:root\n")
                 .on("systemctl daemon-reload", 0, "")
-                .on("mkdir -p /mnt/ocfs2", 0, "")
+                .on("mkdir -p /srv/shared", 0, "")
                 .on("mount -t ocfs2", 0, "")
-                .on("umount /mnt/ocfs2", 0, "");
-        return mounted ? node.on(FINDMNT, 0, Ocfs2Captures.findmntMounted()) : node.on(FINDMNT, 1, "");
+                .on("umount /srv/shared", 0, "");
+        return mounted
+                ? node.on(MOUNTINFO, 0, Ocfs2Captures.mountinfoMounted()).on(FINDMNT, 0, Ocfs2Captures.findmntMounted())
+                : node.on(MOUNTINFO, 0, Ocfs2Captures.mountinfoUnmounted()).on(FINDMNT, 1, "");
+    }
+
+    private static java.util.List<String> asked(ScriptedNode node) {
+        return node.commands().stream().map(Command::line).toList();
     }
 
     @Test
@@ -52,15 +62,15 @@ class MountStepTest {
         var ctx = TestContext.apply(node);
         Check check = step("mounted").check(ctx);
         assertThat(check.kind()).isEqualTo(Check.Kind.CHANGE);
-        assertThat(check.message()).contains("/etc/fstab would be updated", "/mnt/ocfs2 would be mounted");
+        assertThat(check.message()).contains("/etc/fstab would be updated", "/srv/shared would be mounted");
         assertThat(check.diff()).contains("+" + ENTRY);
 
         assertThat(step("mounted").act(ctx, check)).isEqualTo(Done.changed(
-                "updated /etc/fstab; mounted /mnt/ocfs2 (/dev/drbd0, ocfs2)", check.diff()));
+                "updated /etc/fstab; mounted /srv/shared (/dev/drbd0, ocfs2)", check.diff()));
         assertThat(node.fileText("/etc/fstab")).isEqualTo(DEBIAN_FSTAB + ENTRY + "\n");
         assertThat(node.mutatingCommands()).extracting(Command::line).containsExactly(
-                "systemctl daemon-reload", "mkdir -p /mnt/ocfs2",
-                "mount -t ocfs2 -o noatime,_netdev /dev/drbd0 /mnt/ocfs2");
+                "systemctl daemon-reload", "mkdir -p /srv/shared",
+                "mount -t ocfs2 -o noatime,_netdev /dev/drbd0 /srv/shared");
     }
 
     @Test
@@ -69,7 +79,7 @@ class MountStepTest {
         ScriptedNode node = node(handWritten, true);
         Check check = step("mounted").check(TestContext.apply(node));
         assertThat(check.kind()).isEqualTo(Check.Kind.OK);
-        assertThat(check.message()).isEqualTo("/mnt/ocfs2 mounted and in /etc/fstab");
+        assertThat(check.message()).isEqualTo("/srv/shared mounted and in /etc/fstab");
         assertThat(node.mutatingCommands()).isEmpty();
         assertThat(node.writes()).isEmpty();
     }
@@ -89,11 +99,11 @@ class MountStepTest {
         ScriptedNode node = node(DEBIAN_FSTAB + ENTRY + "\n", false);
         var ctx = TestContext.apply(node);
         Check check = step("mounted").check(ctx);
-        assertThat(check.message()).isEqualTo("/mnt/ocfs2 would be mounted (/dev/drbd0, ocfs2)");
-        assertThat(step("mounted").act(ctx, check)).isEqualTo(Done.changed("mounted /mnt/ocfs2 (/dev/drbd0, ocfs2)"));
+        assertThat(check.message()).isEqualTo("/srv/shared would be mounted (/dev/drbd0, ocfs2)");
+        assertThat(step("mounted").act(ctx, check)).isEqualTo(Done.changed("mounted /srv/shared (/dev/drbd0, ocfs2)"));
         assertThat(node.writes()).isEmpty();
         assertThat(node.mutatingCommands()).extracting(Command::line)
-                .containsExactly("mkdir -p /mnt/ocfs2", "mount -t ocfs2 -o noatime,_netdev /dev/drbd0 /mnt/ocfs2");
+                .containsExactly("mkdir -p /srv/shared", "mount -t ocfs2 -o noatime,_netdev /dev/drbd0 /srv/shared");
     }
 
     @Test
@@ -109,7 +119,7 @@ class MountStepTest {
 
     @Test
     void changedOptionsReplaceTheEntryInPlace() {
-        String old = DEBIAN_FSTAB.replace("/dev/vda5", "/dev/drbd0 /mnt/ocfs2 ocfs2 defaults 0 0\n/dev/vda5");
+        String old = DEBIAN_FSTAB.replace("/dev/vda5", "/dev/drbd0 /srv/shared ocfs2 defaults 0 0\n/dev/vda5");
         ScriptedNode node = node(old, true);
         var ctx = TestContext.apply(node);
         step("present").act(ctx, step("present").check(ctx));
@@ -123,8 +133,114 @@ class MountStepTest {
         assertThatThrownBy(() -> step("mounted").check(TestContext.apply(node)))
                 .isInstanceOf(DuetException.class)
                 .satisfies(e -> assertThat(((DuetException) e).reason()).isEqualTo(Reason.PRECONDITION))
-                .hasMessageContaining("node2: /mnt/ocfs2 has /dev/vdc (ext4) mounted, expected /dev/drbd0 (ocfs2)");
+                .hasMessageContaining("node2: /srv/shared has /dev/vdc (ext4) mounted, expected /dev/drbd0 (ocfs2)");
         assertThat(node.mutatingCommands()).isEmpty();
+    }
+
+    @Test
+    void somethingElseInTheMountTableIsRefusedWithTheSameWords() {
+        String table = Ocfs2Captures.mountinfoUnmounted()
+                + "213 27 254:32 / /srv/shared rw,relatime shared:113 - ext4 /dev/vdc rw\n";
+        ScriptedNode node = node(DEBIAN_FSTAB, false).on(MOUNTINFO, 0, table)
+                .on("readlink -f /dev/drbd0", 0, "/dev/drbd0\n");
+        assertThatThrownBy(() -> step("mounted").check(TestContext.apply(node)))
+                .isInstanceOf(DuetException.class)
+                .satisfies(e -> assertThat(((DuetException) e).reason()).isEqualTo(Reason.PRECONDITION))
+                .hasMessageContaining("node2: /srv/shared has /dev/vdc (ext4) mounted, expected /dev/drbd0 (ocfs2)");
+        assertThat(asked(node)).as("the mount table answered").noneMatch(c -> c.startsWith("findmnt"));
+        assertThat(node.mutatingCommands()).isEmpty();
+    }
+
+    @Test
+    void mountedInTheMountTableIsOkWithoutStartingFindmnt() {
+        ScriptedNode node = node(DEBIAN_FSTAB + ENTRY + "\n", true);
+        Step mounted = step("mounted");
+        var ctx = TestContext.apply(node);
+        assertThat(mounted.likelyReads(ctx).probes()).extracting(Command::line).containsExactly(MOUNTINFO);
+        assertThat(mounted.check(ctx).message()).isEqualTo("/srv/shared mounted and in /etc/fstab");
+        assertThat(asked(node)).contains(MOUNTINFO).noneMatch(c -> c.startsWith("findmnt"));
+    }
+
+    @Test
+    void anEscapedMountPointIsComparedUnescaped() {
+        // Args refuse spaces in a playbook's path; the step itself compares whatever path it is given
+        MountStep step = new MountStep(new FstabEntry("/dev/drbd0", "/srv/my share", "ocfs2", "noatime", "0", "0"),
+                MountStep.State.UNMOUNTED);
+        ScriptedNode node = new ScriptedNode("node2").on(MOUNTINFO, 0, Ocfs2Captures.mountinfoUnmounted()
+                + OCFS2_LINE.replace(" /srv/shared ", " /srv/my\\040share ") + "\n");
+        assertThat(step.check(TestContext.plan(node)).message()).isEqualTo("/srv/my share would be unmounted");
+        assertThat(asked(node)).containsExactly(MOUNTINFO);
+    }
+
+    @Test
+    void aBindMountOfASubdirectoryIsLeftToFindmnt() {
+        String table = Ocfs2Captures.mountinfoUnmounted() + OCFS2_LINE.replace(" / /srv/shared ", " /sub /srv/shared ");
+        ScriptedNode node = node(DEBIAN_FSTAB + ENTRY + "\n", false).on(MOUNTINFO, 0, table + "\n")
+                .on(FINDMNT, 0, "/dev/drbd0[/sub] ocfs2  rw,noatime\n")
+                .on("readlink -f /dev/drbd0", 0, "/dev/drbd0\n");
+        assertThatThrownBy(() -> step("mounted").check(TestContext.apply(node)))
+                .hasMessageContaining("/srv/shared has /dev/drbd0[/sub] (ocfs2) mounted");
+        assertThat(asked(node)).contains(FINDMNT);
+    }
+
+    @Test
+    void stackedMountsAreLeftToFindmnt() {
+        String table = Ocfs2Captures.mountinfoMounted() + "300 213 0:50 / /srv/shared rw,relatime - tmpfs tmpfs rw\n";
+        ScriptedNode node = node(DEBIAN_FSTAB + ENTRY + "\n", true).on(MOUNTINFO, 0, table)
+                .on(FINDMNT, 0, "tmpfs  tmpfs  rw,relatime\n")
+                .on("readlink -f /dev/drbd0", 0, "/dev/drbd0\n");
+        assertThatThrownBy(() -> step("mounted").check(TestContext.apply(node)))
+                .hasMessageContaining("/srv/shared has tmpfs (tmpfs) mounted");
+        assertThat(asked(node)).contains(FINDMNT);
+    }
+
+    @Test
+    void noEntryAtThatSpellingIsLeftToFindmntWhichResolvesSymlinks() {
+        // /srv/shared a symlink to /data/shared: the table only has the real path, findmnt resolves ours
+        String table = Ocfs2Captures.mountinfoUnmounted() + OCFS2_LINE.replace(" /srv/shared ", " /data/shared ");
+        ScriptedNode node = node(DEBIAN_FSTAB + ENTRY + "\n", false).on(MOUNTINFO, 0, table + "\n")
+                .on(FINDMNT, 0, Ocfs2Captures.findmntMounted());
+        assertThat(step("mounted").check(TestContext.apply(node)).kind()).isEqualTo(Check.Kind.OK);
+        assertThat(asked(node)).contains(FINDMNT);
+    }
+
+    @Test
+    void aFailedReadIsLeftToFindmnt() {
+        ScriptedNode node = node(DEBIAN_FSTAB + ENTRY + "\n", true)
+                .on(MOUNTINFO, 1, "", "cat: /proc/self/mountinfo: Permission denied\n").on(FINDMNT, 1, "");
+        assertThat(step("mounted").check(TestContext.apply(node)).message())
+                .isEqualTo("/srv/shared would be mounted (/dev/drbd0, ocfs2)");
+        assertThat(asked(node)).contains(FINDMNT);
+    }
+
+    @Test
+    void aMalformedTableIsUnknownNotEmpty() {
+        // the table shows our mount, but one line does not parse: findmnt, not the rest of the table, decides
+        ScriptedNode node = node(DEBIAN_FSTAB + ENTRY + "\n", true)
+                .on(MOUNTINFO, 0, Ocfs2Captures.mountinfoMounted() + "214 27 147:1 / /srv/other rw\n")
+                .on(FINDMNT, 1, "");
+        assertThat(step("mounted").check(TestContext.apply(node)).message())
+                .isEqualTo("/srv/shared would be mounted (/dev/drbd0, ocfs2)");
+        assertThat(asked(node)).contains(FINDMNT);
+    }
+
+    @Test
+    void aMountThatAppearsBeforeTheActHalfIsNotMountedTwice() {
+        var mounted = new java.util.concurrent.atomic.AtomicBoolean();
+        ScriptedNode node = node(DEBIAN_FSTAB + ENTRY + "\n", false)
+                .on(MOUNTINFO, c -> ScriptedNode.result(c, 0, mounted.get() ? Ocfs2Captures.mountinfoMounted()
+                        : Ocfs2Captures.mountinfoUnmounted(), ""))
+                .on(FINDMNT, c -> mounted.get() ? ScriptedNode.result(c, 0, Ocfs2Captures.findmntMounted(), "")
+                        : ScriptedNode.result(c, 1, "", ""));
+        var ctx = TestContext.apply(node);
+        Check check = step("mounted").check(ctx);
+        assertThat(check.message()).isEqualTo("/srv/shared would be mounted (/dev/drbd0, ocfs2)");
+        mounted.set(true);
+        int before = node.commands().size();
+        assertThat(step("mounted").act(ctx, check)).isEqualTo(Done.unchanged("/srv/shared mounted and in /etc/fstab"));
+        assertThat(node.mutatingCommands()).isEmpty();
+        assertThat(asked(node).subList(before, asked(node).size())).as("the act half reads the table as the check did")
+                .contains(MOUNTINFO).noneMatch(c -> c.startsWith("findmnt"));
     }
 
     @Test
@@ -132,10 +248,10 @@ class MountStepTest {
         ScriptedNode node = node(DEBIAN_FSTAB + ENTRY + "\n", true);
         var ctx = TestContext.apply(node);
         assertThat(step("absent").act(ctx, step("absent").check(ctx)).message())
-                .isEqualTo("unmounted /mnt/ocfs2; updated /etc/fstab");
+                .isEqualTo("unmounted /srv/shared; updated /etc/fstab");
         assertThat(node.fileText("/etc/fstab")).isEqualTo(DEBIAN_FSTAB);
         assertThat(node.mutatingCommands()).extracting(Command::line)
-                .containsExactly("umount /mnt/ocfs2", "systemctl daemon-reload");
+                .containsExactly("umount /srv/shared", "systemctl daemon-reload");
     }
 
     @Test
@@ -143,9 +259,9 @@ class MountStepTest {
         ScriptedNode node = node(DEBIAN_FSTAB + ENTRY + "\n", true);
         var ctx = TestContext.apply(node);
         assertThat(step("unmounted").act(ctx, step("unmounted").check(ctx)))
-                .isEqualTo(Done.changed("unmounted /mnt/ocfs2"));
+                .isEqualTo(Done.changed("unmounted /srv/shared"));
         assertThat(node.writes()).isEmpty();
-        assertThat(node.mutatingCommands()).extracting(Command::line).containsExactly("umount /mnt/ocfs2");
+        assertThat(node.mutatingCommands()).extracting(Command::line).containsExactly("umount /srv/shared");
     }
 
     @Test
@@ -156,7 +272,7 @@ class MountStepTest {
         ScriptedNode node = node("", false).on("findmnt -n -o SOURCE,FSTYPE,OPTIONS --mountpoint /srv", 1, "");
         var ctx = TestContext.plan(node);
         assertThat(ext4.check(ctx).diff()).contains("+LABEL=data /srv ext4 noatime 0 0").doesNotContain("x-systemd");
-        MountStep own = (MountStep) module.bind(new Args("mount", Map.of("path", "/mnt/ocfs2", "src", "/dev/drbd0",
+        MountStep own = (MountStep) module.bind(new Args("mount", Map.of("path", "/srv/shared", "src", "/dev/drbd0",
                 "opts", "noatime,_netdev,x-systemd.after=network-online.target"), null));
         assertThat(own.check(TestContext.plan(node(DEBIAN_FSTAB, false))).diff())
                 .contains("noatime,_netdev,x-systemd.after=network-online.target,x-systemd.requires=o2cb.service,"
@@ -169,11 +285,11 @@ class MountStepTest {
         var module = new MountModule();
         assertThatThrownBy(() -> module.validate(Map.of("path", "/mnt/o cfs2"), where))
                 .isInstanceOf(InputException.class).hasMessageContaining("play.yml:40:5");
-        assertThatThrownBy(() -> module.validate(Map.of("path", "/mnt/ocfs2", "opts", "noatime;reboot"), where))
+        assertThatThrownBy(() -> module.validate(Map.of("path", "/srv/shared", "opts", "noatime;reboot"), where))
                 .isInstanceOf(InputException.class).hasMessageContaining("opts");
-        assertThatThrownBy(() -> module.validate(Map.of("path", "/mnt/ocfs2", "src", "LABEL=$(id)"), where))
+        assertThatThrownBy(() -> module.validate(Map.of("path", "/srv/shared", "src", "LABEL=$(id)"), where))
                 .isInstanceOf(InputException.class).hasMessageContaining("src");
-        assertThatThrownBy(() -> module.validate(Map.of("path", "/mnt/ocfs2", "state", "remounted"), where))
+        assertThatThrownBy(() -> module.validate(Map.of("path", "/srv/shared", "state", "remounted"), where))
                 .isInstanceOf(InputException.class).hasMessageContaining("state");
         module.validate(Map.of("path", "{{ mount_point }}", "src", "{{ drbd_device }}"), where);
     }
