@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import net.schmizz.sshj.SSHClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -337,7 +338,7 @@ public final class SshNode implements Node {
         String line = remoteLine(command, timeout);
         String stdinNote = command.stdin() == null ? "" : command.sensitiveStdin() ? " (stdin: secret)"
                 : " (stdin: " + command.stdin().length() + " chars)";
-        return logged(line, stdinNote, () -> execution.run(ssh, command, line, timeout));
+        return logged(line, stdinNote, () -> Optional.of(execution.run(ssh, command, line, timeout))).orElseThrow();
     }
 
     /**
@@ -347,18 +348,19 @@ public final class SshNode implements Node {
     private CommandResult runProbes(SSHClient ssh, Command probe) {
         Duration timeout = options.timeoutFor(probe);
         String line = remoteLine(probe, timeout);
-        CommandResult result = logged(line, " (kept shell)", () -> shells.run(ssh, probe, line, timeout)
-                .orElse(null));
-        return result != null ? result : runOn(ssh, probe);
+        return logged(line, " (kept shell)", () -> shells.run(ssh, probe, line, timeout))
+                .orElseGet(() -> runOn(ssh, probe));
     }
 
-    /** Runs one command line and logs it to {@code duet.commands} as sent, with its exit status or failure. */
-    private CommandResult logged(String line, String note, java.util.function.Supplier<CommandResult> run) {
+    /**
+     * Runs one command line and logs it to {@code duet.commands} as sent, with its exit status or failure;
+     * empty (and nothing logged) when the carrier did not serve it.
+     */
+    private Optional<CommandResult> logged(String line, String note, Supplier<Optional<CommandResult>> run) {
         try {
-            CommandResult result = run.get();
-            if (result != null) {
-                COMMANDS.info("{} rc={} {}ms: {}{}", name(), result.exitCode(), result.duration().toMillis(), line, note);
-            }
+            Optional<CommandResult> result = run.get();
+            result.ifPresent(r -> COMMANDS.info("{} rc={} {}ms: {}{}", name(), r.exitCode(), r.duration().toMillis(),
+                    line, note));
             return result;
         } catch (DuetException | ConnectionLost e) {
             COMMANDS.info("{} failed ({}): {}{}", name(), e.getMessage(), line, note);
