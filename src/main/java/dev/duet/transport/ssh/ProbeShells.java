@@ -129,9 +129,7 @@ final class ProbeShells implements AutoCloseable {
             long deadline) throws InterruptedException, ExecutionException {
         try {
             ProbeShell.Answer answer = out.get(RemoteExecution.remaining(deadline).toNanos(), TimeUnit.NANOSECONDS);
-            if (RemoteExecution.passed(deadline)) {
-                execution.judgeLateExit(command, timeout, answer.exit());
-            }
+            execution.judgeIfLate(command, timeout, deadline, answer.exit());
             return answer;
         } catch (TimeoutException late) {
             ProbeShell.Answer answer;

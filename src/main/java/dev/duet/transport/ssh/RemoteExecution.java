@@ -51,8 +51,7 @@ final class RemoteExecution {
             Future<byte[]> out = io.submit(() -> exec.getInputStream().readAllBytes());
             Future<byte[]> err = io.submit(() -> exec.getErrorStream().readAllBytes());
             io.submit(() -> writeStdin(exec.getOutputStream(), command.stdin()));
-            boolean inTime = awaitExit(exec, remaining(deadline));
-            if (!inTime) {
+            if (!awaitExit(exec, remaining(deadline))) {
                 abandoned = true;
                 confirmTermination(exec, ssh, command, line, timeout);
                 abandoned = false;
@@ -61,9 +60,7 @@ final class RemoteExecution {
             String stdout = utf8(drain(out, line));
             String stderr = utf8(drain(err, line));
             int exit = exitCode(exec, ssh, line);
-            if (inTime && passed(deadline)) {
-                judgeLateExit(command, timeout, exit);
-            }
+            judgeIfLate(command, timeout, deadline, exit);
             return new CommandResult(command, exit, stdout, stderr, Duration.ofNanos(System.nanoTime() - start));
         } catch (IOException e) {
             throw new ConnectionLost(node + ": connection lost while running `" + line + "`: " + e.getMessage(), e);
@@ -123,12 +120,14 @@ final class RemoteExecution {
     }
 
     /**
-     * Whether {@code deadline} has passed. An exit status first seen after it is judged by
-     * {@link #judgeLateExit} even when the wait for it did not time out: a waiting thread that ran late
-     * finds the host timeout's own exit already there, which is a termination and not the command's answer.
+     * {@link #judgeLateExit} for an exit status first seen after {@code deadline}, even when the wait for it
+     * did not time out: a waiting thread that ran late finds the host timeout's own exit already there,
+     * which is a termination and not the command's answer. Before the deadline the exit stands.
      */
-    static boolean passed(long deadline) {
-        return System.nanoTime() - deadline >= 0;
+    void judgeIfLate(Command command, Duration timeout, long deadline, int exit) {
+        if (System.nanoTime() - deadline >= 0) {
+            judgeLateExit(command, timeout, exit);
+        }
     }
 
     /** No exit status within {@link RemoteTimeout#confirmWithin()} after the deadline: the end is not confirmed. */
