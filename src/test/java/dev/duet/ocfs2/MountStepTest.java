@@ -174,23 +174,24 @@ class MountStepTest {
 
     @Test
     void aBindMountOfASubdirectoryIsLeftToFindmnt() {
-        String table = Ocfs2Captures.mountinfoUnmounted() + OCFS2_LINE.replace(" / /srv/shared ", " /sub /srv/shared ");
-        ScriptedNode node = node(DEBIAN_FSTAB + ENTRY + "\n", false).on(MOUNTINFO, 0, table + "\n")
-                .on(FINDMNT, 0, "/dev/drbd0[/sub] ocfs2  rw,noatime\n")
-                .on("readlink -f /dev/drbd0", 0, "/dev/drbd0\n");
-        assertThatThrownBy(() -> step("mounted").check(TestContext.apply(node)))
-                .hasMessageContaining("/srv/shared has /dev/drbd0[/sub] (ocfs2) mounted");
-        assertThat(asked(node)).contains(FINDMNT);
+        String table = Ocfs2Captures.mountinfoUnmounted() + OCFS2_LINE.replace(" / /srv/shared ", " /sub /srv/shared ")
+                + "\n";
+        assertFindmntRefuses(table, false, "/dev/drbd0[/sub] ocfs2  rw,noatime\n",
+                "/srv/shared has /dev/drbd0[/sub] (ocfs2) mounted");
     }
 
     @Test
     void stackedMountsAreLeftToFindmnt() {
         String table = Ocfs2Captures.mountinfoMounted() + "300 213 0:50 / /srv/shared rw,relatime - tmpfs tmpfs rw\n";
-        ScriptedNode node = node(DEBIAN_FSTAB + ENTRY + "\n", true).on(MOUNTINFO, 0, table)
-                .on(FINDMNT, 0, "tmpfs  tmpfs  rw,relatime\n")
+        assertFindmntRefuses(table, true, "tmpfs  tmpfs  rw,relatime\n", "/srv/shared has tmpfs (tmpfs) mounted");
+    }
+
+    /** The table cannot answer, findmnt is asked and shows something else mounted: the check refuses. */
+    private void assertFindmntRefuses(String table, boolean mounted, String findmnt, String refusal) {
+        ScriptedNode node = node(DEBIAN_FSTAB + ENTRY + "\n", mounted).on(MOUNTINFO, 0, table)
+                .on(FINDMNT, 0, findmnt)
                 .on("readlink -f /dev/drbd0", 0, "/dev/drbd0\n");
-        assertThatThrownBy(() -> step("mounted").check(TestContext.apply(node)))
-                .hasMessageContaining("/srv/shared has tmpfs (tmpfs) mounted");
+        assertThatThrownBy(() -> step("mounted").check(TestContext.apply(node))).hasMessageContaining(refusal);
         assertThat(asked(node)).contains(FINDMNT);
     }
 
