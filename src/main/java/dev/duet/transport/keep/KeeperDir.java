@@ -24,8 +24,13 @@ public record KeeperDir(Path dir, String buildId) {
         return dir.resolve("keeper-" + buildId + ".sock");
     }
 
+    /**
+     * Taken only while a run starts a keeper. One file for every build: a lock file cannot be removed
+     * safely (a run waiting on the unlinked file and a run creating a new one would both hold "the"
+     * lock), so it stays, and one per build would leave one behind for every version ever run.
+     */
     Path lockFile() {
-        return dir.resolve("keeper-" + buildId + ".lock");
+        return dir.resolve("keeper.lock");
     }
 
     /** The default place for this user, or empty (with the reason in {@code why}) when it is not safe or usable. */
