@@ -9,10 +9,25 @@ public final class Shell {
     }
 
     public static String quote(String word) {
-        if (!word.isEmpty() && word.matches("[A-Za-z0-9_@%+=:,./-]+")) {
+        if (isPlain(word)) {
             return word;
         }
         return "'" + word.replace("'", "'\"'\"'") + "'";
+    }
+
+    /** Only characters no shell treats specially: [A-Za-z0-9_@%+=:,./-], at least one. */
+    private static boolean isPlain(String word) {
+        if (word.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < word.length(); i++) {
+            char c = word.charAt(i);
+            boolean plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "_@%+=:,./-".indexOf(c) >= 0;
+            if (!plain) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static String join(List<String> argv) {

@@ -8,13 +8,15 @@ final class Lines {
     private static final int MAX_SHOWN = 100;
     private static final java.util.regex.Pattern KEY_VALUE = java.util.regex.Pattern.compile("[a-z][a-z0-9_-]*:\\S*");
     private static final java.util.regex.Pattern ANSI = java.util.regex.Pattern.compile("\u001B\\[[0-9;]*m");
+    private static final java.util.regex.Pattern LINE_END = java.util.regex.Pattern.compile("\r\n|\r|\n");
+    private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("\\s+");
 
     private Lines() {
     }
 
     /** The lines of {@code text}, any line ending, NUL bytes removed (real /proc/drbd reads carry them). */
     static List<String> of(String text) {
-        return Arrays.asList(clean(text).split("\r\n|\r|\n", -1));
+        return Arrays.asList(LINE_END.split(clean(text), -1));
     }
 
     /** A line with its number in the original text. */
@@ -46,7 +48,7 @@ final class Lines {
         if (line.isBlank() || !Character.isWhitespace(line.charAt(0))) {
             return false;
         }
-        for (String word : line.strip().split("\\s+")) {
+        for (String word : BLANKS.split(line.strip())) {
             if (!KEY_VALUE.matcher(word).matches()) {
                 return false;
             }
