@@ -15,11 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -30,7 +27,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A host reached over SSH (SSHJ): one connection for the whole run, a new session channel per command,
- * files over SFTP (over exec channels when the server refuses SFTP, see {@link ExecFiles}). A dropped
+ * files over SFTP (over exec channels when the server refuses SFTP, see {@link NodeFiles}). A dropped
  * connection is reconnected once; only read-only operations (probes, reads, streams) are then retried,
  * and a second drop fails with {@link Reason#UNREACHABLE}. A command that changes the host, or a file
  * write, is never sent again: after reconnecting the node throws {@link DroppedDuringChange} and the
@@ -39,7 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SshNode implements Node {
     private static final Logger COMMANDS = LoggerFactory.getLogger("duet.commands");
-    private static final Logger LOG = LoggerFactory.getLogger(SshNode.class);
 
     private final SshEndpoint endpoint;
     private final SshOptions options;
@@ -50,16 +46,11 @@ public final class SshNode implements Node {
     private final RemoteExecution execution;
     /** Probe batches' kept shells: the connection's, shared with every view made by {@link #as}. */
     private final ProbeShells shells;
-    private final SftpFiles sftp;
-    private final ExecFiles exec;
-    private final SudoFiles sudo;
-    private final AtomicBoolean saidNoSftp;
-    private final Set<String> leftoverTemps;
     private final Escalation escalation;
+    /** Reads, writes and probes of files; a view's share the base's leftover temp names ({@link NodeFiles#view}). */
+    private final NodeFiles files;
     /** False for a view made by {@link #as}: the connection belongs to the node it was made from. */
     private final boolean ownsConnection;
-    /** Account names for owners read over SFTP; forgotten whenever something changes the host. */
-    private volatile AccountNames accounts;
 
     public SshNode(SshEndpoint endpoint, SshOptions options) {
         this(endpoint, options, RemoteTimeout.DEFAULT);
@@ -84,12 +75,8 @@ public final class SshNode implements Node {
         this.remoteTimeout = remoteTimeout;
         this.execution = new RemoteExecution(endpoint.node(), io, remoteTimeout);
         this.shells = new ProbeShells(io, execution, remoteTimeout);
-        this.sftp = new SftpFiles(endpoint.node(), this::runOn);
-        this.exec = new ExecFiles(endpoint.node(), this::runOn);
-        this.sudo = new SudoFiles(endpoint.node(), this::runOn, sftp, exec);
-        this.saidNoSftp = new AtomicBoolean();
-        this.leftoverTemps = ConcurrentHashMap.newKeySet();
         this.escalation = escalation;
+        this.files = new NodeFiles(endpoint, connection, drops, escalation, viaSudo(), this, this::runOn, this::once);
         this.ownsConnection = true;
     }
 
@@ -103,12 +90,8 @@ public final class SshNode implements Node {
         this.remoteTimeout = base.remoteTimeout;
         this.execution = base.execution;
         this.shells = base.shells;
-        this.sftp = new SftpFiles(endpoint.node(), this::runOn);
-        this.exec = new ExecFiles(endpoint.node(), this::runOn);
-        this.sudo = new SudoFiles(endpoint.node(), this::runOn, sftp, exec);
-        this.saidNoSftp = base.saidNoSftp;
-        this.leftoverTemps = base.leftoverTemps;
         this.escalation = escalation;
+        this.files = base.files.view(escalation, viaSudo(), this, this::runOn, this::once);
         this.ownsConnection = false;
     }
 
@@ -172,50 +155,10 @@ public final class SshNode implements Node {
         return batch.split(drops.read(probes + " (one batch)", ssh -> runProbes(ssh, batch.command())));
     }
 
-    /**
-     * Mode, owner and content. Over SFTP where the login user reads the file itself (root, or become off):
-     * two requests to the connection's sftp-server and no process on the host, which on a slow host
-     * costs far less than a command; owner names come from the host's /etc/passwd and /etc/group (read
-     * once, again after any change), and an id they do not list is asked of the host's {@code stat}.
-     * Otherwise one round trip of {@code stat} and {@code base64} (under sudo when becoming root).
-     */
+    /** Mode, owner and content, over SFTP where the login user reads the file itself ({@link NodeFiles#probe}). */
     @Override
     public FileProbe probeFile(String path) {
-        if (!viaSudo() && drops.read("probing " + path, this::sftpAvailable)) {
-            long t0 = System.nanoTime();
-            SftpFiles.Probed p = drops.read("probing " + path, ssh -> sftp.probe(ssh, path));
-            COMMANDS.info("{} sftp probe {}: {} {}ms", name(), path,
-                    p.exists() ? p.content().length + " bytes" : "absent", (System.nanoTime() - t0) / 1_000_000);
-            if (!p.exists()) {
-                return new FileProbe(Optional.empty(), new CommandResult(FileProbe.statCommand(path), 1, "",
-                        "stat: cannot statx '" + path + "': No such file or directory\n", Duration.ZERO));
-            }
-            return new FileProbe(Optional.of(p.content()), () -> statOf(path, p));
-        }
-        List<CommandResult> r = runAll(List.of(FileProbe.statCommand(path), FileProbe.base64Command(path)));
-        return FileProbe.fromBase64(name(), path, r.get(0), r.get(1));
-    }
-
-    /** {@code stat -c '%a %U:%G'} as the host would print it, from the SFTP attributes where names are known. */
-    private CommandResult statOf(String path, SftpFiles.Probed p) {
-        long uid = p.attrs().getUID();
-        long gid = p.attrs().getGID();
-        Optional<String> owner = accountNames().owner(uid, gid);
-        if (owner.isEmpty()) {
-            return run(FileProbe.statCommand(path));
-        }
-        String mode = Integer.toOctalString(p.attrs().getMode().getPermissionsMask());
-        return new CommandResult(FileProbe.statCommand(path), 0, mode + " " + owner.get() + "\n", "", Duration.ZERO);
-    }
-
-    private AccountNames accountNames() {
-        AccountNames known = accounts;
-        if (known == null) {
-            known = drops.read("reading /etc/passwd and /etc/group", ssh -> AccountNames.parse(
-                    sftp.read(ssh, "/etc/passwd").orElse(new byte[0]), sftp.read(ssh, "/etc/group").orElse(new byte[0])));
-            accounts = known;
-        }
-        return known;
+        return files.probe(path);
     }
 
     /** A session channel on the same connection; a stream is not re-opened when the connection drops. */
@@ -232,38 +175,12 @@ public final class SshNode implements Node {
 
     @Override
     public Optional<byte[]> readFile(String path) {
-        return drops.read("reading " + path, ssh -> viaSudo() ? sudo.read(ssh, path)
-                : sftpAvailable(ssh) ? sftp.read(ssh, path) : exec.read(ssh, path));
+        return files.read(path);
     }
 
     @Override
     public void writeFile(String path, byte[] content, String mode, String owner) {
-        Set<String> made = ConcurrentHashMap.newKeySet();
-        RemotePaths.recordingTempNames(name -> {
-            made.add(name);
-            leftoverTemps.add(name);
-        }, () -> writeOnce(path, content, mode, owner));
-        // Finished: its temp names were renamed into place or removed by the write itself.
-        leftoverTemps.removeAll(made);
-    }
-
-    private Void writeOnce(String path, byte[] content, String mode, String owner) {
-        return once("writing " + path, ssh -> {
-            long start = System.nanoTime();
-            if (asOtherUser()) {
-                // the whole write runs as that user, so the file is created by (and owned by) that user
-                exec.write(ssh, path, content, mode, owner, true);
-            } else if (viaSudo()) {
-                sudo.write(ssh, path, content, mode, owner);
-            } else if (sftpAvailable(ssh)) {
-                sftp.write(ssh, path, content, mode, owner);
-            } else {
-                exec.write(ssh, path, content, mode, owner, true);
-            }
-            COMMANDS.info("{} wrote {} ({} bytes, mode {}, owner {}) {}ms", name(), path, content.length,
-                    mode == null ? "kept" : mode, owner == null ? "kept" : owner, (System.nanoTime() - start) / 1_000_000);
-            return null;
-        });
+        files.write(path, content, mode, owner);
     }
 
     /**
@@ -271,46 +188,12 @@ public final class SshNode implements Node {
      * Ctrl-C): they are private (0600) but may hold a secret. Best effort; says what it could not remove.
      */
     public void removeLeftoverTempFiles() {
-        List<String> left = List.copyOf(leftoverTemps);
-        if (left.isEmpty()) {
-            return;
-        }
-        List<String> argv = new ArrayList<>(List.of("rm", "-f", "--"));
-        argv.addAll(left);
-        try {
-            CommandResult r = runOn(connection.client(), Command.change(argv.toArray(String[]::new))
-                    .withTimeout(Duration.ofSeconds(30)));
-            if (r.ok()) {
-                leftoverTemps.removeAll(left);
-                return;
-            }
-            LOG.warn("{}: could not remove temp files {}: {}", name(), left, r.stderr().strip());
-        } catch (DuetException | ConnectionLost e) {
-            LOG.warn("{}: could not remove temp files {}: {}", name(), left, e.getMessage());
-        }
-    }
-
-    /** Whether files can go over SFTP; the first refusal is said once in the log, the exec path takes over. */
-    private boolean sftpAvailable(SSHClient ssh) {
-        if (sftp.available(ssh)) {
-            return true;
-        }
-        if (saidNoSftp.compareAndSet(false, true)) {
-            LOG.warn("{}: {} refused the SFTP subsystem (its sshd_config has no `Subsystem sftp`): files go over"
-                    + " exec channels instead (base64 on stdin, same temp name, modes and rename)", name(),
-                    endpoint.hostPort());
-        }
-        return false;
+        files.removeLeftoverTempFiles();
     }
 
     /** Root needs no sudo to be root; any other user (or a become_user) does. */
     private boolean viaSudo() {
         return escalation.become() && !(escalation.toRoot() && endpoint.isRoot());
-    }
-
-    /** Becoming a user other than root: SFTP would act as the login user, so files go over exec channels under sudo. */
-    private boolean asOtherUser() {
-        return escalation.become() && !escalation.toRoot();
     }
 
     /**
@@ -371,9 +254,9 @@ public final class SshNode implements Node {
     /** An operation that changes the host: never replayed after a drop ({@link DropPolicy#change}). */
     private <T> T once(String what, Function<SSHClient, T> operation) {
         try {
-            return drops.change(what, operation, this::removeLeftoverTempFiles);
+            return drops.change(what, operation, files::removeLeftoverTempFiles);
         } finally {
-            accounts = null; // the change may have added or renamed an account
+            files.forgetAccounts(); // the change may have added or renamed an account
         }
     }
 
@@ -381,11 +264,11 @@ public final class SshNode implements Node {
     public void close() {
         if (!ownsConnection) {
             // the node it was made from removes leftover temp files and closes the connection
-            sftp.closeQuietly();
+            files.closeQuietly();
             return;
         }
         removeLeftoverTempFiles();
-        sftp.closeQuietly();
+        files.closeQuietly();
         shells.close();
         connection.close();
         io.shutdownNow();
