@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import net.schmizz.sshj.SSHClient;
 import org.slf4j.Logger;
@@ -45,8 +46,11 @@ final class NodeFiles {
     private final SudoFiles sudo;
     private final AtomicBoolean saidNoSftp;
     private final Set<String> leftoverTemps;
-    /** Account names for owners read over SFTP; forgotten whenever something changes the host. */
-    private volatile AccountNames accounts;
+    /**
+     * Account names for owners read over SFTP, one holder for the node and all its views (the names are
+     * the host's, whoever asks); forgotten whenever any of them changes the host.
+     */
+    private final AtomicReference<AccountNames> accounts;
 
     /** The node's path for an operation that changes the host ({@code SshNode.once}): never sent again after a drop. */
     @FunctionalInterface
@@ -58,12 +62,12 @@ final class NodeFiles {
     NodeFiles(SshEndpoint endpoint, SshConnection connection, DropPolicy drops, Escalation escalation, boolean viaSudo,
             Node node, CommandRunner commands, Change change) {
         this(endpoint, connection, drops, escalation, viaSudo, node, commands, change, new AtomicBoolean(),
-                ConcurrentHashMap.newKeySet());
+                ConcurrentHashMap.newKeySet(), new AtomicReference<>());
     }
 
     private NodeFiles(SshEndpoint endpoint, SshConnection connection, DropPolicy drops, Escalation escalation,
             boolean viaSudo, Node node, CommandRunner commands, Change change, AtomicBoolean saidNoSftp,
-            Set<String> leftoverTemps) {
+            Set<String> leftoverTemps, AtomicReference<AccountNames> accounts) {
         this.endpoint = endpoint;
         this.connection = connection;
         this.drops = drops;
@@ -77,15 +81,16 @@ final class NodeFiles {
         this.sudo = new SudoFiles(endpoint.node(), commands, sftp, exec);
         this.saidNoSftp = saidNoSftp;
         this.leftoverTemps = leftoverTemps;
+        this.accounts = accounts;
     }
 
     /**
-     * The files of a view of the node (another escalation on the same connection): their own SFTP channel
-     * and account names, the same SFTP refusal said once and the same leftover temp names.
+     * The files of a view of the node (another escalation on the same connection): their own SFTP channel,
+     * the same SFTP refusal said once, the same leftover temp names and the same account names.
      */
     NodeFiles view(Escalation other, boolean otherViaSudo, Node view, CommandRunner viewCommands, Change viewChange) {
         return new NodeFiles(endpoint, connection, drops, other, otherViaSudo, view, viewCommands, viewChange,
-                saidNoSftp, leftoverTemps);
+                saidNoSftp, leftoverTemps, accounts);
     }
 
     /**
@@ -124,18 +129,18 @@ final class NodeFiles {
     }
 
     private AccountNames accountNames() {
-        AccountNames known = accounts;
+        AccountNames known = accounts.get();
         if (known == null) {
             known = drops.read("reading /etc/passwd and /etc/group", ssh -> AccountNames.parse(
                     sftp.read(ssh, "/etc/passwd").orElse(new byte[0]), sftp.read(ssh, "/etc/group").orElse(new byte[0])));
-            accounts = known;
+            accounts.set(known);
         }
         return known;
     }
 
-    /** Called after every change the node makes: it may have added or renamed an account. */
+    /** Called after every change the node or a view makes: it may have added or renamed an account. */
     void forgetAccounts() {
-        accounts = null;
+        accounts.set(null);
     }
 
     Optional<byte[]> read(String path) {

@@ -7,7 +7,9 @@ import dev.duet.error.DuetException;
 import dev.duet.testing.ConnectedFakeHost;
 import dev.duet.testing.FakeSshHost;
 import dev.duet.transport.Command;
+import dev.duet.transport.Escalation;
 import dev.duet.transport.FileProbe;
+import dev.duet.transport.Node;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,20 @@ class SshNodeSftpProbeTest {
 
         host.on("touch", 0, "");
         node.run(Command.change("touch", "/tmp/x"));
+        assertThat(node.probeFile("/etc/b").stat().stdout()).endsWith(" renamed:grp\n");
+    }
+
+    @Test
+    void aChangeMadeThroughAnotherEscalationForgetsTheNamesToo() throws Exception {
+        host.file("/etc/a", "a").file("/etc/b", "b");
+        accounts("first", "grp");
+        node.probeFile("/etc/a").stat();
+        accounts("renamed", "grp");
+        Node asRoot = node.as(Escalation.ROOT).orElseThrow();
+
+        host.on("touch", 0, "");
+        asRoot.run(Command.change("touch", "/tmp/x"));
+
         assertThat(node.probeFile("/etc/b").stat().stdout()).endsWith(" renamed:grp\n");
     }
 
