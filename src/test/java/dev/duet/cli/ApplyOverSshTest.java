@@ -3,6 +3,7 @@ package dev.duet.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.duet.engine.Facts;
 import dev.duet.testing.FakeSshHost;
 import dev.duet.testing.TestKeys;
 import java.nio.file.Files;
@@ -39,7 +40,7 @@ class ApplyOverSshTest {
      * batch, and the fake host lists each probe of a batch as a command of its own, so every one is held
      * to this list.
      */
-    static final List<String> READ_ONLY = List.of("sh -c 'uname -n", "test -e ", "stat -c ", "base64 -w 0 -- ");
+    static final List<String> READ_ONLY = List.of(Facts.COMMAND.line(), "test -e ", "stat -c ", "base64 -w 0 -- ");
 
     @TempDir
     Path dir;

@@ -2,6 +2,7 @@ package dev.duet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.duet.engine.Facts;
 import dev.duet.ocfs2.BlockSignature;
 import dev.duet.testing.Captures;
 import dev.duet.testing.FakeSshHost;
@@ -38,7 +39,7 @@ class DualPrimaryPlanOverSshTest {
     }
 
     /** The probes the check halves of the playbook send on fresh nodes: all read-only by their nature. */
-    static final List<String> PROBES = List.of("sh -c 'uname -n", "uname -n", "dpkg-query -W ", "drbdsetup status r0 ",
+    static final List<String> PROBES = List.of(Facts.COMMAND.line(), "uname -n", "dpkg-query -W ", "drbdsetup status r0 ",
             "cat /proc/drbd", "modinfo -F version drbd", "drbdadm --version", "drbdadm dump-md r0",
             // drbdadm's dry run (-d prints what adjust would do): drbd_resource names it as a likely read
             "drbdadm -d adjust r0",

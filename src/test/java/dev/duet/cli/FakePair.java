@@ -1,6 +1,7 @@
 package dev.duet.cli;
 
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.duet.engine.Facts;
 import dev.duet.testing.FakeReply;
 import dev.duet.testing.FakeSshHost;
 import java.io.IOException;
@@ -33,7 +34,7 @@ final class FakePair implements AutoCloseable, AfterEachCallback {
     }
 
     static FakeSshHost emulateLinux(FakeSshHost h) {
-        h.on("sh -c 'uname -n", 0, h.name() + "\n6.1.0-18-amd64\ndebian\n\n12\n");
+        h.on(Facts.COMMAND.line(), 0, h.name() + "\n6.1.0-18-amd64\ndebian\n\n12\n");
         h.on("test -e ", r -> Files.exists(h.path(r.argv().get(2)))
                 ? FakeReply.ok() : FakeReply.exit(1, "", ""));
         h.on("touch ", r -> {

@@ -2,6 +2,7 @@ package dev.duet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.duet.engine.Facts;
 import dev.duet.error.Reason;
 import dev.duet.testing.Captures;
 import dev.duet.testing.ScriptedNode;
@@ -27,7 +28,7 @@ class GuardRunTest {
         var n = new ScriptedNode(name);
         ScriptedPairRun.withFacts(n);
         // the gathered facts print uname -n too, as on a real host
-        n.on(ScriptedPairRun.FACTS, 0, uname + "\n6.1.0-27-amd64\ndebian\n\n12\n");
+        n.on(Facts.COMMAND.line(), 0, uname + "\n6.1.0-27-amd64\ndebian\n\n12\n");
         n.on("uname -n", 0, uname + "\n");
         if (status == null) {
             n.on("drbdsetup status r0", 127, "", "sh: drbdsetup: not found");

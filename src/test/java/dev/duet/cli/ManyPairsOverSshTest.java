@@ -2,6 +2,7 @@ package dev.duet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.duet.engine.Facts;
 import dev.duet.testing.FakeSshHost;
 import dev.duet.testing.SilentHost;
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ class ManyPairsOverSshTest {
         Path inv = HealthyPair.manyPairs(3, hosts, dir);
         // pair 2's second node calls itself something else: its preflight refuses, for its pair only
         hosts.get(3).on("uname -n", 0, "stranger\n");
-        hosts.get(3).on("sh -c 'uname -n", 0, "stranger\n6.1.0-18-amd64\ndebian\n\n12\n");
+        hosts.get(3).on(Facts.COMMAND.line(), 0, "stranger\n6.1.0-18-amd64\ndebian\n\n12\n");
         CliRun run = CliRun.of("apply", "-i", inv.toString(), HealthyPair.PLAYBOOK.toString());
         assertThat(run.exit()).as(run.toString()).isEqualTo(2);
         assertThat(run.recap("p2-1", "failed") + run.recap("p2-2", "failed")).as(run.toString()).isPositive();

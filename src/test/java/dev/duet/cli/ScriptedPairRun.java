@@ -1,6 +1,7 @@
 package dev.duet.cli;
 
 import dev.duet.engine.EngineEvent;
+import dev.duet.engine.Facts;
 import dev.duet.engine.Plan;
 import dev.duet.engine.Planner;
 import dev.duet.engine.Recap;
@@ -38,7 +39,6 @@ final class ScriptedPairRun {
                       replication_address: 10.99.0.2
             """;
     static final Path PLAYBOOK = Path.of("playbooks/dual-primary-ocfs2.yml");
-    static final String FACTS = "sh -c 'uname -n; set -- $(uname -srm);";
 
     final List<StepResult> results = new CopyOnWriteArrayList<>();
     Recap recap;
@@ -53,7 +53,7 @@ final class ScriptedPairRun {
 
     /** Answers the fact-gathering script of a Debian 12 node. */
     static ScriptedNode withFacts(ScriptedNode n) {
-        return n.on(FACTS, 0, n.name() + "\n6.1.0-27-amd64\ndebian\n\n12\n")
+        return n.on(Facts.COMMAND.line(), 0, n.name() + "\n6.1.0-27-amd64\ndebian\n\n12\n")
                 .on("drbdadm --version", 0, "DRBDADM_VERSION=9.22.0\nDRBD_KERNEL_VERSION_CODE=0x08040b\n");
     }
 

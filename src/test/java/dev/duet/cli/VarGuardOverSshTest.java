@@ -2,6 +2,7 @@ package dev.duet.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.duet.engine.Facts;
 import dev.duet.testing.FakeSshHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +70,7 @@ class VarGuardOverSshTest {
         assertThat(run.exit()).as(run.toString()).isEqualTo(2);
         assertThat(run.out()).contains("must be a plain name", "r0;node1", "r0;node2");
         for (FakeSshHost h : pair.both()) {
-            assertThat(h.commands()).as(h.name()).allMatch(c -> c.startsWith("sh -c 'uname -n"));
+            assertThat(h.commands()).as(h.name()).allMatch(c -> c.startsWith(Facts.COMMAND.line()));
         }
     }
 }

@@ -97,7 +97,7 @@ class ChecksAheadTest {
         return nodes.computeIfAbsent(name, n -> {
             Set<String> flags = on.computeIfAbsent(n, k -> ConcurrentHashMap.newKeySet());
             return new ScriptedNode(n)
-                    .on("sh -c 'uname -n", 0, n + "\n6.1.0\ndebian\n\n12\n")
+                    .on(Facts.COMMAND.line(), 0, n + "\n6.1.0\ndebian\n\n12\n")
                     .on("cat /tmp/", c -> ScriptedNode.result(c, 0,
                             flags.contains(c.argv().get(1).substring(5)) ? "on\n" : "off\n", ""))
                     .on("flag-on", c -> {
@@ -140,7 +140,7 @@ class ChecksAheadTest {
     /** The batches of the checks' reads sent to {@code host} (fact gathering aside). */
     private List<List<String>> checkBatches(String host) {
         return node(host).batches().stream().map(b -> b.stream().map(Command::line).toList())
-                .filter(b -> b.stream().noneMatch(l -> l.startsWith("sh -c 'uname -n"))).toList();
+                .filter(b -> b.stream().noneMatch(l -> l.startsWith(Facts.COMMAND.line()))).toList();
     }
 
     private List<String> results(String host) {
@@ -213,7 +213,7 @@ class ChecksAheadTest {
         on.put("node1", ConcurrentHashMap.newKeySet());
         on.put("node2", ConcurrentHashMap.newKeySet());
         ScriptedNode n1 = new ScriptedNode("node1")
-                .on("sh -c 'uname -n", 0, "node1\n6.1.0\ndebian\n\n12\n")
+                .on(Facts.COMMAND.line(), 0, "node1\n6.1.0\ndebian\n\n12\n")
                 .on("cat /tmp/a-too", 1, "", "gone\n")
                 .on("cat /tmp/a", 0, "on\n");
         nodes.put("node1", n1);

@@ -14,7 +14,7 @@ class FactsTest {
     @Test
     void debianTwelveAsAnsibleSpellsIt() {
         ScriptedNode node = new ScriptedNode("node1")
-                .on("sh -c 'uname -n; set -- $(uname -srm);", 0,
+                .on(Facts.COMMAND.line(), 0,
                         "node1.lab.example\n6.1.0-27-amd64\ndebian\n\n12\nbookworm\n12.5\nx86_64\nnode1.lab.example\nLinux\n");
         Map<String, Object> f = Facts.gather(node);
         assertThat(f).containsEntry("ansible_distribution", "Debian")

@@ -83,7 +83,7 @@ class MagicVariablesTest {
         Playbook playbook = new PlaybookLoader(modules).load(pb);
         PlaybookTemplating templating = new PlaybookTemplating(inventory);
         Plan plan = new Planner(modules, templating, inventory::hostsMatching).plan(playbook, RunOptions.apply());
-        return new Runner(h -> new ScriptedNode(h.name()).on("sh -c 'uname -n", 0, h.name() + "\n6.1.0\ndebian\n\n12\nbookworm\n12.5\n"),
+        return new Runner(h -> new ScriptedNode(h.name()).on(Facts.COMMAND.line(), 0, h.name() + "\n6.1.0\ndebian\n\n12\nbookworm\n12.5\n"),
                 templating, e -> { }).run(plan, RunOptions.apply());
     }
 

@@ -136,7 +136,7 @@ class RunnerTest {
 
     private ScriptedNode node(String name) {
         return nodes.computeIfAbsent(name, n -> new ScriptedNode(n)
-                .on("sh -c 'uname -n", 0, n + "\n6.1.0\ndebian\n\n12\n")
+                .on(Facts.COMMAND.line(), 0, n + "\n6.1.0\ndebian\n\n12\n")
                 .on("uname -n", 0, n + "\n")
                 .on("cat /proc/drbd", 1, "", "cat: /proc/drbd: No such file or directory\n")
                 .on("drbdadm --version", 127, "", "sh: 1: drbdadm: not found\n")
