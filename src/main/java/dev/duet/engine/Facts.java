@@ -26,12 +26,18 @@ public final class Facts {
     public static final Set<String> NAMES = names();
 
     // Output lines by position; old lines first, so scripted test hosts that answer the first five still work.
-    // One uname for kernel, machine and system (each process costs ~50-100 ms on a slow guest); the
-    // Debian version by the shell's own read, not head.
-    private static final String SCRIPT = "uname -n; set -- $(uname -srm); echo \"$2\"; [ -r /etc/os-release ] && . /etc/os-release; "
+    // The kernel's names are read from /proc/sys/kernel by the shell's own read (the same UTS strings uname
+    // prints: hostname = uname -n, osrelease = -r, ostype = -s, arch = -m), uname started only for a file
+    // that cannot be read or is empty (arch exists on newer kernels only): each process costs ~50-100 ms
+    // on a slow guest. They are kept in $1..$4 (system, release, machine, node name) while /etc/os-release
+    // is sourced, which may set any variable. The Debian version by read too, not head; hostname -f stays
+    // (a resolver lookup), its fallback the node name already read. POSIX sh: /bin/sh may be dash.
+    static final String SCRIPT = "kernel() { v=; read -r v 2>/dev/null </proc/sys/kernel/$1; [ -n \"$v\" ] || v=$(uname $2); }; "
+            + "kernel hostname -n; n=$v; kernel osrelease -r; r=$v; kernel ostype -s; s=$v; kernel arch -m; "
+            + "set -- \"$s\" \"$r\" \"$v\" \"$n\"; echo \"$4\"; echo \"$2\"; [ -r /etc/os-release ] && . /etc/os-release; "
             + "echo \"${ID:-}\"; echo \"${ID_LIKE:-}\"; echo \"${VERSION_ID:-}\"; "
             + "echo \"${VERSION_CODENAME:-${UBUNTU_CODENAME:-}}\"; v=; read -r v 2>/dev/null </etc/debian_version; echo \"$v\"; "
-            + "echo \"$3\"; hostname -f 2>/dev/null || uname -n; echo \"$1\"";
+            + "echo \"$3\"; hostname -f 2>/dev/null || echo \"$4\"; echo \"$1\"";
 
     /**
      * The gathering's one remote command. Scripted test hosts recognise it by its {@link Command#line()},
@@ -39,7 +45,10 @@ public final class Facts {
      */
     public static final Command COMMAND = Command.probeScript(SCRIPT);
 
-    /** The question the first line of the gathered facts answers: check halves asking it reuse that answer. */
+    /**
+     * The question the first line of the gathered facts answers (the kernel's hostname, which is what
+     * {@code uname -n} prints): check halves asking it reuse that answer.
+     */
     static final Command NODE_NAME = Command.probe("uname", "-n");
 
     private Facts() {
@@ -57,7 +66,7 @@ public final class Facts {
         return fromLines(lines);
     }
 
-    /** What {@code uname -n} printed, as read by the gathering of {@code facts}. */
+    /** What {@code uname -n} prints, as read by the gathering of {@code facts}. */
     static CommandResult nodeName(Map<String, Object> facts) {
         return new CommandResult(NODE_NAME, 0, facts.get("ansible_nodename") + "\n", "", Duration.ZERO);
     }

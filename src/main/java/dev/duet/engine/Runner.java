@@ -204,7 +204,7 @@ public final class Runner {
             if (really) {
                 facts.putAll(Facts.gather(hr.node));
                 if (hr.node instanceof CachedNode cached) {
-                    // the gathering ran uname -n: the node name is read once per run, not once per step
+                    // the gathering read the node name uname -n prints: it is read once per run, not once per step
                     cached.remember(Facts.NODE_NAME, Facts.nodeName(facts), readIn);
                 }
             } else if (hr.node instanceof UnreachableNode u) {

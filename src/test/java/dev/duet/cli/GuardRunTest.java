@@ -27,7 +27,7 @@ class GuardRunTest {
     private static ScriptedNode drbdNode(String name, String uname, String status, String cstate, String dmesg) {
         var n = new ScriptedNode(name);
         ScriptedPairRun.withFacts(n);
-        // the gathered facts print uname -n too, as on a real host
+        // the gathered facts print the node name uname -n prints too, as on a real host
         n.on(Facts.COMMAND.line(), 0, uname + "\n6.1.0-27-amd64\ndebian\n\n12\n");
         n.on("uname -n", 0, uname + "\n");
         if (status == null) {
