@@ -1,11 +1,14 @@
 package dev.duet.modules;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.duet.step.Args;
 import dev.duet.step.Check;
 import dev.duet.step.Done;
 import dev.duet.step.Module;
 import dev.duet.step.Step;
 import dev.duet.step.StepContext;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -46,7 +49,9 @@ public final class DebugModule implements Module {
             public Check check(StepContext ctx) {
                 if (var != null) {
                     Object value = ctx.vars().containsKey(var) ? ctx.vars().get(var) : "VARIABLE IS NOT DEFINED!";
-                    return Check.ok("{\"" + var + "\": " + show(value) + "}").withResult(Map.of(var, value == null ? "" : value));
+                    Map<String, Object> shown = new LinkedHashMap<>();
+                    shown.put(var, value);
+                    return Check.ok(json(shown)).withResult(Map.of(var, value == null ? "" : value));
                 }
                 return Check.ok(show(msg)).withResult(Map.of("msg", msg == null ? "" : msg));
             }
@@ -58,7 +63,21 @@ public final class DebugModule implements Module {
         };
     }
 
+    /** A string as it is; any other value as JSON, as Ansible shows it. */
     private static String show(Object v) {
-        return v instanceof String s ? s : String.valueOf(v);
+        return v instanceof String s ? s : json(v);
+    }
+
+    private static String json(Object v) {
+        try {
+            return Json.MAPPER.writeValueAsString(v);
+        } catch (JsonProcessingException e) {
+            return String.valueOf(v);
+        }
+    }
+
+    /** Made on first use: a run without debug output does not pay for the mapper. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

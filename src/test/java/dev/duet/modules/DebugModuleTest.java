@@ -37,11 +37,22 @@ class DebugModuleTest {
     }
 
     @Test
-    void varShowsTheVariableOrSaysItIsNotDefined() {
-        TestContext ctx = TestContext.apply(node).var("marks", List.of("a", "b"));
+    void varShowsTheVariableAsJsonOrSaysItIsNotDefined() {
+        TestContext ctx = TestContext.apply(node).var("marks", List.of("a", "b"))
+                .var("facts", Map.of("nodename", "node1")).var("name", "r0").var("count", 2);
 
-        assertThat(ctx.run(bind("var", "marks")).message()).isEqualTo("{\"marks\": [a, b]}");
-        assertThat(ctx.run(bind("var", "nope")).message()).isEqualTo("{\"nope\": VARIABLE IS NOT DEFINED!}");
+        assertThat(ctx.run(bind("var", "marks")).message()).isEqualTo("{\"marks\":[\"a\",\"b\"]}");
+        assertThat(ctx.run(bind("var", "facts")).message()).isEqualTo("{\"facts\":{\"nodename\":\"node1\"}}");
+        assertThat(ctx.run(bind("var", "name")).message()).isEqualTo("{\"name\":\"r0\"}");
+        assertThat(ctx.run(bind("var", "count")).message()).isEqualTo("{\"count\":2}");
+        assertThat(ctx.run(bind("var", "nope")).message()).isEqualTo("{\"nope\":\"VARIABLE IS NOT DEFINED!\"}");
+    }
+
+    @Test
+    void aMsgThatIsNotAStringIsShownAsJson() {
+        TestContext ctx = TestContext.apply(node);
+
+        assertThat(ctx.run(bind("msg", List.of("a", Map.of("k", true)))).message()).isEqualTo("[\"a\",{\"k\":true}]");
     }
 
     @Test
