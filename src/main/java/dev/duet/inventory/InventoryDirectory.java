@@ -15,13 +15,15 @@ import java.util.stream.Stream;
 /**
  * The files of a directory given as the inventory, in the order Ansible's InventoryManager reads them:
  * each entry by sorted name (byte order), subdirectories in place, skipping what it always skips (hidden
- * names, group_vars, host_vars, vars_plugins) and the default INVENTORY_IGNORE_EXTS endings. A file Ansible
- * would run as an inventory script (executable, or starting with #!) is refused: Duet runs nothing local.
+ * names, group_vars, host_vars, vars_plugins) and the default INVENTORY_IGNORE_EXTS endings, {@code .ini}
+ * among them (ansible-inventory 2.14 skips a {@code hosts.ini} inside the directory; only a file given to -i
+ * itself is read whatever its ending). A file Ansible would run as an inventory script (executable, or
+ * starting with #!) is refused: Duet runs nothing local.
  */
 final class InventoryDirectory {
     private static final Pattern IGNORED = Pattern.compile(String.join("|",
             "^\\.", "^host_vars$", "^group_vars$", "^vars_plugins$",
-            "(\\.pyc|\\.pyo|\\.swp|\\.bak|~|\\.rpm|\\.md|\\.txt|\\.rst|\\.orig|\\.cfg|\\.retry)$"));
+            "(\\.pyc|\\.pyo|\\.swp|\\.bak|~|\\.rpm|\\.md|\\.txt|\\.rst|\\.orig|\\.ini|\\.cfg|\\.retry)$"));
 
     private InventoryDirectory() {
     }
