@@ -53,7 +53,7 @@ public final class InventoryListing {
     /** {@code ansible-inventory --list --yaml}. */
     public String yaml() {
         Map<String, Object> out = new LinkedHashMap<>();
-        Map<String, Object> all = yamlGroup("all", new HashSet<>(), new HashSet<>());
+        Map<String, Object> all = yamlGroup("all", new HashSet<>());
         if (!all.isEmpty()) {
             out.put("all", all);
         }
@@ -79,21 +79,17 @@ public final class InventoryListing {
         }
     }
 
-    private Map<String, Object> yamlGroup(String name, Set<String> seenGroups, Set<String> seenHosts) {
+    /**
+     * As 2.14's yaml_inventory: a group under each of its parents, in full each time (only a host's variables
+     * are printed once, where it first appears), and a group with neither hosts nor children as {}.
+     */
+    private Map<String, Object> yamlGroup(String name, Set<String> seenHosts) {
         Inventory.Shape shape = shape(name);
         Map<String, Object> g = new LinkedHashMap<>();
         Map<String, Object> children = new LinkedHashMap<>();
         for (String child : shape.children()) {
-            if (child.equals("all")) {
-                continue;
-            }
-            if (!seenGroups.add(child)) {
-                children.put(child, Map.of());
-            } else {
-                Map<String, Object> c = yamlGroup(child, seenGroups, seenHosts);
-                if (!c.isEmpty()) {
-                    children.put(child, c);
-                }
+            if (!child.equals("all")) {
+                children.put(child, yamlGroup(child, seenHosts));
             }
         }
         if (!children.isEmpty()) {
