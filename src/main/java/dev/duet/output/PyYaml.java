@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  */
 public final class PyYaml {
     private static final Pattern OTHER_TYPE = Pattern.compile(String.join("|",
-            "yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|y|Y|n|N",
+            // PyYAML's bool resolver: without YAML 1.1's y and n, which it writes plain (ansible-inventory: y: 'yes')
+            "yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF",
             "~|null|Null|NULL|",
             "[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+",
             "[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+][0-9]+)?|\\.[0-9_]+(?:[eE][-+][0-9]+)?"

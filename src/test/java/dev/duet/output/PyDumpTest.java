@@ -16,7 +16,7 @@ class PyDumpTest {
                 "a: b", "x #y", "- item", "@at", "*star", "trailing ", "key:")) {
             assertThat(PyYaml.scalar(quoted)).as(quoted).startsWith("'");
         }
-        for (String plain : List.of("lab", "two words", "/dev/vdb", "192.168.77.1", "~/.ssh/id", "a#b", "-x", "ntp.example.com")) {
+        for (String plain : List.of("y", "Y", "n", "N", "lab", "two words", "/dev/vdb", "192.168.77.1", "~/.ssh/id", "a#b", "-x", "ntp.example.com")) {
             assertThat(PyYaml.scalar(plain)).as(plain).isEqualTo(plain);
         }
         assertThat(PyYaml.scalar("it's")).isEqualTo("it's");
