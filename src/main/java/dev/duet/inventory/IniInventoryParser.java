@@ -50,8 +50,10 @@ final class IniInventoryParser {
                 continue;
             }
             int indent = raw.indexOf(line.charAt(0)) + 1;
-            if (line.startsWith("[")) {
-                Matcher m = SECTION.matcher(line);
+            Matcher m = SECTION.matcher(line);
+            // as ini.py: a line that is no section header but ends in ']' is a broken one; any other line
+            // starting with '[' is a host ([fe80::1]:2201, [a:c]-node)
+            if (m.matches() || line.startsWith("[") && line.endsWith("]")) {
                 if (!m.matches()) {
                     throw new InputException(file, lineNo, indent,
                             "expected a section header [group], [group:vars] or [group:children], got '" + line + "'");

@@ -81,6 +81,19 @@ class InventoryLoaderIniTest {
         assertThat(e.getMessage()).contains("bad.ini:4:", "expected :vars or :children", ":hostvars");
     }
 
+    /**
+     * As ini.py: only a line ending in ']' is a (broken) section header; ansible-inventory 2.14 reads
+     * {@code [a:c]-node} as hosts a-node, b-node, c-node and {@code [fe80::1]:2201} as host fe80::1, port 2201.
+     */
+    @Test
+    void aLineStartingWithABracketIsAHostUnlessItEndsWithOne() throws IOException {
+        assertThat(load("[g]\n[a:c]-node x=1\n").groups().get("g")).containsExactly("a-node", "b-node", "c-node");
+        InputException ipv6 = failure("[g]\n[fe80::1]:2201\n");
+        assertThat(ipv6.getMessage()).contains("bad.ini:2:1: ", "expected a plain host name", "'fe80::1'");
+        InputException broken = failure("[g]\n[fe80::1]\n");
+        assertThat(broken.getMessage()).contains("bad.ini:2:", "expected :vars or :children");
+    }
+
     @Test
     void tokenWithoutEqualsIsLocated() throws IOException {
         InputException e = failure("[pair]\nnode1 ansible_port=22 oops\n");
