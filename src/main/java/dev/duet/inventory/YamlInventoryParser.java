@@ -3,7 +3,9 @@ package dev.duet.inventory;
 import dev.duet.yaml.LocatedNode;
 import dev.duet.yaml.LocatedYaml;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -62,13 +64,15 @@ final class YamlInventoryParser {
                 throw key.error("expected host name '" + key.text() + "' to be a string (quote numbers)");
             }
             HostRanges.Entry entry = HostRanges.parse(h.name(), key.file(), key.line(), key.column());
+            // read once: as in Ansible, the hosts of a range share each value (one list, not one per host)
+            List<Plain> vars = new ArrayList<>();
+            eachVar(h.value(), "vars of host '" + h.name() + "'", (k, v) -> vars.add(new Plain(k, v.toPlain())));
             for (String name : entry.names()) {
                 draft.addHost(group, name, key.line(), key.column());
                 if (entry.port() != null) {
                     draft.hostVar(name, "ansible_port", entry.port(), key.line(), key.column());
                 }
-                eachVar(h.value(), "vars of host '" + name + "'",
-                        (k, v) -> draft.hostVar(name, k.text(), v.toPlain(), k.line(), k.column()));
+                vars.forEach(v -> draft.hostVar(name, v.key().text(), v.value(), v.key().line(), v.key().column()));
             }
         }
     }
@@ -81,6 +85,9 @@ final class YamlInventoryParser {
             }
             group.children.add(child);
         }
+    }
+
+    private record Plain(LocatedNode key, Object value) {
     }
 
     private interface VarSink {

@@ -1,7 +1,10 @@
 package dev.duet.output;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -31,45 +34,102 @@ public final class PyYaml {
     public static String dump(Object value) {
         StringBuilder out = new StringBuilder();
         if (value instanceof Map<?, ?> m && !m.isEmpty() || value instanceof List<?> l && !l.isEmpty()) {
-            block(value, 0, out);
+            block(value, 0, out, new Anchors(value));
         } else {
             out.append(scalar(value)).append('\n');
         }
         return out.toString();
     }
 
-    private static void block(Object v, int indent, StringBuilder out) {
+    /**
+     * PyYAML's serializer: a dict or list met a second time in the document (the same object, as Ansible
+     * shares a group's or a host range's list between its hosts) gets an anchor, numbered id001, id002, ...
+     * in the order of those second meetings (keys sorted), is written in full the first time after
+     * {@code &idNNN} and as {@code *idNNN} after that. Java's shared empty Map.of()/List.of() are left out.
+     */
+    private static final class Anchors {
+        private final Map<Object, String> names = new IdentityHashMap<>();
+        private final Set<Object> written = Collections.newSetFromMap(new IdentityHashMap<>());
+
+        Anchors(Object root) {
+            scan(root, Collections.newSetFromMap(new IdentityHashMap<>()));
+        }
+
+        private void scan(Object v, Set<Object> seen) {
+            if (!(v instanceof Map<?, ?> || v instanceof List<?>) || v == Map.of() || v == List.of()) {
+                return;
+            }
+            if (!seen.add(v)) {
+                names.computeIfAbsent(v, k -> String.format("id%03d", names.size() + 1));
+            } else if (v instanceof Map<?, ?> m) {
+                sorted(m).values().forEach(x -> scan(x, seen));
+            } else {
+                ((List<?>) v).forEach(x -> scan(x, seen));
+            }
+        }
+
+        /** Writes " &idNNN" or " *idNNN\n" for an anchored value; true when it was an alias (done). */
+        boolean alias(Object v, StringBuilder out) {
+            String name = names.get(v);
+            if (name == null) {
+                return false;
+            }
+            if (!written.add(v)) {
+                out.append(" *").append(name).append('\n');
+                return true;
+            }
+            out.append(" &").append(name);
+            return false;
+        }
+
+        boolean anchored(Object v) {
+            return names.containsKey(v);
+        }
+    }
+
+    private static Map<String, Object> sorted(Map<?, ?> m) {
+        Map<String, Object> sorted = new TreeMap<>();
+        m.forEach((k, x) -> sorted.put(String.valueOf(k), x));
+        return sorted;
+    }
+
+    private static void block(Object v, int indent, StringBuilder out, Anchors anchors) {
         String pad = " ".repeat(indent);
         if (v instanceof Map<?, ?> m) {
-            Map<String, Object> sorted = new TreeMap<>();
-            m.forEach((k, x) -> sorted.put(String.valueOf(k), x));
-            for (Map.Entry<String, Object> e : sorted.entrySet()) {
+            for (Map.Entry<String, Object> e : sorted(m).entrySet()) {
                 out.append(pad).append(scalar(e.getKey())).append(':');
-                value(e.getValue(), indent, true, out);
+                if (!anchors.alias(e.getValue(), out)) {
+                    value(e.getValue(), indent, true, out, anchors);
+                }
             }
         } else if (v instanceof List<?> l) {
             for (Object item : l) {
                 out.append(pad).append('-');
-                if (item instanceof Map<?, ?> im && !im.isEmpty()) {
-                    // the first key goes on the dash's line, the rest under it
+                boolean anchored = anchors.anchored(item);
+                if (anchors.alias(item, out)) {
+                    continue;
+                }
+                if ((item instanceof Map<?, ?> im && !im.isEmpty() || item instanceof List<?> il && !il.isEmpty())
+                        && !anchored) {
+                    // the first key (or item: "- - 1") goes on the dash's line, the rest under it
                     StringBuilder inner = new StringBuilder();
-                    block(item, indent + 2, inner);
+                    block(item, indent + 2, inner, anchors);
                     out.append(' ').append(inner.substring(indent + 2));
                 } else {
-                    value(item, indent, false, out);
+                    value(item, indent, false, out, anchors);
                 }
             }
         }
     }
 
     /** After "key:" or "-": a nested block on the next lines, or " scalar". */
-    private static void value(Object v, int indent, boolean underKey, StringBuilder out) {
+    private static void value(Object v, int indent, boolean underKey, StringBuilder out, Anchors anchors) {
         if (v instanceof Map<?, ?> m && !m.isEmpty()) {
             out.append('\n');
-            block(v, indent + 2, out);
+            block(v, indent + 2, out, anchors);
         } else if (v instanceof List<?> l && !l.isEmpty()) {
             out.append('\n');
-            block(v, underKey ? indent : indent + 2, out);
+            block(v, underKey ? indent : indent + 2, out, anchors);
         } else {
             int column = out.length() - (out.lastIndexOf("\n") + 1) + 1;
             out.append(' ').append(fold(scalar(v), column, indent + 2)).append('\n');
