@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  * YAML as PyYAML's {@code yaml.dump(x, default_flow_style=False, allow_unicode=True)} writes it (keys
  * sorted, two-space indent, list items at their key's indent), the way {@code ansible-inventory --list
  * --yaml} prints. Strings are plain unless YAML 1.1 would read them as something else or they hold
- * indicators, then single-quoted (double-quoted with escapes if they hold line breaks). Long plain and
+ * indicators, then single-quoted (line breaks kept as PyYAML writes them; double-quoted with escapes for a
+ * tab, a carriage return or a space beside a line break). Long plain and
  * single-quoted strings are folded at 80 columns as PyYAML folds them; double-quoted ones are not.
  */
 public final class PyYaml {
@@ -97,7 +98,7 @@ public final class PyYaml {
         String pad = " ".repeat(indent);
         if (v instanceof Map<?, ?> m) {
             for (Map.Entry<String, Object> e : sorted(m).entrySet()) {
-                out.append(pad).append(scalar(e.getKey())).append(':');
+                out.append(pad).append(key(e.getKey())).append(':');
                 if (!anchors.alias(e.getValue(), out)) {
                     value(e.getValue(), indent, true, out, anchors);
                 }
@@ -152,6 +153,16 @@ public final class PyYaml {
         int i = 0;
         while (i < rendered.length()) {
             int end = i;
+            if (quoted && rendered.charAt(i) == '\n') {
+                // write_single_quoted: a run of n line breaks is n + 1 of them, then the continuation indent
+                while (end < rendered.length() && rendered.charAt(end) == '\n') {
+                    end++;
+                }
+                out.append("\n".repeat(end - i + 1)).append(" ".repeat(continuation));
+                col = continuation;
+                i = end;
+                continue;
+            }
             while (end < rendered.length() && rendered.charAt(end) == ' ') {
                 end++;
             }
@@ -167,7 +178,7 @@ public final class PyYaml {
                 i = end;
                 continue;
             }
-            while (end < rendered.length() && rendered.charAt(end) != ' ') {
+            while (end < rendered.length() && rendered.charAt(end) != ' ' && rendered.charAt(end) != '\n') {
                 end++;
             }
             out.append(rendered, i, end);
@@ -175,6 +186,16 @@ public final class PyYaml {
             i = end;
         }
         return out.toString();
+    }
+
+    private static String doubleQuoted(String s) {
+        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r")
+                .replace("\t", "\\t") + "\"";
+    }
+
+    /** A mapping key: in PyYAML's simple-key context text with line breaks is double-quoted. */
+    private static String key(String k) {
+        return k.contains("\n") ? doubleQuoted(k) : scalar(k);
     }
 
     static String scalar(Object v) {
@@ -199,9 +220,12 @@ public final class PyYaml {
             return n.toString();
         }
         String s = String.valueOf(v);
-        if (s.contains("\n") || s.contains("\r") || s.contains("\t")) {
-            return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r")
-                    .replace("\t", "\\t") + "\"";
+        if (s.contains("\r") || s.contains("\t") || s.contains(" \n") || s.contains("\n ")) {
+            return doubleQuoted(s);
+        }
+        if (s.contains("\n")) {
+            // PyYAML single-quotes text with line breaks (no tab, no space beside a break); fold() writes them
+            return "'" + s.replace("'", "''") + "'";
         }
         boolean plain = !OTHER_TYPE.matcher(s).matches() && PLAIN_SAFE.matcher(s).matches()
                 && !s.endsWith(" ") && !s.endsWith(":") && !s.contains(": ") && !s.contains(" #")
