@@ -30,12 +30,15 @@ final class IniInventoryParser {
     private final InventoryDraft draft;
     private final Path file;
     private final List<Reference> references = new ArrayList<>();
-    private final java.util.Set<String> definedBySection =
-            new java.util.HashSet<>(List.of(InventoryDraft.ALL, InventoryDraft.UNGROUPED));
+    /** Groups a [g:vars] or [p:children] may name: all, ungrouped, earlier files' groups, and this file's. */
+    private final java.util.Set<String> definedBySection;
 
     IniInventoryParser(InventoryDraft draft) {
         this.draft = draft;
         this.file = draft.file();
+        // as ini.py, which looks the group up in the inventory read so far: a directory's 02 may give
+        // [g:vars] for a [g] of 01 (ansible-inventory 2.14 reads it)
+        this.definedBySection = draft.groupNames();
     }
 
     void parse(String text) {

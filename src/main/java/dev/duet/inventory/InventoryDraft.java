@@ -69,6 +69,11 @@ final class InventoryDraft {
         return groups.containsKey(name);
     }
 
+    /** The groups defined so far (by earlier files of a directory, too). */
+    Set<String> groupNames() {
+        return new HashSet<>(groups.keySet());
+    }
+
     Group group(String name, int line, int column) {
         HostValidation.name("group", name, file, line, column);
         Group g = groups.computeIfAbsent(name, Group::new);
