@@ -42,10 +42,7 @@ class SshNodeSftpProbeTest {
 
     @Test
     void theAccountFilesAreReadOnceUntilSomethingChanges() throws Exception {
-        host.file("/etc/a", "a").file("/etc/b", "b");
-        accounts("first", "grp");
-        node.probeFile("/etc/a").stat();
-        accounts("renamed", "grp");
+        namesReadThenRenamed();
 
         assertThat(node.probeFile("/etc/b").stat().stdout()).endsWith(" first:grp\n");
 
@@ -56,10 +53,7 @@ class SshNodeSftpProbeTest {
 
     @Test
     void aChangeMadeThroughAnotherEscalationForgetsTheNamesToo() throws Exception {
-        host.file("/etc/a", "a").file("/etc/b", "b");
-        accounts("first", "grp");
-        node.probeFile("/etc/a").stat();
-        accounts("renamed", "grp");
+        namesReadThenRenamed();
         Node asRoot = node.as(Escalation.ROOT).orElseThrow();
 
         host.on("touch", 0, "");
@@ -110,6 +104,14 @@ class SshNodeSftpProbeTest {
         } finally {
             plain.stop();
         }
+    }
+
+    /** The node reads the account files (owner "first") for one probe; then the host renames the owner. */
+    private void namesReadThenRenamed() throws Exception {
+        host.file("/etc/a", "a").file("/etc/b", "b");
+        accounts("first", "grp");
+        node.probeFile("/etc/a").stat();
+        accounts("renamed", "grp");
     }
 
     /** /etc/passwd and /etc/group on the fake host naming the uid and gid its files really have. */
