@@ -1,7 +1,12 @@
 package dev.duet.cli;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.duet.testing.FakeSshHost;
 import dev.duet.testing.SilentHost;
+import dev.duet.transport.ssh.BareSshFloor;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -13,7 +18,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.LoggerFactory;
 
 /**
  * The scale benchmark behind {@code scripts/bench/pairs} (not a unit test): the lab playbook's no-op
@@ -77,12 +84,79 @@ public final class PairsBench {
                             + "%s_remote_commands_per_host_max %d%n", key, hosts.size(), key, median, key,
                     sessions / (double) hosts.size() / runs, key, mostCommands);
             if (pairs > 1 && latency.isZero()) {
+                floor(hosts, runs, key);
                 silentHost(pairs, hosts, dir, forks, key);
             }
             return median;
         } finally {
             hosts.forEach(FakeSshHost::close);
         }
+    }
+
+    /**
+     * The same hosts' SSH work with nothing of Duet around it ({@link BareSshFloor}), all at once, median of
+     * {@code runs}: the lines each host got in one more no-op run of Duet, and the files that run probed over
+     * SFTP (from its log). What no change to Duet's engine can take away on this fixture and machine.
+     */
+    private static void floor(List<FakeSshHost> hosts, int runs, String key) throws IOException {
+        int[] before = hosts.stream().mapToInt(h -> h.execs().size()).toArray();
+        String logged = commandLogOf(() -> check(CliRun.of("apply", "-i",
+                HealthyPair.inventoryOf(hosts, Files.createTempDirectory("duet-floor-"), Map.of()).toString(),
+                HealthyPair.PLAYBOOK.toString(), "--forks", String.valueOf(hosts.size())), key));
+        List<BareSshFloor> floors = new ArrayList<>();
+        List<List<String>> lines = new ArrayList<>();
+        List<List<String>> files = new ArrayList<>();
+        for (int h = 0; h < hosts.size(); h++) {
+            FakeSshHost host = hosts.get(h);
+            floors.add(new BareSshFloor(host.address(), host.port(), "root", host.clientKey().toString()));
+            lines.add(List.copyOf(host.execs().subList(before[h], host.execs().size())));
+            Matcher m = Pattern.compile("(?m)^" + Pattern.quote(host.name()) + " sftp probe (\\S+):")
+                    .matcher(logged);
+            List<String> probed = new ArrayList<>();
+            while (m.find()) {
+                probed.add(m.group(1));
+            }
+            files.add(probed);
+        }
+        double[] walls = new double[runs];
+        try {
+            for (int i = 0; i < runs; i++) {
+                long t0 = System.nanoTime();
+                BareSshFloor.runAll(floors, lines, files);
+                walls[i] = (System.nanoTime() - t0) / 1e9;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        Arrays.sort(walls);
+        System.out.printf("%s_floor_wall_s %.3f%n%s_floor_commands_per_host %d%n%s_floor_sftp_files_per_host %d%n",
+                key, walls[runs / 2], key, lines.get(0).size(), key, files.get(0).size());
+    }
+
+    private interface Run {
+        void run() throws IOException;
+    }
+
+    /** What {@code run} logged to {@code duet.commands} (which the tests' logging leaves off), a message a line. */
+    private static String commandLogOf(Run run) throws IOException {
+        Logger commands = (Logger) LoggerFactory.getLogger("duet.commands");
+        Level level = commands.getLevel();
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        commands.addAppender(appender);
+        commands.setLevel(Level.INFO);
+        try {
+            run.run();
+        } finally {
+            commands.detachAppender(appender);
+            commands.setLevel(level);
+        }
+        StringBuilder text = new StringBuilder();
+        for (ILoggingEvent e : appender.list) {
+            text.append(e.getFormattedMessage()).append('\n');
+        }
+        return text.toString();
     }
 
     /**
