@@ -100,10 +100,7 @@ final class IniInventoryParser {
         IniTokens.Token first = tokens.get(0);
         HostRanges.Entry entry = HostRanges.parse(first.text(), file, lineNo, first.column());
         for (String name : entry.names()) {
-            draft.addHost(group, name, lineNo, first.column());
-            if (entry.port() != null) {
-                draft.hostVar(name, "ansible_port", entry.port(), lineNo, first.column());
-            }
+            draft.addHost(group, name, entry.port(), lineNo, first.column());
         }
         for (IniTokens.Token t : tokens.subList(1, tokens.size())) {
             int eq = t.text().indexOf('=');

@@ -85,7 +85,12 @@ final class InventoryDraft {
         return g;
     }
 
-    void addHost(Group group, String host, int line, int column) {
+    /**
+     * {@code port} (null when none was written) counts only where the host is first named: Ansible's
+     * add_host gives it to the new Host and ignores it for a host it already has, so a later {@code h1:2222}
+     * changes nothing (an {@code ansible_port=} variable there does).
+     */
+    void addHost(Group group, String host, Integer port, int line, int column) {
         HostValidation.name("host", host, file, line, column);
         group.hosts.add(host);
         if (!hostVars.containsKey(host)) {
@@ -94,6 +99,9 @@ final class InventoryDraft {
             Path source = file.toAbsolutePath().normalize();
             hostVar(host, "inventory_file", source.toString(), line, column);
             hostVar(host, "inventory_dir", source.getParent() == null ? "/" : source.getParent().toString(), line, column);
+            if (port != null) {
+                hostVar(host, "ansible_port", port, line, column);
+            }
         }
     }
 

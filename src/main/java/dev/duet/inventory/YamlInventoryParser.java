@@ -68,10 +68,7 @@ final class YamlInventoryParser {
             List<Plain> vars = new ArrayList<>();
             eachVar(h.value(), "vars of host '" + h.name() + "'", (k, v) -> vars.add(new Plain(k, v.toPlain())));
             for (String name : entry.names()) {
-                draft.addHost(group, name, key.line(), key.column());
-                if (entry.port() != null) {
-                    draft.hostVar(name, "ansible_port", entry.port(), key.line(), key.column());
-                }
+                draft.addHost(group, name, entry.port(), key.line(), key.column());
                 vars.forEach(v -> draft.hostVar(name, v.key().text(), v.value(), v.key().line(), v.key().column()));
             }
         }

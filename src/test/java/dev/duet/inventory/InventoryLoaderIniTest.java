@@ -75,6 +75,16 @@ class InventoryLoaderIniTest {
         assertThat(load("[g]\nweb:2200\n").hosts().get("web").port()).isEqualTo(2200);
     }
 
+    /** As Ansible's add_host, which gives the port to a new host only (ansible-recorded/host-port-first-entry). */
+    @Test
+    void aPortOnALaterEntryOfTheSameHostIsIgnoredButAnAnsiblePortVariableCounts() throws IOException {
+        Inventory inv = load("[g1]\nh1\nh3:2201\n[g2]\nh1:2222\nh3:2202 ansible_port=2203\n");
+
+        assertThat(inv.hosts().get("h1").vars()).doesNotContainKey("ansible_port");
+        assertThat(inv.hosts().get("h1").port()).isEqualTo(22);
+        assertThat(inv.hosts().get("h3").port()).isEqualTo(2203);
+    }
+
     @Test
     void badSectionHeaderIsLocated() throws IOException {
         InputException e = failure("[pair]\nnode1\n\n  [pair:hostvars]\n");

@@ -206,6 +206,25 @@ class InventoryLoaderYamlTest {
         assertThat(inv.groups().get("solo")).containsExactly("lone");
     }
 
+    /** As Ansible's add_host, which gives the port to a new host only (ansible-recorded/host-port-first-entry). */
+    @Test
+    void aPortOnALaterKeyOfTheSameHostIsIgnoredButAnAnsiblePortVariableCounts() throws IOException {
+        Inventory inv = load("inv.yml", """
+                all:
+                  children:
+                    g1:
+                      hosts:
+                        h1:
+                        h3:2201:
+                    g2:
+                      hosts:
+                        h1:2222:
+                        h3:2202: {ansible_port: 2203}
+                """);
+        assertThat(inv.hosts().get("h1").vars()).doesNotContainKey("ansible_port");
+        assertThat(inv.hosts().get("h3").port()).isEqualTo(2203);
+    }
+
     @Test
     void yamlIntegersAreYaml11AsInPyYaml() throws IOException {
         Inventory inv = load("inv.yml", "all:\n  hosts:\n    h: {oct: 0644, hex: 0x1F, under: 1_000, text: '0644', nine: 09}\n");
