@@ -24,8 +24,10 @@ import picocli.CommandLine.Option;
 @Command(name = "inventory", mixinStandardHelpOptions = true,
         description = "Print the inventory as Duet reads it, in the shape of ansible-inventory --list (or --host).")
 public final class InventoryCommand implements Callable<Integer> {
-    @Option(names = {"-i", "--inventory"}, required = true, description = "Ansible inventory (YAML or INI).")
-    Path inventory;
+    @Option(names = {"-i", "--inventory"}, required = true, paramLabel = "INVENTORY",
+            description = "Ansible inventory: a YAML or INI file or a directory of them; repeat -i to read several into"
+                    + " one, as ansible-inventory does.")
+    List<Path> inventories;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Action action;
@@ -52,7 +54,7 @@ public final class InventoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Inventory inv = new InventoryLoader().load(inventory, playbookDir);
+        Inventory inv = new InventoryLoader().load(inventories, playbookDir);
         InventoryListing listing = new InventoryListing(inv, ExtraVars.parse(extraVarOptions));
         String text;
         if (action.list) {
@@ -60,7 +62,7 @@ public final class InventoryCommand implements Callable<Integer> {
         } else {
             Host h = inv.hosts().get(action.host);
             if (h == null) {
-                throw new InputException(inventory, 0, 0, "no host named '" + action.host + "' (hosts: "
+                throw new InputException(Wiring.named(inventories) + ": no host named '" + action.host + "' (hosts: "
                         + String.join(", ", inv.hosts().keySet()) + ")");
             }
             Map<String, Object> vars = listing.hostVars(h);

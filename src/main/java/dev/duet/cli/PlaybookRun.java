@@ -69,7 +69,7 @@ final class PlaybookRun {
     }
 
     private int execute(BiFunction<Wiring, Playbook, Playbook> derive, boolean perPair) {
-        Wiring wiring = new Wiring(cli.inventory, cli.playbook.toAbsolutePath().getParent(), cli.acceptNewHostKeys)
+        Wiring wiring = new Wiring(cli.inventories, cli.playbook.toAbsolutePath().getParent(), cli.acceptNewHostKeys)
                 .persist(Persist.of(cli.persist, System.getenv("DUET_PERSIST")));
         Playbook playbook = derive.apply(wiring, wiring.playbook(cli.playbook));
         if (cli.forks < 1) {

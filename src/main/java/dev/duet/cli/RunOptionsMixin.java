@@ -9,8 +9,11 @@ import picocli.CommandLine.Parameters;
 
 /** Options shared by plan, apply and recover. */
 public final class RunOptionsMixin {
-    @Option(names = {"-i", "--inventory"}, required = true, description = "Ansible inventory (YAML or INI).")
-    Path inventory;
+    @Option(names = {"-i", "--inventory"}, required = true, paramLabel = "INVENTORY",
+            description = "Ansible inventory: a YAML or INI file or a directory of them; repeat -i to read several into"
+                    + " one, as Ansible does (later ones add hosts and groups and win for the same host's or group's"
+                    + " variable).")
+    List<Path> inventories;
 
     @Parameters(index = "0", paramLabel = "PLAYBOOK", description = "Playbook (YAML).")
     Path playbook;

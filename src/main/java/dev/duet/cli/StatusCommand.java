@@ -15,6 +15,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,8 +47,8 @@ public final class StatusCommand implements Callable<Integer> {
     boolean json;
 
     @Option(names = {"-i", "--inventory"}, paramLabel = "INVENTORY",
-            description = "Gather live from both nodes of the inventory.")
-    Path inventory;
+            description = "Gather live from both nodes of the inventory (repeat -i to read several into one, as Ansible does).")
+    List<Path> inventories;
 
     @Option(names = "--hosts", paramLabel = "PATTERN", defaultValue = "all",
             description = "With -i: which inventory hosts or group (default: ${DEFAULT-VALUE}).")
@@ -107,10 +108,10 @@ public final class StatusCommand implements Callable<Integer> {
 
     private int status() {
         try {
-            if (from != null && inventory != null) {
+            if (from != null && inventories != null) {
                 throw new InputException("status: give either --from FILE or -i INVENTORY, not both");
             }
-            if (inventory != null) {
+            if (inventories != null) {
                 return live();
             }
             if (from == null) {
@@ -137,10 +138,10 @@ public final class StatusCommand implements Callable<Integer> {
         if (intervalSeconds < 1 || count < 0) {
             throw new InputException("status: --interval must be at least 1 and --count not negative");
         }
-        Wiring wiring = new Wiring(inventory, acceptNewHostKeys).persist(Persist.of(persist, System.getenv("DUET_PERSIST")));
+        Wiring wiring = new Wiring(inventories, acceptNewHostKeys).persist(Persist.of(persist, System.getenv("DUET_PERSIST")));
         var targets = wiring.inventory().hostsMatching(hosts);
         if (targets.isEmpty()) {
-            throw new InputException(inventory, 0, 0, "host pattern '" + hosts + "' matches no host");
+            throw new InputException(Wiring.named(inventories) + ": host pattern '" + hosts + "' matches no host");
         }
         java.util.function.Function<PairSnapshot, String> render = s -> json
                 ? (watch ? s.json().toString() : s.json().toPrettyString()) : s.table();

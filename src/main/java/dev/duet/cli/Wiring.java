@@ -31,14 +31,26 @@ final class Wiring {
     private java.time.Duration persist = Persist.OFF;
 
     Wiring(Path inventoryFile, boolean acceptNewHostKeys) {
-        this(inventoryFile, null, acceptNewHostKeys);
+        this(List.of(inventoryFile), null, acceptNewHostKeys);
     }
 
-    /** {@code playbookDir} (may be null): its group_vars/ and host_vars/ join the inventory's, as in Ansible. */
-    Wiring(Path inventoryFile, Path playbookDir, boolean acceptNewHostKeys) {
-        this.inventory = new InventoryLoader().load(inventoryFile, playbookDir);
+    Wiring(List<Path> inventorySources, boolean acceptNewHostKeys) {
+        this(inventorySources, null, acceptNewHostKeys);
+    }
+
+    /**
+     * {@code inventorySources}: every -i, read in order into one inventory; {@code playbookDir} (may be null):
+     * its group_vars/ and host_vars/ join the inventory's, as in Ansible.
+     */
+    Wiring(List<Path> inventorySources, Path playbookDir, boolean acceptNewHostKeys) {
+        this.inventory = new InventoryLoader().load(inventorySources, playbookDir);
         this.acceptNewHostKeys = acceptNewHostKeys;
         this.modules = registry();
+    }
+
+    /** The -i sources as a message names them: {@code a/hosts, b/extra.yml}. */
+    static String named(List<Path> inventorySources) {
+        return String.join(", ", inventorySources.stream().map(Path::toString).toList());
     }
 
     static ModuleRegistry registry() {

@@ -1,16 +1,21 @@
 package dev.duet.inventory;
 
+import dev.duet.error.InputException;
 import dev.duet.yaml.Utf8Text;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * Reads an Ansible inventory, YAML or INI, chosen by extension and else by the first meaningful line,
  * with the {@code group_vars/} and {@code host_vars/} beside it and, when given, beside the playbook
- * (see {@link InventoryDraft} for the precedence).
+ * (see {@link InventoryDraft} for the precedence). Several sources (several {@code -i}) are read in order
+ * into one inventory, as Ansible's InventoryManager reads them: a later source adds hosts, groups and
+ * children and wins for a variable set at the same level (the same host, or the same group).
  */
 public final class InventoryLoader {
     private static final Pattern YAML_KEY = Pattern.compile("[^\\s=\\[]+:(\\s.*)?");
@@ -24,26 +29,52 @@ public final class InventoryLoader {
      * is read as Ansible reads one (see {@link InventoryDirectory}), its group_vars/ and host_vars/ inside it.
      */
     public Inventory load(Path file, Path playbookDir) {
-        if (Files.isDirectory(file)) {
-            InventoryDraft draft = new InventoryDraft(file);
-            for (Path f : InventoryDirectory.files(file)) {
-                draft.reading(f);
-                fill(draft, f, Utf8Text.read(f));
-            }
-            return build(draft, file.toAbsolutePath().normalize(), playbookDir);
+        return load(List.of(file), playbookDir);
+    }
+
+    /**
+     * The sources in order into one inventory, each a file or a directory. Each source's own group_vars/ and
+     * host_vars/ (beside a file, inside a directory) are read as Ansible's host_group_vars plugin reads them
+     * for several sources: source by source, each for all of a host's groups, so a later source's
+     * {@code group_vars/GROUP} wins over an earlier source's, whatever the groups' depths. A source that is
+     * neither a file nor a directory is refused where Ansible would warn and go on without it: Duet does not
+     * act on a smaller inventory than the one named.
+     */
+    public Inventory load(List<Path> sources, Path playbookDir) {
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException("no inventory source");
         }
-        return parse(file, Utf8Text.read(file), playbookDir);
+        InventoryDraft draft = new InventoryDraft(sources.get(0));
+        List<Path> varsDirs = new ArrayList<>();
+        for (Path source : sources) {
+            if (Files.isDirectory(source)) {
+                for (Path f : InventoryDirectory.files(source)) {
+                    draft.reading(f);
+                    fill(draft, f, Utf8Text.read(f));
+                }
+                varsDirs.add(source.toAbsolutePath().normalize());
+            } else if (Files.exists(source)) {
+                draft.reading(source);
+                fill(draft, source, Utf8Text.read(source));
+                varsDirs.add(source.toAbsolutePath().normalize().getParent());
+            } else {
+                throw missing(source);
+            }
+        }
+        return build(draft, varsDirs, playbookDir);
+    }
+
+    private static InputException missing(Path source) {
+        return new InputException(source, 0, 0, "no such file or directory; expected an inventory file (YAML or INI)"
+                + " or a directory of them (Ansible would warn and go on without this source; Duet does not run"
+                + " against a smaller inventory than the one named)");
     }
 
     /** Parses inventory text; {@code file} names it in errors and decides the format by extension. */
     public Inventory parse(Path file, String text) {
-        return parse(file, text, null);
-    }
-
-    private Inventory parse(Path file, String text, Path playbookDir) {
         InventoryDraft draft = new InventoryDraft(file);
         fill(draft, file, text);
-        return build(draft, file.toAbsolutePath().normalize().getParent(), playbookDir);
+        return build(draft, List.of(file.toAbsolutePath().normalize().getParent()), null);
     }
 
     private static void fill(InventoryDraft draft, Path file, String text) {
@@ -54,16 +85,21 @@ public final class InventoryLoader {
         }
     }
 
-    /** {@code inventoryDir}: where the inventory's own group_vars/ and host_vars/ are (may be null). */
-    private static Inventory build(InventoryDraft draft, Path inventoryDir, Path playbookDir) {
+    /**
+     * {@code inventoryDirs}: where each source's group_vars/ and host_vars/ are, in source order (a directory
+     * named twice is read twice, as Ansible does: the later reading wins again).
+     */
+    private static Inventory build(InventoryDraft draft, List<Path> inventoryDirs, Path playbookDir) {
+        Map<Path, AdjacentVars> read = new HashMap<>();
         List<AdjacentVars> beside = new ArrayList<>();
-        if (inventoryDir != null) {
-            beside.add(new AdjacentVars(inventoryDir));
+        for (Path dir : inventoryDirs) {
+            if (dir != null) {
+                beside.add(read.computeIfAbsent(dir, AdjacentVars::new));
+            }
         }
         if (playbookDir != null) {
-            Path dir = playbookDir.toAbsolutePath().normalize();
-            // the same directory read twice gives the same variables; read it once
-            beside.add(dir.equals(inventoryDir) ? beside.get(0) : new AdjacentVars(dir));
+            // the same directory read twice gives the same variables; its files are read once
+            beside.add(read.computeIfAbsent(playbookDir.toAbsolutePath().normalize(), AdjacentVars::new));
         }
         return draft.build(beside);
     }

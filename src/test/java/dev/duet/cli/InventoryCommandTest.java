@@ -136,6 +136,26 @@ class InventoryCommandTest {
         assertThat(run.out()).isEqualTo("{\n    \"ansible_host\": \"10.0.0.9\",\n    \"ntp\": \"ntp.example.com\"\n}\n");
     }
 
+    /** As {@code ansible-inventory -i hosts.ini -i more/hosts --host web1} printed it (several -i read as one). */
+    @Test
+    void severalInventoryOptionsAreReadInOrderIntoOne() throws IOException {
+        Path more = dir.resolve("more/hosts");
+        Files.createDirectories(more.getParent());
+        Files.writeString(more, "[web]\nweb1 http_port=8080\nweb3\n[all:vars]\nntp=ntp2.example.com\n");
+
+        CliRun run = CliRun.of("inventory", "--host", "web1", "-i", inventory().toString(), "--inventory", more.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("""
+                {
+                    "http_port": 8080,
+                    "ntp": "ntp2.example.com",
+                    "tier": "front",
+                    "version": "12.5"
+                }
+                """);
+    }
+
     @Test
     void whatAnsibleWouldRejectExitsFourWithFileAndLine() throws IOException {
         Path bad = dir.resolve("bad.ini");

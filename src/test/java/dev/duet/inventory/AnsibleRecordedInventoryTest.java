@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Inventories under {@code src/test/resources/ansible-recorded/CASE/} with what the real
  * {@code ansible-inventory} (2.14 of Debian 12) printed for them, so CI checks Duet against Ansible without
  * Ansible installed. Each {@code *.recorded} file starts with {@code # ansible-inventory ARGS} (run in the
- * case's directory: {@code -i INV --list [--yaml]} or {@code --host H}), then comment lines naming the
+ * case's directory: {@code -i INV --list [--yaml]} or {@code --host H}; several {@code -i} are read in
+ * order into one inventory), then comment lines naming the
  * version and Ansible's stderr, then its stdout byte for byte, which Duet's reader and listing must print
  * (Duet promises ansible-inventory's text, not only its structure). The cases came from a differential run
  * of {@code scripts/ansible-diff}; record a new one the same way, in the case's directory.
@@ -50,9 +51,14 @@ class AnsibleRecordedInventoryTest {
         String expected = String.join("\n", lines.subList(body, lines.size()));
 
         List<String> args = new ArrayList<>(Arrays.asList(command.substring("# ansible-inventory ".length()).split(" ")));
-        Path inventory = recording.getParent().resolve(args.get(args.indexOf("-i") + 1));
+        List<Path> sources = new ArrayList<>();
+        for (int i = 0; i + 1 < args.size(); i++) {
+            if (args.get(i).equals("-i")) {
+                sources.add(recording.getParent().resolve(args.get(++i)));
+            }
+        }
         boolean yaml = args.contains("--yaml");
-        Inventory inv = new InventoryLoader().load(inventory);
+        Inventory inv = new InventoryLoader().load(sources, null);
         InventoryListing listing = new InventoryListing(inv);
         String actual;
         if (args.contains("--list")) {
