@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
         description = "Print the inventory as Duet reads it, in the shape of ansible-inventory --list (or --host).")
 public final class InventoryCommand implements Callable<Integer> {
     @Option(names = {"-i", "--inventory"}, required = true, paramLabel = "INVENTORY",
-            description = "Ansible inventory: a YAML or INI file or a directory of them; repeat -i to read several into"
+            description = "Ansible inventory: a YAML or INI file, a directory of them, or a host list ('node1,node2:2222,'); repeat -i to read several into"
                     + " one, as ansible-inventory does.")
     List<Path> inventories;
 

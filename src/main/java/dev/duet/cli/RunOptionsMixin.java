@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 /** Options shared by plan, apply and recover. */
 public final class RunOptionsMixin {
     @Option(names = {"-i", "--inventory"}, required = true, paramLabel = "INVENTORY",
-            description = "Ansible inventory: a YAML or INI file or a directory of them; repeat -i to read several into"
+            description = "Ansible inventory: a YAML or INI file, a directory of them, or a host list ('node1,node2:2222,'); repeat -i to read several into"
                     + " one, as Ansible does (later ones add hosts and groups and win for the same host's or group's"
                     + " variable).")
     List<Path> inventories;

@@ -27,6 +27,18 @@ final class HostRanges {
     }
 
     static Entry parse(String pattern, Path file, int line, int column) {
+        Entry split = splitPort(pattern);
+        if (split.port() == null && pattern.strip().endsWith(":")) {
+            throw new InputException(file, line, column, "host '" + pattern
+                    + "' ends in ':', which Ansible reserves for a port number (name:PORT)");
+        }
+        List<String> names = new ArrayList<>();
+        expand(split.names().get(0), names, file, line, column);
+        return new Entry(names, split.port());
+    }
+
+    /** parse_address's first half: the {@code :PORT} taken off ({@code [addr]:PORT} unbracketed), ranges left as written. */
+    static Entry splitPort(String pattern) {
         String address = pattern;
         Integer port = null;
         for (Pattern p : List.of(BRACKETED_PORT, HOST_PORT)) {
@@ -40,13 +52,7 @@ final class HostRanges {
                 }
             }
         }
-        if (port == null && pattern.strip().endsWith(":")) {
-            throw new InputException(file, line, column, "host '" + pattern
-                    + "' ends in ':', which Ansible reserves for a port number (name:PORT)");
-        }
-        List<String> names = new ArrayList<>();
-        expand(address, names, file, line, column);
-        return new Entry(names, port);
+        return new Entry(List.of(address), port);
     }
 
     private static void expand(String name, List<String> out, Path file, int line, int column) {

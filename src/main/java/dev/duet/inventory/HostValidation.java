@@ -18,8 +18,12 @@ final class HostValidation {
     private HostValidation() {
     }
 
+    static boolean isPlainName(String name) {
+        return name != null && NAME.matcher(name).matches();
+    }
+
     static void name(String kind, String name, Path file, int line, int column) {
-        if (name == null || !NAME.matcher(name).matches()) {
+        if (!isPlainName(name)) {
             throw new InputException(file, line, column,
                     "expected a plain " + kind + " name (letters, digits, _ . -), got '" + name + "'");
         }

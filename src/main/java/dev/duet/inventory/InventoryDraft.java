@@ -45,6 +45,7 @@ final class InventoryDraft {
     private final Path source;
     /** The file being read: the source, or one file of a source directory. */
     private Path file;
+    private boolean hostList;
     private final Map<String, Group> groups = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> hostVars = new LinkedHashMap<>();
     private final Map<String, Map<String, Args.Location>> hostOrigins = new LinkedHashMap<>();
@@ -63,6 +64,17 @@ final class InventoryDraft {
     /** What follows comes from {@code next} (a directory inventory reads its files into one draft). */
     void reading(Path next) {
         this.file = next;
+        this.hostList = false;
+    }
+
+    /** What follows comes from a host list ({@link HostList}), which is no file: its hosts' inventory_dir is None. */
+    void readingHostList(Path list) {
+        this.file = list;
+        this.hostList = true;
+    }
+
+    boolean hasHost(String name) {
+        return hostVars.containsKey(name);
     }
 
     boolean hasGroup(String name) {
@@ -95,10 +107,11 @@ final class InventoryDraft {
         group.hosts.add(host);
         if (!hostVars.containsKey(host)) {
             hostVars.put(host, new LinkedHashMap<>());
-            // Ansible sets these as host variables where a host is first seen
+            // Ansible sets these as host variables where a host is first seen (a host list as written, no dir)
             Path source = file.toAbsolutePath().normalize();
-            hostVar(host, "inventory_file", source.toString(), line, column);
-            hostVar(host, "inventory_dir", source.getParent() == null ? "/" : source.getParent().toString(), line, column);
+            hostVar(host, "inventory_file", hostList ? file.toString() : source.toString(), line, column);
+            hostVar(host, "inventory_dir", hostList ? null
+                    : source.getParent() == null ? "/" : source.getParent().toString(), line, column);
             if (port != null) {
                 hostVar(host, "ansible_port", port, line, column);
             }

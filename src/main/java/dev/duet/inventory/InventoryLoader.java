@@ -33,7 +33,7 @@ public final class InventoryLoader {
     }
 
     /**
-     * The sources in order into one inventory, each a file or a directory. Each source's own group_vars/ and
+     * The sources in order into one inventory, each a file, a directory, or a host list ({@link HostList}). Each source's own group_vars/ and
      * host_vars/ (beside a file, inside a directory) are read as Ansible's host_group_vars plugin reads them
      * for several sources: source by source, each for all of a host's groups, so a later source's
      * {@code group_vars/GROUP} wins over an earlier source's, whatever the groups' depths. A source that is
@@ -57,6 +57,8 @@ public final class InventoryLoader {
                 draft.reading(source);
                 fill(draft, source, Utf8Text.read(source));
                 varsDirs.add(source.toAbsolutePath().normalize().getParent());
+            } else if (HostList.is(source)) {
+                HostList.read(draft, source);
             } else {
                 throw missing(source);
             }
@@ -65,8 +67,8 @@ public final class InventoryLoader {
     }
 
     private static InputException missing(Path source) {
-        return new InputException(source, 0, 0, "no such file or directory; expected an inventory file (YAML or INI)"
-                + " or a directory of them (Ansible would warn and go on without this source; Duet does not run"
+        return new InputException(source, 0, 0, "no such file or directory; expected an inventory file (YAML or INI),"
+                + " a directory of them, or a host list with a comma ('node1,node2,') (Ansible would warn and go on without this source; Duet does not run"
                 + " against a smaller inventory than the one named)");
     }
 

@@ -156,6 +156,18 @@ class InventoryCommandTest {
                 """);
     }
 
+    /** As {@code ansible-inventory -i node1,node2:2222, --host node2} printed it (ansible-recorded/host-list). */
+    @Test
+    void aHostListIsReadAsAnsibleReadsOne() {
+        CliRun run = CliRun.of("inventory", "--host", "node2", "-i", "node1,node2:2222,");
+        CliRun range = CliRun.of("inventory", "--list", "-i", "node[1:2],");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("{\n    \"ansible_port\": 2222\n}\n");
+        assertThat(range.exit()).isEqualTo(4);
+        assertThat(range.err()).contains("node[1:2],:1:1: ", "host list", "does not expand ranges");
+    }
+
     @Test
     void whatAnsibleWouldRejectExitsFourWithFileAndLine() throws IOException {
         Path bad = dir.resolve("bad.ini");

@@ -134,4 +134,38 @@ class InventorySourcesTest {
                 .hasMessageStartingWith(missing + ": ")
                 .hasMessageContaining("no such file or directory", "expected an inventory file");
     }
+
+    /** Ansible's host_list plugin (ansible-recorded/host-list). */
+    @Test
+    void aSourceWithACommaThatIsNoFileIsAHostListOfUngroupedHostsWithPorts() {
+        Inventory inv = load(Path.of("node1, node2:2222,,10.0.0.5:23,"));
+
+        assertThat(inv.groups().get("ungrouped")).containsExactly("node1", "node2", "10.0.0.5");
+        assertThat(inv.hosts().get("node1").port()).isEqualTo(22);
+        assertThat(inv.hosts().get("node2").vars()).containsEntry("ansible_port", 2222)
+                .containsEntry("inventory_file", "node1, node2:2222,,10.0.0.5:23,");
+        assertThat(inv.hosts().get("node2").nulls()).as("inventory_dir is None, as in Ansible").contains("inventory_dir");
+        assertThat(load(Path.of("node1,")).hosts().keySet()).containsExactly("node1");
+    }
+
+    @Test
+    void aHostListLeavesAHostTheInventoryHasAsItIsAndALaterSourceMayGroupItsHosts() {
+        Path a = write("a/hosts", "[web]\nw1\n");
+        Path b = write("b/hosts", "[web]\nnew2\n");
+
+        Inventory inv = load(a, Path.of("w1:2200,new1,new2,"), b);
+
+        assertThat(inv.hosts().get("w1").port()).as("the port of a host already named").isEqualTo(22);
+        assertThat(inv.groups().get("web")).containsExactly("w1", "new2");
+        assertThat(inv.groups().get("ungrouped")).containsExactly("new1");
+    }
+
+    @Test
+    void aNameAHostListCannotTakeAsWrittenIsRefusedAtItsColumn() {
+        assertThatThrownBy(() -> load(Path.of("node1, node[1:3],"))).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("node1, node[1:3],:1:8: ")
+                .hasMessageContaining("host list", "got 'node[1:3]'", "does not expand ranges");
+        assertThatThrownBy(() -> load(Path.of("a b,"))).isInstanceOf(InputException.class)
+                .hasMessageStartingWith("a b,:1:1: ").hasMessageContaining("plain host name");
+    }
 }
