@@ -138,7 +138,7 @@ final class IniInventoryParser {
         }
         IniTokens.Token t = tokens.get(0);
         InventoryDraft.Group child = draft.group(t.text(), lineNo, t.column());
-        group.children.add(child.name);
+        draft.addChild(group, child.name, lineNo, t.column());
         references.add(new Reference(child.name, "[" + group.name + ":children]", lineNo, t.column()));
     }
 

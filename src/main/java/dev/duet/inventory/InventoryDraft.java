@@ -49,6 +49,8 @@ final class InventoryDraft {
     private final Map<String, Group> groups = new LinkedHashMap<>();
     private final Map<String, Map<String, Object>> hostVars = new LinkedHashMap<>();
     private final Map<String, Map<String, Args.Location>> hostOrigins = new LinkedHashMap<>();
+    /** Each parent → child link where it was first written, in the order written. */
+    private final Map<List<String>, Args.Location> edges = new LinkedHashMap<>();
 
     InventoryDraft(Path source) {
         this.source = source;
@@ -115,6 +117,13 @@ final class InventoryDraft {
             if (port != null) {
                 hostVar(host, "ansible_port", port, line, column);
             }
+        }
+    }
+
+    /** {@code child} becomes a child group of {@code parent}, written at line:column of the file being read. */
+    void addChild(Group parent, String child, int line, int column) {
+        if (parent.children.add(child)) {
+            edges.put(List.of(parent.name, child), new Args.Location(file, line, column));
         }
     }
 
@@ -239,8 +248,8 @@ final class InventoryDraft {
             return known;
         }
         if (!path.add(group)) {
-            Group g = groups.get(group);
-            throw new InputException(g.file == null ? file : g.file, g.line, g.column,
+            Args.Location at = closingEdge(new ArrayList<>(path), group);
+            throw new InputException(at.file(), at.line(), at.column(),
                     "group '" + group + "' is its own ancestor: " + String.join(" -> ", path) + " -> " + group);
         }
         int d = 0;
@@ -250,6 +259,28 @@ final class InventoryDraft {
         path.remove(group);
         memo.put(group, d);
         return d;
+    }
+
+    /**
+     * Where the loop through {@code group} was closed: of its parent → child links, the one written last, as
+     * Ansible refuses the add_child that creates the loop (in a later file or source, that file's line).
+     */
+    private Args.Location closingEdge(List<String> path, String group) {
+        List<String> loop = new ArrayList<>(path.subList(path.indexOf(group), path.size()));
+        loop.add(group);
+        List<List<String>> order = new ArrayList<>(edges.keySet());
+        List<String> last = null;
+        for (int i = 0; i + 1 < loop.size(); i++) {
+            List<String> edge = List.of(loop.get(i + 1), loop.get(i)); // path climbs from child to parent
+            if (edges.containsKey(edge) && (last == null || order.indexOf(edge) > order.indexOf(last))) {
+                last = edge;
+            }
+        }
+        if (last != null) {
+            return edges.get(last);
+        }
+        Group g = groups.get(group);
+        return new Args.Location(g.file == null ? file : g.file, g.line, g.column);
     }
 
     private List<String> groupsOf(String host, Map<String, Set<String>> parents, Map<String, Integer> depth) {

@@ -80,7 +80,7 @@ final class YamlInventoryParser {
             if (child.equals(group.name)) {
                 throw c.key().error("group '" + child + "' cannot be its own child");
             }
-            group.children.add(child);
+            draft.addChild(group, child, c.key().line(), c.key().column());
         }
     }
 

@@ -125,6 +125,16 @@ class InventorySourcesTest {
                 .hasMessageStartingWith(b + ":3:").hasMessageContaining("ansible_port");
     }
 
+    /** Ansible refuses the add_child that closes a loop: "Adding group 'a' as child to 'b' creates a recursive dependency loop". */
+    @Test
+    void aGroupLoopClosedByTheSecondSourceIsReportedAtItsLine() {
+        Path a = write("a/hosts", "[a:children]\nb\n[b]\nh1\n");
+        Path b = write("b/hosts", "[a]\nh2\n[b:children]\na\n");
+
+        assertThatThrownBy(() -> load(a, b)).isInstanceOf(InputException.class)
+                .hasMessageStartingWith(b + ":4:1: ").hasMessageContaining("group 'a' is its own ancestor");
+    }
+
     @Test
     void aSourceThatDoesNotExistIsRefusedNamingItWhereAnsibleWouldGoOnWithoutIt() {
         Path a = write("a/hosts", "[web]\nw1\n");
