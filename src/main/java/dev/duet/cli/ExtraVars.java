@@ -24,12 +24,21 @@ final class ExtraVars {
     }
 
     static Map<String, Object> parse(List<String> options) {
+        return parse(options, false);
+    }
+
+    /** As {@link #parse(List)}, a YAML timestamp as Ansible loads it (a date, for a listing: see LocatedNode.toAnsible). */
+    static Map<String, Object> parseAsLoaded(List<String> options) {
+        return parse(options, true);
+    }
+
+    private static Map<String, Object> parse(List<String> options, boolean asLoaded) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (String opt : options) {
             if (opt == null || opt.isEmpty()) {
                 continue;
             }
-            out.putAll(one(opt));
+            out.putAll(one(opt, asLoaded));
         }
         for (String key : out.keySet()) {
             if (SECRETS.contains(key)) {
@@ -41,25 +50,25 @@ final class ExtraVars {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> one(String opt) {
+    private static Map<String, Object> one(String opt, boolean asLoaded) {
         if (opt.startsWith("@")) {
-            return mapping(LocatedYaml.read(Path.of(opt.substring(1))), opt);
+            return mapping(LocatedYaml.read(Path.of(opt.substring(1))), opt, asLoaded);
         }
         if (opt.startsWith("/") || opt.startsWith(".")) {
             throw new InputException("-e '" + opt + "': to read variables from a file, write -e @" + opt);
         }
         if (opt.startsWith("{") || opt.startsWith("[")) {
-            return mapping(LocatedYaml.parse(Path.of("-e"), opt), opt);
+            return mapping(LocatedYaml.parse(Path.of("-e"), opt), opt, asLoaded);
         }
         return keyValues(opt);
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> mapping(LocatedNode node, String opt) {
+    private static Map<String, Object> mapping(LocatedNode node, String opt, boolean asLoaded) {
         if (!node.isMapping()) {
             throw node.error("-e '" + opt + "' must give a mapping of variables (name: value), got " + node.describe());
         }
-        return (Map<String, Object>) node.toPlain();
+        return (Map<String, Object>) (asLoaded ? node.toAnsible() : node.toPlain());
     }
 
     /** Ansible's parse_kv (check_raw off): words with an unescaped = past the first character are key=value. */

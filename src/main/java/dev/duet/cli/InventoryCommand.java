@@ -55,7 +55,7 @@ public final class InventoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Inventory inv = new InventoryLoader().load(inventories, playbookDir);
-        InventoryListing listing = new InventoryListing(inv, ExtraVars.parse(extraVarOptions));
+        InventoryListing listing = new InventoryListing(inv, ExtraVars.parseAsLoaded(extraVarOptions));
         String text;
         if (action.list) {
             text = yaml ? listing.yaml() : listing.json();

@@ -128,8 +128,9 @@ final class AdjacentVars {
         for (LocatedNode.Entry e : root.entries().values()) {
             String key = e.name();
             Args.Location at = e.key().location();
-            HostValidation.var(key, e.value().toPlain(), file, at.line(), at.column());
-            vars.put(key, e.value().toPlain());
+            Object value = e.value().toAnsible();
+            HostValidation.var(key, value, file, at.line(), at.column());
+            vars.put(key, value);
             origins.put(key, at);
         }
     }

@@ -1,5 +1,6 @@
 package dev.duet.inventory;
 
+import dev.duet.yaml.YamlTimestamp;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,13 +10,22 @@ import java.util.Set;
  * One inventory host with its merged variables (all → parent groups → groups → host, later wins),
  * as Ansible merges them. {@code groups} lists every group the host belongs to, including "all".
  * A variable written without a value (YAML null) is an empty string in {@code vars}, as templates see
- * it; {@code nulls} names those, so a listing can print them as Ansible does (None: JSON null).
+ * it; {@code nulls} names those, so a listing can print them as Ansible does (None: JSON null). Likewise a
+ * YAML timestamp ({@code 2024-01-02} unquoted) is its text in {@code vars}, and {@code loaded} holds each
+ * variable with one anywhere in its value as Ansible's loader holds it ({@link YamlTimestamp}: a date), for the
+ * listing.
  */
-public record Host(String name, Map<String, Object> vars, List<String> groups, Set<String> nulls) {
+public record Host(String name, Map<String, Object> vars, List<String> groups, Set<String> nulls,
+                   Map<String, Object> loaded) {
     public Host {
         vars = Map.copyOf(vars);
         groups = List.copyOf(groups);
         nulls = Set.copyOf(nulls);
+        loaded = Map.copyOf(loaded);
+    }
+
+    public Host(String name, Map<String, Object> vars, List<String> groups, Set<String> nulls) {
+        this(name, vars, groups, nulls, Map.of());
     }
 
     public Host(String name, Map<String, Object> vars, List<String> groups) {

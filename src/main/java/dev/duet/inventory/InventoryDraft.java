@@ -2,6 +2,7 @@ package dev.duet.inventory;
 
 import dev.duet.error.InputException;
 import dev.duet.step.Args;
+import dev.duet.yaml.YamlTimestamp;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -165,12 +166,15 @@ final class InventoryDraft {
             merged.add(h.getValue(), hostOrigins.getOrDefault(h.getKey(), Map.of()));
             beside.forEach(d -> merged.add(d.host(h.getKey())));
             Set<String> nulls = new HashSet<>();
+            Map<String, Object> loaded = new LinkedHashMap<>();
             merged.vars.forEach((k, v) -> {
                 if (v == null) {
                     nulls.add(k);
+                } else if (holdsTimestamp(v)) {
+                    loaded.put(k, v);
                 }
             });
-            hosts.put(h.getKey(), new Host(h.getKey(), nullSafe(merged.vars), memberOf, nulls));
+            hosts.put(h.getKey(), new Host(h.getKey(), nullSafe(merged.vars), memberOf, nulls, loaded));
             origins.put(h.getKey(), merged.origins);
         }
         Map<String, List<String>> members = new LinkedHashMap<>();
@@ -304,10 +308,41 @@ final class InventoryDraft {
         return groups.get(group).priority;
     }
 
-    /** Host's record copies with Map.copyOf, which refuses nulls; a null var is an empty value. */
+    /**
+     * Host's record copies with Map.copyOf, which refuses nulls; a null var is an empty value. A YAML timestamp
+     * is its text, as templates here see it (Host.loaded keeps it for the listing).
+     */
     private static Map<String, Object> nullSafe(Map<String, Object> vars) {
         Map<String, Object> out = new LinkedHashMap<>();
-        vars.forEach((k, v) -> out.put(k, v == null ? "" : v));
+        vars.forEach((k, v) -> out.put(k, v == null ? "" : asText(v)));
         return out;
+    }
+
+    private static boolean holdsTimestamp(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            return m.values().stream().anyMatch(InventoryDraft::holdsTimestamp);
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().anyMatch(InventoryDraft::holdsTimestamp);
+        }
+        return v instanceof YamlTimestamp;
+    }
+
+    /** {@code v} with each YAML timestamp in it as its text; {@code v} itself (shared as it is) if it holds none. */
+    private static Object asText(Object v) {
+        if (!holdsTimestamp(v)) {
+            return v;
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            m.forEach((k, x) -> out.put(k, asText(x)));
+            return out;
+        }
+        if (v instanceof List<?> l) {
+            List<Object> out = new ArrayList<>();
+            l.forEach(x -> out.add(asText(x)));
+            return out;
+        }
+        return ((YamlTimestamp) v).text();
     }
 }

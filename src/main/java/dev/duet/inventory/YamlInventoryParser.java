@@ -48,7 +48,7 @@ final class YamlInventoryParser {
             switch (e.name()) {
                 case "hosts" -> hosts(group, e.value());
                 case "vars" -> eachVar(e.value(), "vars of group '" + group.name + "'",
-                        (k, v) -> draft.groupVar(group, k.text(), v.toPlain(), k.line(), k.column()));
+                        (k, v) -> draft.groupVar(group, k.text(), v.toAnsible(), k.line(), k.column()));
                 case "children" -> children(group, e.value());
                 default -> throw e.key().error("unknown key '" + e.name() + "' in group '" + group.name
                         + "' (expected hosts, vars or children)");
@@ -66,7 +66,7 @@ final class YamlInventoryParser {
             HostRanges.Entry entry = HostRanges.parse(h.name(), key.file(), key.line(), key.column());
             // read once: as in Ansible, the hosts of a range share each value (one list, not one per host)
             List<Plain> vars = new ArrayList<>();
-            eachVar(h.value(), "vars of host '" + h.name() + "'", (k, v) -> vars.add(new Plain(k, v.toPlain())));
+            eachVar(h.value(), "vars of host '" + h.name() + "'", (k, v) -> vars.add(new Plain(k, v.toAnsible())));
             for (String name : entry.names()) {
                 draft.addHost(group, name, entry.port(), key.line(), key.column());
                 vars.forEach(v -> draft.hostVar(name, v.key().text(), v.value(), v.key().line(), v.key().column()));

@@ -120,7 +120,7 @@ public final class InventoryListing {
 
     private Map<String, Object> vars(Host host) {
         Map<String, Object> merged = new LinkedHashMap<>();
-        host.vars().forEach((k, v) -> merged.put(k, host.nulls().contains(k) ? null : v));
+        host.vars().forEach((k, v) -> merged.put(k, host.nulls().contains(k) ? null : host.loaded().getOrDefault(k, v)));
         merged.putAll(extraVars);
         INTERNAL.forEach(merged::remove);
         return merged;

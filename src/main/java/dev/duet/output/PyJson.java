@@ -1,5 +1,6 @@
 package dev.duet.output;
 
+import dev.duet.yaml.YamlTimestamp;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -58,6 +59,8 @@ public final class PyJson {
             out.append(PyScalars.floatRepr(((Number) v).doubleValue(), "Infinity", "NaN"));
         } else if (v instanceof Number n) {
             out.append(n);
+        } else if (v instanceof YamlTimestamp t) {
+            string(t.isoformat('T'), out); // AnsibleJSONEncoder: a date or datetime as its isoformat()
         } else {
             string(String.valueOf(v), out);
         }

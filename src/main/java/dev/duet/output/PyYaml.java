@@ -1,5 +1,6 @@
 package dev.duet.output;
 
+import dev.duet.yaml.YamlTimestamp;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -24,7 +25,9 @@ public final class PyYaml {
             "[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+",
             "[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+][0-9]+)?|\\.[0-9_]+(?:[eE][-+][0-9]+)?"
                     + "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)",
-            "[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?.*",
+            // PyYAML's timestamp resolver: a date has two-digit month and day, a date and time may have one
+            "[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \\t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}"
+                    + "(?:\\.[0-9]*)?(?:[ \\t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?",
             "<<|="));
     private static final int BEST_WIDTH = 80;
     private static final Pattern PLAIN_SAFE = Pattern.compile("[^-?:,\\[\\]{}#&*!|>'\"%@`\\s][^\\n\\r\\t]*");
@@ -46,7 +49,8 @@ public final class PyYaml {
      * PyYAML's serializer: a dict or list met a second time in the document (the same object, as Ansible
      * shares a group's or a host range's list between its hosts) gets an anchor, numbered id001, id002, ...
      * in the order of those second meetings (keys sorted), is written in full the first time after
-     * {@code &idNNN} and as {@code *idNNN} after that. Java's shared empty Map.of()/List.of() are left out.
+     * {@code &idNNN} and as {@code *idNNN} after that; so is a date ({@code since: &id002 2020-02-29}, a group's
+     * date for each of its hosts). Java's shared empty Map.of()/List.of() are left out.
      */
     private static final class Anchors {
         private final Map<Object, String> names = new IdentityHashMap<>();
@@ -57,11 +61,14 @@ public final class PyYaml {
         }
 
         private void scan(Object v, Set<Object> seen) {
-            if (!(v instanceof Map<?, ?> || v instanceof List<?>) || v == Map.of() || v == List.of()) {
+            if (!(v instanceof Map<?, ?> || v instanceof List<?> || v instanceof YamlTimestamp)
+                    || v == Map.of() || v == List.of()) {
                 return;
             }
             if (!seen.add(v)) {
                 names.computeIfAbsent(v, k -> String.format("id%03d", names.size() + 1));
+            } else if (v instanceof YamlTimestamp) {
+                return; // a date is an object to PyYAML's ignore_aliases, not text: shared, it is anchored too
             } else if (v instanceof Map<?, ?> m) {
                 sorted(m).values().forEach(x -> scan(x, seen));
             } else {
@@ -218,6 +225,9 @@ public final class PyYaml {
         }
         if (v instanceof Number n) {
             return n.toString();
+        }
+        if (v instanceof YamlTimestamp t) {
+            return t.isoformat(' '); // represent_date / represent_datetime, plain as the resolver reads it back
         }
         String s = String.valueOf(v);
         if (s.contains("\r") || s.contains("\t") || s.contains(" \n") || s.contains("\n ")) {

@@ -30,9 +30,11 @@ public final class LocatedNode {
     private final Object scalar;
     private final List<LocatedNode> items;
     private final Map<String, Entry> entries;
+    /** A plain scalar YAML 1.1 resolves as a timestamp; its value is its text all the same. */
+    private final boolean timestamp;
 
     private LocatedNode(Path file, int line, int column, Kind kind, Object scalar,
-                        List<LocatedNode> items, Map<String, Entry> entries) {
+                        List<LocatedNode> items, Map<String, Entry> entries, boolean timestamp) {
         this.file = file;
         this.line = line;
         this.column = column;
@@ -40,10 +42,21 @@ public final class LocatedNode {
         this.scalar = scalar;
         this.items = items;
         this.entries = entries;
+        this.timestamp = timestamp;
+    }
+
+    private LocatedNode(Path file, int line, int column, Kind kind, Object scalar,
+                        List<LocatedNode> items, Map<String, Entry> entries) {
+        this(file, line, column, kind, scalar, items, entries, false);
     }
 
     public static LocatedNode scalar(Path file, int line, int column, Object value) {
         return new LocatedNode(file, line, column, Kind.SCALAR, value, List.of(), Map.of());
+    }
+
+    /** A plain timestamp ({@code 2024-01-02}): its value is its text, {@link #toAnsible()} a {@link YamlTimestamp}. */
+    public static LocatedNode timestamp(Path file, int line, int column, String text) {
+        return new LocatedNode(file, line, column, Kind.SCALAR, text, List.of(), Map.of(), true);
     }
 
     public static LocatedNode sequence(Path file, int line, int column, List<LocatedNode> items) {
@@ -137,6 +150,37 @@ public final class LocatedNode {
             }
             default -> {
                 return scalar;
+            }
+        }
+    }
+
+    /**
+     * As {@link #toPlain()}, but a plain timestamp as Ansible's YAML loader holds it, a {@link YamlTimestamp}
+     * (Python's date or datetime); one that names no date (2024-02-30), which Ansible cannot load, is an
+     * error at its line.
+     */
+    public Object toAnsible() {
+        switch (kind) {
+            case MAPPING -> {
+                Map<String, Object> out = new LinkedHashMap<>();
+                entries.forEach((k, e) -> out.put(k, e.value().toAnsible()));
+                return out;
+            }
+            case SEQUENCE -> {
+                List<Object> out = new ArrayList<>();
+                items.forEach(i -> out.add(i.toAnsible()));
+                return out;
+            }
+            default -> {
+                if (!timestamp) {
+                    return scalar;
+                }
+                try {
+                    return YamlTimestamp.of((String) scalar);
+                } catch (IllegalArgumentException e) {
+                    throw error("'" + scalar + "' is a YAML timestamp (unquoted), which Ansible loads as a date, but "
+                            + e.getMessage() + "; quote it to keep it text");
+                }
             }
         }
     }

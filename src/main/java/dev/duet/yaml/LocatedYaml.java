@@ -132,7 +132,9 @@ public final class LocatedYaml {
             return LocatedNode.sequence(file, line, column, items);
         }
         ScalarNode s = (ScalarNode) node;
-        return LocatedNode.scalar(file, line, column, scalarValue(file, line, column, s));
+        Object value = scalarValue(file, line, column, s);
+        return s.getTag().equals(Tag.TIMESTAMP) ? LocatedNode.timestamp(file, line, column, (String) value)
+                : LocatedNode.scalar(file, line, column, value);
     }
 
     private static Object scalarValue(Path file, int line, int column, ScalarNode s) {

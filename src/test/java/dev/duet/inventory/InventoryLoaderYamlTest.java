@@ -206,6 +206,22 @@ class InventoryLoaderYamlTest {
         assertThat(inv.groups().get("solo")).containsExactly("lone");
     }
 
+    /**
+     * A plain YAML date is a date to Ansible (ansible-recorded/yaml-dates): templates here see its text, the
+     * listing Ansible's date; one that names no day is refused where Ansible fails ("day is out of range").
+     */
+    @Test
+    void aYamlDateIsItsTextToTemplatesAndADateToTheListingAndAnImpossibleOneIsRefused() throws IOException {
+        Inventory inv = load("inv.yml", "all:\n  hosts:\n    h1:\n      when: 2024-01-02\n      quoted: '2024-01-02'\n");
+
+        Host h1 = inv.hosts().get("h1");
+        assertThat(h1.vars()).containsEntry("when", "2024-01-02").containsEntry("quoted", "2024-01-02");
+        assertThat(h1.loaded()).containsOnlyKeys("when");
+        assertThat(h1.loaded().get("when")).isEqualTo(dev.duet.yaml.YamlTimestamp.of("2024-01-02"));
+        InputException e = failure("bad.yml", "all:\n  hosts:\n    h1:\n      when: 2024-02-30\n");
+        assertThat(e.getMessage()).contains("bad.yml:4:13:", "day is out of range for month", "quote it");
+    }
+
     /** As Ansible's add_host, which gives the port to a new host only (ansible-recorded/host-port-first-entry). */
     @Test
     void aPortOnALaterKeyOfTheSameHostIsIgnoredButAnAnsiblePortVariableCounts() throws IOException {

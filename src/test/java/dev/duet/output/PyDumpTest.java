@@ -2,6 +2,7 @@ package dev.duet.output;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.duet.yaml.YamlTimestamp;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -24,6 +25,36 @@ class PyDumpTest {
         assertThat(PyYaml.scalar("'q'")).isEqualTo("'''q'''");
         assertThat(PyYaml.scalar(1000.0)).isEqualTo("1000.0");
         assertThat(PyYaml.scalar(1e16)).isEqualTo("1.0e+16");
+    }
+
+    /** PyYAML's timestamp resolver, as ansible-inventory 2.14 printed these texts (ansible-recorded/yaml-dates). */
+    @Test
+    void yamlQuotesTextOnlyWherePyYamlsTimestampResolverWouldReadADate() {
+        for (String quoted : List.of("2024-01-02", "2024-01-02T10:00:00Z", "2024-1-2 3:04:05", "2024-01-02 10:00:00 +5")) {
+            assertThat(PyYaml.scalar(quoted)).as(quoted).isEqualTo("'" + quoted + "'");
+        }
+        for (String plain : List.of("2024-1-2", "2024-01-02 extra", "2024-01-02x", "20240-01-02")) {
+            assertThat(PyYaml.scalar(plain)).as(plain).isEqualTo(plain);
+        }
+    }
+
+    /** A date as PyYAML's represent_date/represent_datetime writes it, and as AnsibleJSONEncoder does. */
+    @Test
+    void aYamlTimestampIsWrittenAsPythonsDateOrDatetime() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("when", YamlTimestamp.of("2024-01-02"));
+        m.put("at", YamlTimestamp.of("2024-1-2 3:04:05"));
+        m.put("odd", YamlTimestamp.of("2001-12-14t21:59:43.10-05:00"));
+        m.put("utc", YamlTimestamp.of("2024-01-02T10:00:00Z"));
+        m.put("zero", YamlTimestamp.of("2024-01-02 10:00:00.000 -0"));
+
+        assertThat(PyYaml.dump(m)).isEqualTo("at: 2024-01-02 03:04:05\nodd: 2001-12-14 21:59:43.100000-05:00\n"
+                + "utc: 2024-01-02 10:00:00+00:00\nwhen: 2024-01-02\nzero: 2024-01-02 10:00:00+00:00\n");
+        assertThat(PyJson.dump(m)).contains("\"at\": \"2024-01-02T03:04:05\"", "\"when\": \"2024-01-02\"",
+                "\"odd\": \"2001-12-14T21:59:43.100000-05:00\"");
+        YamlTimestamp shared = YamlTimestamp.of("2020-02-29");
+        assertThat(PyYaml.dump(Map.of("a", Map.of("since", shared), "b", Map.of("since", shared))))
+                .isEqualTo("a:\n  since: &id001 2020-02-29\nb:\n  since: *id001\n");
     }
 
     @Test
