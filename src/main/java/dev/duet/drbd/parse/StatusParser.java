@@ -1,6 +1,10 @@
 package dev.duet.drbd.parse;
 
 import dev.duet.drbd.DrbdStatus;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -20,12 +24,31 @@ public final class StatusParser {
     private static final Pattern JSON_START = Pattern.compile("^\\s*(\\[\\s*[\\{\\]]|\\{\\s*\")");
     private static final Pattern STATUS_TEXT = Pattern.compile("^[A-Za-z0-9_.+\\-]+\\s+role:\\S");
 
+    /**
+     * The last texts parsed, with their statuses. Parsing is a function of the text and its format alone and
+     * a {@link DrbdStatus} is immutable, so a text seen again answers with the status it gave: every DRBD
+     * step's check (and its look-ahead) parses the one status read its host remembers, ~14 times a run.
+     * Bounded: on 256 hosts' texts the least recently used goes. A text that does not parse is not kept.
+     */
+    private static final Map<Key, DrbdStatus> PARSED = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Key, DrbdStatus> eldest) {
+                    return size() > REMEMBERED;
+                }
+            });
+    static final int REMEMBERED = 256;
+
+    /** A text and the format it was parsed as; null when it was detected. */
+    private record Key(String text, Format format) {
+    }
+
     private StatusParser() {
     }
 
     /** Parses text in whichever format it is in. */
     public static DrbdStatus parse(String text) {
-        return parse(text, detect(text));
+        return remembered(new Key(text, null), () -> parse(text, detect(text)));
     }
 
     /** Parses text known to be in format {@code f}; empty text is a valid, empty status. */
@@ -33,6 +56,20 @@ public final class StatusParser {
         if (text == null) {
             throw new StatusParseException("no status text: expected " + f.description() + " output");
         }
+        return remembered(new Key(text, f), () -> parseNew(text, f));
+    }
+
+    private static DrbdStatus remembered(Key key, Supplier<DrbdStatus> parse) {
+        DrbdStatus known = PARSED.get(key);
+        if (known != null) {
+            return known;
+        }
+        DrbdStatus parsed = parse.get();
+        PARSED.put(key, parsed);
+        return parsed;
+    }
+
+    private static DrbdStatus parseNew(String text, Format f) {
         return switch (f) {
             case PROC_DRBD -> ProcDrbdParser.parse(text);
             case DRBD_OVERVIEW -> OverviewParser.parse(text);
