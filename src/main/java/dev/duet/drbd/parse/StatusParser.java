@@ -4,6 +4,7 @@ import dev.duet.drbd.DrbdStatus;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -39,8 +40,28 @@ public final class StatusParser {
             });
     static final int REMEMBERED = 256;
 
-    /** A text and the format it was parsed as; null when it was detected. */
-    private record Key(String text, Format format) {
+    /**
+     * A text and the format it was parsed as; null when it was detected. A class, not a record: a record's
+     * equals and hashCode are bootstrapped through method handles on first use, ~30 ms of a cold start.
+     */
+    private static final class Key {
+        private final String text;
+        private final Format format;
+
+        Key(String text, Format format) {
+            this.text = text;
+            this.format = format;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(text, k.text) && format == k.format;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(text) * 31 + Objects.hashCode(format);
+        }
     }
 
     private StatusParser() {
