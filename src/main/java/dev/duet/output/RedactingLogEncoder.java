@@ -6,7 +6,7 @@ import dev.duet.error.Redaction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The log file's encoder (logback.xml): each formatted log line, stack trace included, passes through
+ * The log file's encoder (set up by {@link LogSetup}): each formatted log line, stack trace included, passes through
  * {@link Redaction#redact} like everything printed, so an error carrying a host's output cannot put a
  * secret in ~/.duet/duet.log.
  */
