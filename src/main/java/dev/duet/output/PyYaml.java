@@ -1,5 +1,6 @@
 package dev.duet.output;
 
+import dev.duet.yaml.PyYamlResolver;
 import dev.duet.yaml.YamlTimestamp;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -12,23 +13,12 @@ import java.util.regex.Pattern;
 /**
  * YAML as PyYAML's {@code yaml.dump(x, default_flow_style=False, allow_unicode=True)} writes it (keys
  * sorted, two-space indent, list items at their key's indent), the way {@code ansible-inventory --list
- * --yaml} prints. Strings are plain unless YAML 1.1 would read them as something else or they hold
- * indicators, then single-quoted (line breaks kept as PyYAML writes them; double-quoted with escapes for a
- * tab, a carriage return or a space beside a line break). Long plain and
- * single-quoted strings are folded at 80 columns as PyYAML folds them; double-quoted ones are not.
+ * --yaml} prints. Strings are plain unless PyYAML would read them as something else ({@link PyYamlResolver})
+ * or they hold indicators, then single-quoted (line breaks kept as PyYAML writes them; double-quoted with
+ * escapes for a tab, a carriage return or a space beside a line break). Long plain and single-quoted
+ * strings are folded at 80 columns as PyYAML folds them; double-quoted ones are not.
  */
 public final class PyYaml {
-    private static final Pattern OTHER_TYPE = Pattern.compile(String.join("|",
-            // PyYAML's bool resolver: without YAML 1.1's y and n, which it writes plain (ansible-inventory: y: 'yes')
-            "yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF",
-            "~|null|Null|NULL|",
-            "[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+",
-            "[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+][0-9]+)?|\\.[0-9_]+(?:[eE][-+][0-9]+)?"
-                    + "|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)",
-            // PyYAML's timestamp resolver: a date has two-digit month and day, a date and time may have one
-            "[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \\t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}"
-                    + "(?:\\.[0-9]*)?(?:[ \\t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?",
-            "<<|="));
     private static final int BEST_WIDTH = 80;
     private static final Pattern PLAIN_SAFE = Pattern.compile("[^-?:,\\[\\]{}#&*!|>'\"%@`\\s][^\\n\\r\\t]*");
 
@@ -237,9 +227,9 @@ public final class PyYaml {
             // PyYAML single-quotes text with line breaks (no tab, no space beside a break); fold() writes them
             return "'" + s.replace("'", "''") + "'";
         }
-        boolean plain = !OTHER_TYPE.matcher(s).matches() && PLAIN_SAFE.matcher(s).matches()
+        boolean plain = PyYamlResolver.readsAsText(s) && PLAIN_SAFE.matcher(s).matches()
                 && !s.endsWith(" ") && !s.endsWith(":") && !s.contains(": ") && !s.contains(" #")
-                || s.matches("[-?:][^\\s].*") && !OTHER_TYPE.matcher(s).matches() && !s.contains(": ")
+                || s.matches("[-?:][^\\s].*") && PyYamlResolver.readsAsText(s) && !s.contains(": ")
                 && !s.contains(" #") && !s.endsWith(" ") && !s.endsWith(":");
         return plain ? s : "'" + s.replace("'", "''") + "'";
     }

@@ -17,12 +17,11 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
-import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads YAML into {@link LocatedNode}s. Uses SnakeYAML's composer (the parser under Jackson's YAML
- * module) because it keeps every node's position and resolves plain scalars by YAML 1.1 rules, as
- * Ansible's PyYAML does: {@code become: yes} is a boolean, {@code flag: no} is false, {@code mode: 0644}
+ * module) because it keeps every node's position, and resolves plain scalars as Ansible's PyYAML does
+ * ({@link PyYamlResolver}): {@code become: yes} is a boolean, {@code flag: no} is false, {@code mode: 0644}
  * is the octal number 420.
  */
 public final class LocatedYaml {
@@ -49,7 +48,7 @@ public final class LocatedYaml {
         RecordingParser parser = new RecordingParser(new ParserImpl(new StreamReader(text), options));
         Node root;
         try {
-            root = new Composer(parser, new Resolver(), options).getSingleNode();
+            root = new Composer(parser, new PyYamlResolver(), options).getSingleNode();
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String what = e.getProblem() != null ? e.getProblem() : e.getMessage();
@@ -153,14 +152,14 @@ public final class LocatedYaml {
             return YamlInts.value(text);
         }
         if (tag.equals(Tag.FLOAT)) {
-            try {
-                return Double.valueOf(text.replace("_", ""));
-            } catch (NumberFormatException e) {
-                return text;
-            }
+            return YamlFloats.value(text);
         }
         if (tag.equals(Tag.STR) || tag.equals(Tag.TIMESTAMP)) {
             return text;
+        }
+        if (tag.equals(PyYamlResolver.VALUE)) {
+            throw new InputException(file, line, column, "'=' alone is YAML 1.1's value key, which Ansible cannot load"
+                    + " (\"could not determine a constructor\"); quote it: '='");
         }
         throw new InputException(file, line, column, "unsupported YAML tag " + tag.getValue());
     }
