@@ -126,6 +126,7 @@ final class AdjacentVars {
             throw root.error("expected a mapping of variables (name: value), got " + root.describe());
         }
         for (LocatedNode.Entry e : root.entries().values()) {
+            e.key().requireText("a variable name"); // Ansible would hold on: as the variable True, which no template names
             String key = e.name();
             Args.Location at = e.key().location();
             Object value = e.value().toAnsible();

@@ -35,6 +35,7 @@ final class YamlInventoryParser {
 
     private InventoryDraft.Group group(LocatedNode.Entry entry) {
         LocatedNode key = entry.key();
+        key.requireText("a group name"); // ansible-inventory fails: "Invalid group name supplied, expected a string"
         InventoryDraft.Group group = draft.group(entry.name(), key.line(), key.column());
         LocatedNode body = entry.value();
         if (body.isNull()) {
@@ -60,9 +61,7 @@ final class YamlInventoryParser {
     private void hosts(InventoryDraft.Group group, LocatedNode hosts) {
         for (LocatedNode.Entry h : mapping(hosts, "hosts of group '" + group.name + "'").values()) {
             LocatedNode key = h.key();
-            if (!(key.value() instanceof String)) {
-                throw key.error("expected host name '" + key.text() + "' to be a string (quote numbers)");
-            }
+            key.requireText("a host name"); // ansible-inventory fails: "Host pattern ... must be a string"
             HostRanges.Entry entry = HostRanges.parse(h.name(), key.file(), key.line(), key.column());
             // read once: as in Ansible, the hosts of a range share each value (one list, not one per host)
             List<Plain> vars = new ArrayList<>();
@@ -91,8 +90,15 @@ final class YamlInventoryParser {
         void accept(LocatedNode key, LocatedNode value);
     }
 
+    /**
+     * A variable's name must be text: Ansible would hold {@code on:} as the variable True, which it lists but no
+     * template can name.
+     */
     private static void eachVar(LocatedNode vars, String what, VarSink sink) {
-        mapping(vars, what).values().forEach(e -> sink.accept(e.key(), e.value()));
+        for (LocatedNode.Entry e : mapping(vars, what).values()) {
+            e.key().requireText("a variable name");
+            sink.accept(e.key(), e.value());
+        }
     }
 
     private static Map<String, LocatedNode.Entry> mapping(LocatedNode node, String what) {

@@ -32,9 +32,11 @@ public final class LocatedNode {
     private final Map<String, Entry> entries;
     /** A plain scalar YAML 1.1 resolves as a timestamp; its value is its text all the same. */
     private final boolean timestamp;
+    /** A scalar as written in the file ({@code on} for the boolean true), for messages. */
+    private final String written;
 
     private LocatedNode(Path file, int line, int column, Kind kind, Object scalar,
-                        List<LocatedNode> items, Map<String, Entry> entries, boolean timestamp) {
+                        List<LocatedNode> items, Map<String, Entry> entries, boolean timestamp, String written) {
         this.file = file;
         this.line = line;
         this.column = column;
@@ -43,20 +45,26 @@ public final class LocatedNode {
         this.items = items;
         this.entries = entries;
         this.timestamp = timestamp;
+        this.written = written;
     }
 
     private LocatedNode(Path file, int line, int column, Kind kind, Object scalar,
                         List<LocatedNode> items, Map<String, Entry> entries) {
-        this(file, line, column, kind, scalar, items, entries, false);
+        this(file, line, column, kind, scalar, items, entries, false, null);
     }
 
     public static LocatedNode scalar(Path file, int line, int column, Object value) {
-        return new LocatedNode(file, line, column, Kind.SCALAR, value, List.of(), Map.of());
+        return scalar(file, line, column, value, value == null ? "" : String.valueOf(value));
+    }
+
+    /** A scalar read from YAML: its value, and its text as written ({@code on} for true). */
+    static LocatedNode scalar(Path file, int line, int column, Object value, String written) {
+        return new LocatedNode(file, line, column, Kind.SCALAR, value, List.of(), Map.of(), false, written);
     }
 
     /** A plain timestamp ({@code 2024-01-02}): its value is its text, {@link #toAnsible()} a {@link YamlTimestamp}. */
     public static LocatedNode timestamp(Path file, int line, int column, String text) {
-        return new LocatedNode(file, line, column, Kind.SCALAR, text, List.of(), Map.of(), true);
+        return new LocatedNode(file, line, column, Kind.SCALAR, text, List.of(), Map.of(), true, text);
     }
 
     public static LocatedNode sequence(Path file, int line, int column, List<LocatedNode> items) {
@@ -108,6 +116,35 @@ public final class LocatedNode {
     /** The scalar as text (numbers and booleans as written by Java); null for a null scalar. */
     public String text() {
         return scalar == null ? null : String.valueOf(scalar);
+    }
+
+    /** True for a scalar Ansible's YAML loader reads as text: not a number, boolean, null or date. */
+    public boolean isText() {
+        return kind == Kind.SCALAR && scalar instanceof String && !timestamp;
+    }
+
+    /**
+     * Refuses a scalar that is not text where Ansible needs a name ({@code what}: "a group name"), saying
+     * what YAML 1.1 made of it: {@code on:} is the boolean true, {@code 1:} the integer 1.
+     */
+    public void requireText(String what) {
+        if (!isText()) {
+            throw error("expected " + what + " as text, got '" + written + "', which YAML 1.1 (Ansible's loader) reads"
+                    + " as " + reading() + "; quote it: '" + written + "'");
+        }
+    }
+
+    private String reading() {
+        if (timestamp) {
+            return "a date";
+        }
+        if (scalar == null) {
+            return "null";
+        }
+        if (scalar instanceof Boolean b) {
+            return "the boolean " + b;
+        }
+        return (scalar instanceof Double ? "the float " : "the integer ") + scalar;
     }
 
     public List<LocatedNode> items() {

@@ -133,7 +133,7 @@ public final class LocatedYaml {
         ScalarNode s = (ScalarNode) node;
         Object value = scalarValue(file, line, column, s);
         return s.getTag().equals(Tag.TIMESTAMP) ? LocatedNode.timestamp(file, line, column, (String) value)
-                : LocatedNode.scalar(file, line, column, value);
+                : LocatedNode.scalar(file, line, column, value, s.getValue());
     }
 
     private static Object scalarValue(Path file, int line, int column, ScalarNode s) {
