@@ -68,7 +68,12 @@ final class ExtraVars {
         if (!node.isMapping()) {
             throw node.error("-e '" + opt + "' must give a mapping of variables (name: value), got " + node.describe());
         }
-        return (Map<String, Object>) (asLoaded ? node.toAnsible() : node.toPlain());
+        if (!asLoaded) {
+            return (Map<String, Object>) node.toPlain();
+        }
+        Map<String, Object> out = new LinkedHashMap<>(); // the names as text, the values as Ansible loads them
+        node.entries().forEach((name, e) -> out.put(name, e.value().toAnsible()));
+        return out;
     }
 
     /** Ansible's parse_kv (check_raw off): words with an unescaped = past the first character are key=value. */

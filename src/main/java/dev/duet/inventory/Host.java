@@ -11,9 +11,9 @@ import java.util.Set;
  * as Ansible merges them. {@code groups} lists every group the host belongs to, including "all".
  * A variable written without a value (YAML null) is an empty string in {@code vars}, as templates see
  * it; {@code nulls} names those, so a listing can print them as Ansible does (None: JSON null). Likewise a
- * YAML timestamp ({@code 2024-01-02} unquoted) is its text in {@code vars}, and {@code loaded} holds each
- * variable with one anywhere in its value as Ansible's loader holds it ({@link YamlTimestamp}: a date), for the
- * listing.
+ * YAML timestamp ({@code 2024-01-02} unquoted) is its text in {@code vars}, as is a mapping key YAML 1.1 types
+ * ({@code {80: http}}: "80"), and {@code loaded} holds each variable with either anywhere in its value as
+ * Ansible's loader holds it ({@link YamlTimestamp}: a date; the key 80), for the listing.
  */
 public record Host(String name, Map<String, Object> vars, List<String> groups, Set<String> nulls,
                    Map<String, Object> loaded) {

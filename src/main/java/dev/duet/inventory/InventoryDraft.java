@@ -170,7 +170,7 @@ final class InventoryDraft {
             merged.vars.forEach((k, v) -> {
                 if (v == null) {
                     nulls.add(k);
-                } else if (holdsTimestamp(v)) {
+                } else if (loadedDiffers(v)) {
                     loaded.put(k, v);
                 }
             });
@@ -310,7 +310,8 @@ final class InventoryDraft {
 
     /**
      * Host's record copies with Map.copyOf, which refuses nulls; a null var is an empty value. A YAML timestamp
-     * is its text, as templates here see it (Host.loaded keeps it for the listing).
+     * is its text, and a mapping's typed key (80, true) its Java text, as templates here see them (Host.loaded
+     * keeps them for the listing).
      */
     private static Map<String, Object> nullSafe(Map<String, Object> vars) {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -318,24 +319,29 @@ final class InventoryDraft {
         return out;
     }
 
-    private static boolean holdsTimestamp(Object v) {
+    /** True when {@code v} holds a YAML timestamp or a mapping key that is not text. */
+    private static boolean loadedDiffers(Object v) {
         if (v instanceof Map<?, ?> m) {
-            return m.values().stream().anyMatch(InventoryDraft::holdsTimestamp);
+            return m.keySet().stream().anyMatch(k -> !(k instanceof String))
+                    || m.values().stream().anyMatch(InventoryDraft::loadedDiffers);
         }
         if (v instanceof List<?> l) {
-            return l.stream().anyMatch(InventoryDraft::holdsTimestamp);
+            return l.stream().anyMatch(InventoryDraft::loadedDiffers);
         }
         return v instanceof YamlTimestamp;
     }
 
-    /** {@code v} with each YAML timestamp in it as its text; {@code v} itself (shared as it is) if it holds none. */
+    /**
+     * {@code v} with each YAML timestamp in it as its text and each mapping key as text; {@code v} itself (shared
+     * as it is) if it holds neither.
+     */
     private static Object asText(Object v) {
-        if (!holdsTimestamp(v)) {
+        if (!loadedDiffers(v)) {
             return v;
         }
         if (v instanceof Map<?, ?> m) {
             Map<Object, Object> out = new LinkedHashMap<>();
-            m.forEach((k, x) -> out.put(k, asText(x)));
+            m.forEach((k, x) -> out.put(String.valueOf(k), asText(x)));
             return out;
         }
         if (v instanceof List<?> l) {

@@ -3,7 +3,6 @@ package dev.duet.output;
 import dev.duet.yaml.YamlTimestamp;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * JSON as Python's {@code json.dumps(x, sort_keys=True, indent=4, ensure_ascii=False)} writes it, the way
@@ -25,13 +24,12 @@ public final class PyJson {
                 out.append("{}");
                 return;
             }
-            Map<String, Object> sorted = new TreeMap<>();
-            m.forEach((k, x) -> sorted.put(String.valueOf(k), x));
+            List<Map.Entry<Object, Object>> sorted = PyKeys.sorted(m);
             out.append("{\n");
             int i = 0;
-            for (Map.Entry<String, Object> e : sorted.entrySet()) {
+            for (Map.Entry<Object, Object> e : sorted) {
                 indent(depth + 1, out);
-                string(e.getKey(), out);
+                string(PyKeys.json(e.getKey()), out);
                 out.append(": ");
                 write(e.getValue(), depth + 1, out);
                 out.append(++i < sorted.size() ? ",\n" : "\n");

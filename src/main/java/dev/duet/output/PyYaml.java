@@ -7,7 +7,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
@@ -60,7 +59,7 @@ public final class PyYaml {
             } else if (v instanceof YamlTimestamp) {
                 return; // a date is an object to PyYAML's ignore_aliases, not text: shared, it is anchored too
             } else if (v instanceof Map<?, ?> m) {
-                sorted(m).values().forEach(x -> scan(x, seen));
+                PyKeys.sorted(m).forEach(e -> scan(e.getValue(), seen));
             } else {
                 ((List<?>) v).forEach(x -> scan(x, seen));
             }
@@ -85,16 +84,10 @@ public final class PyYaml {
         }
     }
 
-    private static Map<String, Object> sorted(Map<?, ?> m) {
-        Map<String, Object> sorted = new TreeMap<>();
-        m.forEach((k, x) -> sorted.put(String.valueOf(k), x));
-        return sorted;
-    }
-
     private static void block(Object v, int indent, StringBuilder out, Anchors anchors) {
         String pad = " ".repeat(indent);
         if (v instanceof Map<?, ?> m) {
-            for (Map.Entry<String, Object> e : sorted(m).entrySet()) {
+            for (Map.Entry<Object, Object> e : PyKeys.sorted(m)) {
                 out.append(pad).append(key(e.getKey())).append(':');
                 if (!anchors.alias(e.getValue(), out)) {
                     value(e.getValue(), indent, true, out, anchors);
@@ -190,9 +183,9 @@ public final class PyYaml {
                 .replace("\t", "\\t") + "\"";
     }
 
-    /** A mapping key: in PyYAML's simple-key context text with line breaks is double-quoted. */
-    private static String key(String k) {
-        return k.contains("\n") ? doubleQuoted(k) : scalar(k);
+    /** A mapping key (text, or a number or boolean written as one): in a simple key text with line breaks is double-quoted. */
+    private static String key(Object k) {
+        return k instanceof String s && s.contains("\n") ? doubleQuoted(s) : scalar(k);
     }
 
     static String scalar(Object v) {

@@ -118,6 +118,11 @@ public final class LocatedNode {
         return scalar == null ? null : String.valueOf(scalar);
     }
 
+    /** The scalar as written in the file ({@code on} for the boolean true). */
+    public String written() {
+        return written;
+    }
+
     /** True for a scalar Ansible's YAML loader reads as text: not a number, boolean, null or date. */
     public boolean isText() {
         return kind == Kind.SCALAR && scalar instanceof String && !timestamp;
@@ -173,6 +178,33 @@ public final class LocatedNode {
     }
 
     /** This node's value as plain Java (LinkedHashMap, ArrayList, scalars), positions dropped. */
+    /**
+     * Refuses keys ansible-inventory 2.14 cannot list: a date (its JSON output fails: "keys must be str, int,
+     * float, bool or None"), and text beside numbers or booleans in one mapping (Python cannot sort them, so
+     * it warns and lists the whole inventory unsorted).
+     */
+    private void loadedKeys() {
+        LocatedNode text = null;
+        LocatedNode other = null;
+        for (Entry e : entries.values()) {
+            LocatedNode k = e.key();
+            if (k.timestamp) {
+                throw k.error("'" + k.written + "' as a key is a date to YAML 1.1 (Ansible's loader), which"
+                        + " ansible-inventory cannot write as JSON; quote it: '" + k.written + "'");
+            }
+            if (k.isText()) {
+                text = text == null ? k : text;
+            } else {
+                other = other == null ? k : other;
+            }
+            if (text != null && other != null) {
+                throw k.error("this mapping has text keys ('" + text.written + "', line " + text.line + ") and keys YAML 1.1"
+                        + " reads as " + other.reading() + " ('" + other.written + "', line " + other.line + "), which"
+                        + " ansible-inventory cannot sort; quote the keys, or write them all as numbers");
+            }
+        }
+    }
+
     public Object toPlain() {
         switch (kind) {
             case MAPPING -> {
@@ -192,15 +224,17 @@ public final class LocatedNode {
     }
 
     /**
-     * As {@link #toPlain()}, but a plain timestamp as Ansible's YAML loader holds it, a {@link YamlTimestamp}
-     * (Python's date or datetime); one that names no date (2024-02-30), which Ansible cannot load, is an
-     * error at its line.
+     * As {@link #toPlain()}, but as Ansible's YAML loader holds it: a plain timestamp a {@link YamlTimestamp}
+     * (Python's date or datetime), and a mapping's keys typed ({@code {80: http, on: x}} has the keys 80 and
+     * true, not text). A timestamp that names no date (2024-02-30), which Ansible cannot load, is an error at
+     * its line; so are keys ansible-inventory cannot list ({@link #loadedKeys()}).
      */
     public Object toAnsible() {
         switch (kind) {
             case MAPPING -> {
-                Map<String, Object> out = new LinkedHashMap<>();
-                entries.forEach((k, e) -> out.put(k, e.value().toAnsible()));
+                Map<Object, Object> out = new LinkedHashMap<>();
+                entries.values().forEach(e -> out.put(e.key().value(), e.value().toAnsible()));
+                loadedKeys();
                 return out;
             }
             case SEQUENCE -> {

@@ -3,8 +3,10 @@ package dev.duet.yaml;
 import dev.duet.error.InputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
@@ -108,6 +110,7 @@ public final class LocatedYaml {
         int column = node.getStartMark().getColumn() + 1;
         if (node instanceof MappingNode map) {
             LinkedHashMap<String, LocatedNode.Entry> entries = new LinkedHashMap<>();
+            Map<PyKey, LocatedNode> pyKeys = new HashMap<>();
             for (NodeTuple t : map.getValue()) {
                 LocatedNode key = expansion.convert(t.getKeyNode());
                 if (!key.isScalar() || key.isNull()) {
@@ -118,6 +121,12 @@ public final class LocatedYaml {
                 }
                 if (entries.containsKey(key.text())) {
                     throw key.error("duplicate key '" + key.text() + "'");
+                }
+                LocatedNode same = pyKeys.putIfAbsent(PyKey.of(key.value()), key);
+                if (same != null) {
+                    // Ansible's loader keeps the last value (with a warning): 1: and on: are one key to it
+                    throw key.error("duplicate key '" + key.written() + "': YAML 1.1 (Ansible's loader) reads it as the"
+                            + " same key as '" + same.written() + "' at line " + same.line() + "; quote the keys to keep both");
                 }
                 entries.put(key.text(), new LocatedNode.Entry(key, expansion.convert(t.getValueNode())));
             }

@@ -75,4 +75,34 @@ class YamlInventoryKeysTest {
         assertThat(inv.groups()).containsKey("on");
         assertThat(inv.hosts().get("2024-01-02").vars()).containsEntry("yes", 1);
     }
+
+    @Test
+    void aDateAsAKeyInAValueIsRefusedAsAnsibleCannotListItAsJson() throws IOException {
+        assertThat(refused("all:\n  hosts:\n    h1:\n      d: {2024-01-02: x}\n").getMessage())
+                .contains("hosts.yml:4:11: ", "'2024-01-02' as a key is a date", "cannot write as JSON");
+    }
+
+    @Test
+    void textKeysBesideNumbersInOneValueAreRefusedAsAnsibleCannotSortThem() throws IOException {
+        assertThat(refused("all:\n  hosts:\n    h1:\n      d: {80: http, default: x}\n").getMessage())
+                .contains("hosts.yml:4:21: ", "text keys ('default'", "the integer 80 ('80'", "cannot sort");
+    }
+
+    @Test
+    void keysAnsibleTakesForOneAreDuplicates() throws IOException {
+        assertThat(refused("all:\n  hosts:\n    h1:\n      d: {1: a, on: b}\n").getMessage())
+                .contains("hosts.yml:4:17: ", "duplicate key 'on'", "same key as '1'");
+        assertThat(refused("all:\n  hosts:\n    h1:\n      d: {0x1F: a, 31.0: b}\n").getMessage())
+                .contains("duplicate key '31.0'", "same key as '0x1F'");
+    }
+
+    @Test
+    void typedKeysAreTheirJavaTextToTemplates() throws IOException {
+        Path f = dir.resolve("ok.yml");
+        Files.writeString(f, "all:\n  hosts:\n    h1:\n      ports: {80: http, 0x16: ssh}\n      f: {on: x}\n");
+        Host h1 = new InventoryLoader().load(f).hosts().get("h1");
+        assertThat(h1.vars().get("ports")).isEqualTo(java.util.Map.of("80", "http", "22", "ssh"));
+        assertThat(h1.vars().get("f")).isEqualTo(java.util.Map.of("true", "x"));
+        assertThat(h1.loaded().get("ports")).isEqualTo(java.util.Map.of(80, "http", 22, "ssh"));
+    }
 }
