@@ -177,7 +177,6 @@ public final class LocatedNode {
         };
     }
 
-    /** This node's value as plain Java (LinkedHashMap, ArrayList, scalars), positions dropped. */
     /**
      * Refuses keys ansible-inventory 2.14 cannot list: a date (its JSON output fails: "keys must be str, int,
      * float, bool or None"), and text beside numbers or booleans in one mapping (Python cannot sort them, so
@@ -205,6 +204,7 @@ public final class LocatedNode {
         }
     }
 
+    /** This node's value as plain Java (LinkedHashMap, ArrayList, scalars), positions dropped. */
     public Object toPlain() {
         switch (kind) {
             case MAPPING -> {
